@@ -1,0 +1,384 @@
+"""Reads article files into `Article` objects and makes the `articles` and `paragraphs` tables.
+
+Formats: .txt, .md, .html/.htm (main text by trafilatura), .json (one object or a list) and
+.jsonl (one object per line). The text is kept exactly as decoded: every offset in every table
+points into `Article.text`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pandas as pd
+
+from .schema import Column, conform, declare
+
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
+JSON_FIELDS = ("id", "title", "text", "url", "published", "outlet")
+PARAGRAPH_KINDS = ("headline", "body", "caption", "credit", "related_link", "boilerplate")
+
+
+class ArticleError(Exception):
+    """A file that cannot be read as articles; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    article_id: str
+    text: str
+    path: str = ""
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    metadata: dict = field(default_factory=dict)
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def paragraphs_of(self, kinds: Iterable[str] = ("body",)) -> list[Paragraph]:
+        kinds = set(kinds)
+        return [p for p in self.paragraphs if p.kind in kinds]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file (or a record of it) that could not be read."""
+    article_id: str
+    path: str
+    error: str
+
+
+# --- decoding ---------------------------------------------------------------------------------
+
+def decode(data: bytes, path: str | Path = "") -> str:
+    """Bytes as text: UTF-8 (BOM stripped), UTF-16 with BOM, else cp1252; a clear error otherwise."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ArticleError(f"{path}: has a UTF-16 byte-order mark but is not valid UTF-16 "
+                               f"(offset {exc.start:,})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            bad = data[utf8_error.start]
+            raise ArticleError(f"{path}: cannot decode as UTF-8, UTF-16 or cp1252 "
+                               f"(byte 0x{bad:02x} at offset {utf8_error.start:,})") from None
+        if "\x00" in text:
+            raise ArticleError(f"{path}: looks binary (NUL bytes), not a text article")
+        return text
+
+
+# --- paragraphs -------------------------------------------------------------------------------
+
+_BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+
+_BOILERPLATE = re.compile(
+    r"^(leave a (reply|comment)|your email address will not be published|required fields are marked"
+    r"|post comment|comments?$|sign up\b|subscribe\b|newsletter|get our .*newsletter|share this"
+    r"|click here|read more\b|advertisement$|related:|follow us|all rights reserved"
+    r"|(copyright|©|\(c\))\s*\d{0,4}|cookies?\b.*\b(accept|policy)|skip to (main )?content"
+    r"|we use cookies|this (article|story) was (originally )?published)",
+    re.I)
+_CREDIT = re.compile(
+    r"^(?:(?:photo|image|picture|credit|source|video)s?\s*(?:by|:)\s*)?"
+    r"[A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*){0,3}\s*(?:/\s*[A-Z][\w&.'\-]*(?:\s[A-Z][\w&.'\-]*)*\s*){1,3}$")
+_CREDIT_WORDS = re.compile(r"\b(getty|reuters|ap photo|afp|associated press|epa|shutterstock|"
+                           r"anadolu|pool|via|photo|image|credit)\b", re.I)
+_CAPTION_CUES = re.compile(
+    r"\((?:C|L|R|2nd [LR]|center|left|right|top|bottom)\)|\b(?:poses?|is pictured|are pictured|"
+    r"pictured|seen|delivers a speech|speaks during|gestures|arrives?|attends?)\b", re.I)
+_DATELINE_END = re.compile(r",\s*(?:\w+\s)?\d{1,2},\s*\d{4}\.?$|,\s*\d{4}\.?$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each blank-line-separated block, without surrounding whitespace."""
+    spans, pos = [], 0
+    for match in _BLANK.finditer(text):
+        spans.append((pos, match.start()))
+        pos = match.end()
+    spans.append((pos, len(text)))
+    out = []
+    for start, end in spans:
+        block = text[start:end]
+        stripped = block.strip()
+        if not stripped:
+            continue
+        lead = len(block) - len(block.lstrip())
+        out.append((start + lead, start + lead + len(stripped)))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'’\-]+", text)
+
+
+def _is_title_like(text: str) -> bool:
+    """A short line without final punctuation, as headlines of other stories are."""
+    words = _words(text)
+    return 3 <= len(words) <= 25 and "\n" not in text and not _SENTENCE_END.search(text)
+
+
+def classify(texts: list[str], has_title: bool = False) -> list[str]:
+    """The kind of each paragraph of an article, from its text and position."""
+    kinds = []
+    first_body = None
+    for i, text in enumerate(texts):
+        lines = text.split("\n")
+        words = _words(text)
+        if _BOILERPLATE.search(text) and len(words) <= 40:
+            kind = "boilerplate"
+        elif len(words) <= 8 and "\n" not in text and (
+                _CREDIT.match(text) and ("/" in text or _CREDIT_WORDS.search(text))):
+            kind = "credit"
+        elif i == 0 and not has_title and _is_title_like(text) or (i == 0 and not has_title and len(words) <= 25 and len(lines) == 1 and not text.endswith(".")):
+            kind = "headline"
+        elif _CAPTION_CUES.search(text) and (_DATELINE_END.search(text.strip()) or len(lines) > 1
+                                             and _is_title_like(lines[0])):
+            kind = "caption"
+        elif first_body is not None and _is_title_like(text):
+            kind = "related_link"
+        else:
+            kind = "body"
+        if kind == "body" and first_body is None:
+            first_body = i
+        kinds.append(kind)
+    return kinds
+
+
+def paragraphs(text: str, has_title: bool = False) -> tuple[Paragraph, ...]:
+    spans = split_paragraphs(text)
+    kinds = classify([text[s:e] for s, e in spans], has_title=has_title)
+    return tuple(Paragraph(i, s, e, k, text[s:e]) for i, ((s, e), k) in enumerate(zip(spans, kinds)))
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+def make_article(article_id: str, text: str, path: str = "", title: str | None = None,
+                 outlet: str | None = None, published: str | None = None, url: str | None = None,
+                 metadata: dict | None = None) -> Article:
+    """An Article from text, with its paragraphs split and classified."""
+    paras = paragraphs(text, has_title=False)
+    if title is None:
+        title = next((p.text for p in paras if p.kind == "headline"), None)
+    return Article(article_id=article_id, text=text, path=str(path), title=title, outlet=outlet,
+                   published=published, url=url, metadata=dict(metadata or {}), paragraphs=paras)
+
+
+def _from_html(raw: str, path: Path) -> dict:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
+                                            include_tables=False, as_dict=True)
+    if not extracted or not extracted.get("text"):
+        raise ArticleError(f"{path}: no main text found in the HTML")
+    # trafilatura separates paragraphs by single newlines; the project's paragraphs are blank-line blocks.
+    text = re.sub(r"\n+", "\n\n", extracted["text"].strip())
+    title = extracted.get("title")
+    if title:
+        text = f"{title}\n\n{text}"
+    return {"text": text, "title": title, "url": extracted.get("url"),
+            "published": extracted.get("date"), "outlet": extracted.get("sitename")}
+
+
+def _from_record(record: dict, path: Path, where: str) -> dict:
+    if not isinstance(record, dict):
+        raise ArticleError(f"{path}{where}: expected a JSON object, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ArticleError(f"{path}{where}: no 'text' field with article text")
+    out = {k: record.get(k) for k in JSON_FIELDS}
+    out["metadata"] = {k: v for k, v in record.items() if k not in JSON_FIELDS}
+    for key in ("title", "url", "published", "outlet"):
+        if out[key] is not None:
+            out[key] = str(out[key])
+    return out
+
+
+def _build(fields: dict, article_id: str, path: Path) -> Article:
+    text = fields["text"]
+    title = fields.get("title")
+    # A JSON title that is not in the text becomes the first paragraph, so offsets stay in the text.
+    return make_article(article_id, text, path=str(path), title=title, outlet=fields.get("outlet"),
+                        published=fields.get("published"), url=fields.get("url"),
+                        metadata=fields.get("metadata"))
+
+
+def read_file(path: str | Path) -> Iterator[Article | Failure]:
+    """The articles of one file, or Failures for what cannot be read (never raises for bad content)."""
+    path = Path(path)
+    stem = path.stem
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Failure(stem, str(path), f"{path}: cannot read ({exc.strerror or exc})")
+        return
+    try:
+        text = decode(data, path)
+    except ArticleError as exc:
+        yield Failure(stem, str(path), str(exc))
+        return
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".txt", ".md"):
+            if not text.strip():
+                raise ArticleError(f"{path}: empty file")
+            yield make_article(stem, text, path=str(path))
+        elif suffix in (".html", ".htm"):
+            yield _build(_from_html(text, path), stem, path)
+        elif suffix == ".json":
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise ArticleError(f"{path}: invalid JSON (line {exc.lineno}: {exc.msg})") from None
+            records = obj if isinstance(obj, list) else [obj]
+            for n, record in enumerate(records):
+                where = f"[{n}]" if isinstance(obj, list) else ""
+                yield from _record_article(record, path, where, f"{stem}-{n}" if where else stem)
+        elif suffix == ".jsonl":
+            for n, line in enumerate(text.splitlines(), start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    yield Failure(f"{stem}:{n}", str(path), f"{path}:{n}: invalid JSON ({exc.msg})")
+                    continue
+                yield from _record_article(record, path, f":{n}", f"{stem}-{n}")
+        else:
+            raise ArticleError(f"{path}: unsupported file type {suffix!r} (use one of {', '.join(SUFFIXES)})")
+    except ArticleError as exc:
+        yield Failure(stem, str(path), str(exc))
+
+
+def _record_article(record, path: Path, where: str, fallback_id: str) -> Iterator[Article | Failure]:
+    try:
+        fields = _from_record(record, path, where)
+    except ArticleError as exc:
+        yield Failure(fallback_id, str(path), str(exc))
+        return
+    article_id = str(fields["id"]) if fields.get("id") not in (None, "") else fallback_id
+    yield _build(fields, article_id, path)
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """Article files under the given files and folders, in a stable (sorted) order."""
+    found: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            found.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                                and not any(part.startswith(".") for part in f.relative_to(p).parts)))
+        elif p.exists():
+            found.append(p)
+        else:
+            raise ArticleError(f"{p}: no such file or folder")
+    return found
+
+
+def read(paths: str | Path | Iterable[str | Path]) -> Iterator[Article | Failure]:
+    """Every article under the paths, in order; duplicate ids become Failures, never merged."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    seen: dict[str, str] = {}
+    for path in discover(paths):
+        for item in read_file(path):
+            if isinstance(item, Article):
+                if item.article_id in seen:
+                    yield Failure(item.article_id, item.path,
+                                  f"{item.path}: article_id {item.article_id!r} already used by "
+                                  f"{seen[item.article_id]}; rename one of them")
+                    continue
+                seen[item.article_id] = item.path
+            yield item
+
+
+def read_one(path: str | Path) -> Article:
+    """The single article in a file; raises ArticleError with the reason otherwise."""
+    items = list(read_file(path))
+    for item in items:
+        if isinstance(item, Failure):
+            raise ArticleError(item.error)
+    if len(items) != 1:
+        raise ArticleError(f"{path}: holds {len(items)} articles, expected one")
+    return items[0]
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+ARTICLES = declare("articles", (
+    Column("article_id", "string", "Stable id: the file stem, or the JSON `id` field.", "000_a5fb506bb93332d8"),
+    Column("path", "string", "The file the article was read from, as given.", "seeds/000_a5fb506bb93332d8.txt"),
+    Column("title", "string", "JSON/HTML title, else the text of the first `headline` paragraph.",
+           "Russia says it will “drastically reduce” military activity near Kyiv as talks with Ukraine progress"),
+    Column("outlet", "string", "Publisher, from JSON `outlet` or HTML metadata; missing for plain text.", "<NA>"),
+    Column("published", "string", "Publication date as given by the source (not parsed).", "<NA>"),
+    Column("url", "string", "Source URL when known.", "<NA>"),
+    Column("sha256", "string", "SHA-256 of the decoded text encoded as UTF-8: changes when the text changes.", "3f1c…"),
+    Column("n_chars", "Int64", "Characters in the decoded text.", "6391"),
+    Column("n_paragraphs", "Int64", "Blank-line-separated blocks, of all kinds.", "33"),
+    Column("n_sentences", "Int64", "Sentences in all paragraphs.", "45"),
+    Column("n_words", "Int64", "Words in all paragraphs (see sentences.n_words).", "1010"),
+    Column("status", "category", "`ok`, or `failed` when the file could not be read or processed.", "ok"),
+    Column("error", "string", "One-line reason for a failure, naming the file; missing when ok.", "<NA>"),
+    Column("metadata_json", "string", "Other JSON fields of the record, as a JSON object string.", "{}"),
+), doc="One row per input article (or per unreadable file), in input order.")
+
+PARAGRAPHS = declare("paragraphs", (
+    Column("article_id", "string", "The article.", "000_a5fb506bb93332d8"),
+    Column("paragraph", "Int64", "0-based index of the paragraph in the article.", "0"),
+    Column("start", "Int64", "Offset of the first character in the article text.", "0"),
+    Column("end", "Int64", "Offset after the last character; `text[start:end]` is the paragraph.", "101"),
+    Column("kind", "category", "headline, body, caption, credit, related_link (another story's "
+           "headline inserted in the text) or boilerplate (comment forms, newsletter prompts, "
+           "copyright lines).", "headline"),
+    Column("n_lines", "Int64", "Lines in the block (captions often carry a title line).", "1"),
+    Column("text", "string", "The paragraph as written.", "Russia says it will …"),
+), doc="One row per blank-line-separated block of each article, with its kind. Nothing is dropped.")
+
+
+def article_row(article: Article, n_sentences: int | None = None, n_words: int | None = None) -> dict:
+    return {"article_id": article.article_id, "path": article.path, "title": article.title,
+            "outlet": article.outlet, "published": article.published, "url": article.url,
+            "sha256": article.sha256, "n_chars": len(article.text),
+            "n_paragraphs": len(article.paragraphs), "n_sentences": n_sentences, "n_words": n_words,
+            "status": "ok", "error": None,
+            "metadata_json": json.dumps(article.metadata, sort_keys=True, ensure_ascii=False, default=str)}
+
+
+def failure_row(failure: Failure) -> dict:
+    return {"article_id": failure.article_id, "path": failure.path, "status": "failed",
+            "error": failure.error}
+
+
+def articles_table(rows: list[dict]) -> pd.DataFrame:
+    return conform(rows, ARTICLES)
+
+
+def paragraphs_table(article: Article) -> pd.DataFrame:
+    rows = [{"article_id": article.article_id, "paragraph": p.index, "start": p.start, "end": p.end,
+             "kind": p.kind, "n_lines": p.text.count("\n") + 1, "text": p.text}
+            for p in article.paragraphs]
+    return conform(rows, PARAGRAPHS)

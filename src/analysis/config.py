@@ -1,0 +1,34 @@
+"""Project paths and settings, rooted at the project (never at the working directory)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+DATA = ROOT / "data"
+TABLES_DIR = DATA / "tables"
+REPORTS = ROOT / "reports"
+NOTEBOOKS = ROOT / "notebooks"
+DOCS = ROOT / "docs"
+SHARED = ROOT.parent / "shared"
+
+DEFAULT_PIPELINE = "en_core_web_sm"
+PIPELINE_ENV = "ANALYSIS_SPACY_PIPELINE"
+
+# Bumped whenever a change alters any table's rows: cached results of older versions are redone.
+PIPELINE_VERSION = "1"
+
+
+def spacy_pipeline(name: str | None = None) -> str:
+    """The spaCy pipeline to load: the argument, else $ANALYSIS_SPACY_PIPELINE, else en_core_web_sm."""
+    return name or os.environ.get(PIPELINE_ENV) or DEFAULT_PIPELINE
+
+
+def resolve(path: str | os.PathLike) -> Path:
+    """A user-given path: absolute as is, relative ones against the project root when they exist there."""
+    p = Path(path)
+    if p.is_absolute() or p.exists():
+        return p
+    rooted = ROOT / p
+    return rooted if rooted.exists() else p
