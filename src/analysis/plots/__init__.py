@@ -1,0 +1,44 @@
+"""Matplotlib charts the notebooks call, one submodule per notebook topic.
+
+Every chart function takes tables, draws into a new figure of fixed size and dpi, and returns
+the figure; the data behind it can be saved with `save_data`.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+import matplotlib
+
+FIGSIZE = (8.0, 4.0)
+DPI = 100
+STYLE = {
+    "figure.figsize": FIGSIZE, "figure.dpi": DPI, "savefig.dpi": DPI, "font.size": 10,
+    "axes.spines.top": False, "axes.spines.right": False, "axes.titlelocation": "left",
+    "svg.hashsalt": "analysis", "path.simplify": True,
+}
+
+
+@contextmanager
+def style():
+    """Fixed sizes and fonts for every chart, without touching global settings."""
+    with matplotlib.rc_context(STYLE):
+        yield
+
+
+def figure(nrows: int = 1, ncols: int = 1, figsize=FIGSIZE, **kwargs):
+    import matplotlib.pyplot as plt
+
+    with style():
+        return plt.subplots(nrows, ncols, figsize=figsize, dpi=DPI, **kwargs)
+
+
+def save_data(frame, name: str, folder: str | Path | None = None) -> Path:
+    """Save the data behind a chart as CSV beside the reports (data/charts/<name>.csv)."""
+    from .. import config
+
+    folder = Path(folder) if folder else config.DATA / "charts"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.csv"
+    frame.to_csv(path, index=False)
+    return path
