@@ -102,7 +102,7 @@ _BOILERPLATE = re.compile(
     r"|we use cookies|this (article|story) was (originally )?published)",
     re.I)
 _CREDIT = re.compile(
-    r"^(?:(?:photo|image|picture|credit|source|video)s?\s*(?:by|:)\s*)?"
+    r"^(?:(?i:photo|image|picture|credit|source|video)s?\s*(?i:by|:)\s*)?"
     r"[A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*){0,3}\s*(?:/\s*[A-Z][\w&.'\-]*(?:\s[A-Z][\w&.'\-]*)*\s*){1,3}$")
 _CREDIT_WORDS = re.compile(r"\b(getty|reuters|ap photo|afp|associated press|epa|shutterstock|"
                            r"anadolu|pool|via|photo|image|credit)\b", re.I)
@@ -190,8 +190,9 @@ def make_article(article_id: str, text: str, path: str = "", title: str | None =
 def _from_html(raw: str, path: Path) -> dict:
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
-                                            include_tables=False, as_dict=True)
+    document = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
+                                           include_tables=False)
+    extracted = document.as_dict() if document is not None else None
     if not extracted or not extracted.get("text"):
         raise ArticleError(f"{path}: no main text found in the HTML")
     # trafilatura separates paragraphs by single newlines; the project's paragraphs are blank-line blocks.
@@ -336,11 +337,11 @@ ARTICLES = declare("articles", (
     Column("outlet", "string", "Publisher, from JSON `outlet` or HTML metadata; missing for plain text.", "<NA>"),
     Column("published", "string", "Publication date as given by the source (not parsed).", "<NA>"),
     Column("url", "string", "Source URL when known.", "<NA>"),
-    Column("sha256", "string", "SHA-256 of the decoded text encoded as UTF-8: changes when the text changes.", "3f1c…"),
-    Column("n_chars", "Int64", "Characters in the decoded text.", "6391"),
-    Column("n_paragraphs", "Int64", "Blank-line-separated blocks, of all kinds.", "33"),
-    Column("n_sentences", "Int64", "Sentences in all paragraphs.", "45"),
-    Column("n_words", "Int64", "Words in all paragraphs (see sentences.n_words).", "1010"),
+    Column("sha256", "string", "SHA-256 of the decoded text encoded as UTF-8: changes when the text changes.", ""),
+    Column("n_chars", "Int64", "Characters in the decoded text.", ""),
+    Column("n_paragraphs", "Int64", "Blank-line-separated blocks, of all kinds.", ""),
+    Column("n_sentences", "Int64", "Sentences in all paragraphs.", ""),
+    Column("n_words", "Int64", "Words in all paragraphs (see sentences.n_words).", ""),
     Column("status", "category", "`ok`, or `failed` when the file could not be read or processed.", "ok"),
     Column("error", "string", "One-line reason for a failure, naming the file; missing when ok.", "<NA>"),
     Column("metadata_json", "string", "Other JSON fields of the record, as a JSON object string.", "{}"),
@@ -350,7 +351,7 @@ PARAGRAPHS = declare("paragraphs", (
     Column("article_id", "string", "The article.", "000_a5fb506bb93332d8"),
     Column("paragraph", "Int64", "0-based index of the paragraph in the article.", "0"),
     Column("start", "Int64", "Offset of the first character in the article text.", "0"),
-    Column("end", "Int64", "Offset after the last character; `text[start:end]` is the paragraph.", "101"),
+    Column("end", "Int64", "Offset after the last character; `text[start:end]` is the paragraph.", "99"),
     Column("kind", "category", "headline, body, caption, credit, related_link (another story's "
            "headline inserted in the text) or boilerplate (comment forms, newsletter prompts, "
            "copyright lines).", "headline"),

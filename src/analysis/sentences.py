@@ -11,14 +11,14 @@ from .schema import Column, conform, declare
 
 SENTENCES = declare("sentences", (
     Column("article_id", "string", "The article.", "000_a5fb506bb93332d8"),
-    Column("paragraph", "Int64", "0-based index of the paragraph holding the sentence.", "1"),
-    Column("sentence", "Int64", "0-based index of the sentence in the article.", "1"),
-    Column("start", "Int64", "Offset of the first character in the article text.", "103"),
-    Column("end", "Int64", "Offset after the last character; `text[start:end]` is the sentence.", "224"),
+    Column("paragraph", "Int64", "0-based index of the paragraph holding the sentence.", ""),
+    Column("sentence", "Int64", "0-based index of the sentence in the article.", ""),
+    Column("start", "Int64", "Offset of the first character in the article text.", ""),
+    Column("end", "Int64", "Offset after the last character; `text[start:end]` is the sentence.", ""),
     Column("text", "string", "The sentence as written.", "Ukrainian and Russian negotiators sat face to face …"),
     Column("paragraph_kind", "category", "Kind of the paragraph (see paragraphs.kind).", "body"),
     Column("n_words", "Int64", "Words: runs of letters or digits, with inner apostrophes, hyphens, "
-           "commas and points kept (\"15,000\", \"Moscow-backed\", \"Putin’s\" are one word each).", "21"),
+           "commas and points kept (\"15,000\", \"Moscow-backed\", \"Putin’s\" are one word each).", ""),
     Column("defects", "string", "Comma-separated text defects found, empty when none. "
            "`glued_sentence`: the sentence starts inside a word, where two sentences were "
            "run together without space (\"talks UkraineThe government\").", "glued_sentence"),

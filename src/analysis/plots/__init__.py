@@ -27,10 +27,13 @@ def style():
 
 
 def figure(nrows: int = 1, ncols: int = 1, figsize=FIGSIZE, **kwargs):
-    import matplotlib.pyplot as plt
+    """A new (figure, axes) outside pyplot's registry: shown once, by the notebook cell that returns it."""
+    from matplotlib.figure import Figure
 
     with style():
-        return plt.subplots(nrows, ncols, figsize=figsize, dpi=DPI, **kwargs)
+        fig = Figure(figsize=figsize, dpi=DPI)
+        axes = fig.subplots(nrows, ncols, **kwargs)
+    return fig, axes
 
 
 def save_data(frame, name: str, folder: str | Path | None = None) -> Path:

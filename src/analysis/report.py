@@ -1,0 +1,164 @@
+"""Executes the notebooks and renders them to HTML reports, deterministically.
+
+`python -m analysis.report [--corpus PATH] [--inplace]`: runs every notebook in notebooks/ with the
+`parameters` cell set to the corpus, writes reports/<notebook>.html (inputs hidden, images
+embedded) and reports/index.html. Re-rendering unchanged inputs changes no byte: no timestamps,
+no execution timings, no software metadata in images.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+from pathlib import Path
+
+from . import config
+
+DEFAULT_CORPUS = "seeds/"
+KERNEL = "python3"
+
+
+def setup_notebook() -> None:
+    """Configure inline figures of the running notebook: PNG without software metadata."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None:
+        return
+    shell.run_line_magic("matplotlib", "inline")
+    shell.run_line_magic("config", "InlineBackend.figure_formats = ['png']")
+    shell.run_line_magic("config", "InlineBackend.print_figure_kwargs = "
+                                   "{'bbox_inches': 'tight', 'metadata': {'Software': None}}")
+
+
+def notebooks(folder: Path | None = None) -> list[Path]:
+    """The numbered notebooks, in order."""
+    folder = folder or config.NOTEBOOKS
+    return sorted(p for p in folder.glob("[0-9][0-9]-*.ipynb"))
+
+
+def _set_parameters(nb, corpus: str) -> None:
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+            cell.source = f"corpus = {corpus!r}"
+            return
+    raise ValueError("notebook has no cell tagged 'parameters'")
+
+
+def execute(path: Path, corpus: str = DEFAULT_CORPUS, timeout: int = 1200):
+    """The notebook at path, executed with the given corpus (returned, not written)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    if corpus != DEFAULT_CORPUS:
+        _set_parameters(nb, corpus)
+    client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL, record_timing=False,
+                            resources={"metadata": {"path": str(config.ROOT)}})
+    client.execute()
+    _clean(nb)
+    return nb
+
+
+def _clean(nb) -> None:
+    """Drop volatile metadata so that unchanged inputs give unchanged files."""
+    nb.metadata.pop("widgets", None)
+    nb.metadata.get("language_info", {}).pop("version", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        for output in cell.get("outputs", []):
+            output.get("metadata", {}).pop("execution", None)
+
+
+def _title_and_summary(nb) -> tuple[str, str]:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            lines = [l.strip() for l in cell.source.splitlines() if l.strip()]
+            title = lines[0].lstrip("# ").strip() if lines else ""
+            rest = " ".join(lines[1:])
+            summary = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0] if rest else ""
+            return title, summary
+    return "", ""
+
+
+def to_html(nb) -> str:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True, embed_images=True)
+    body, _ = exporter.from_notebook_node(nb)
+    return body
+
+
+def index_html(entries: list[tuple[str, str, str]], corpus: str) -> str:
+    items = "\n".join(f'  <li><a href="{html.escape(href)}">{html.escape(title)}</a>: {html.escape(summary)}</li>'
+                      for href, title, summary in entries)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>News analysis reports</title>
+<style>body{{font-family:sans-serif;max-width:48em;margin:2em auto;line-height:1.5}}</style></head>
+<body>
+<h1>News analysis reports</h1>
+<p>Input corpus: <code>{html.escape(corpus)}</code>. Each report is a notebook of the project, executed and rendered with its code hidden.</p>
+<ul>
+{items}
+</ul>
+</body>
+</html>
+"""
+
+
+def reports_dir(corpus: str) -> Path:
+    """reports/ for the seed corpus, reports/<corpus name>/ for any other, so seed reports stay intact."""
+    resolved = config.resolve(corpus).resolve()
+    if resolved == config.SEEDS.resolve():
+        return config.REPORTS
+    return config.REPORTS / resolved.name
+
+
+def render_all(corpus: str = DEFAULT_CORPUS, inplace: bool = False, out: Path | None = None) -> list[Path]:
+    """Execute every notebook and write its HTML report plus index.html; returns the files written."""
+    import nbformat
+
+    out = out or reports_dir(corpus)
+    out.mkdir(parents=True, exist_ok=True)
+    written, entries = [], []
+    for path in notebooks():
+        print(f"analysis: executing {path.relative_to(config.ROOT)} on {corpus}", file=sys.stderr)
+        nb = execute(path, corpus)
+        if inplace and corpus == DEFAULT_CORPUS:
+            nbformat.write(nb, path)
+            written.append(path)
+        target = out / f"{path.stem}.html"
+        _write_if_changed(target, to_html(nb))
+        written.append(target)
+        title, summary = _title_and_summary(nb)
+        entries.append((target.name, title or path.stem, summary))
+    index = out / "index.html"
+    _write_if_changed(index, index_html(entries, corpus))
+    written.append(index)
+    return written
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis.report", description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default=DEFAULT_CORPUS, help="input corpus (default: seeds/)")
+    parser.add_argument("--inplace", action="store_true",
+                        help="also store the executed notebooks (seed corpus only), for nbval")
+    args = parser.parse_args(argv)
+    if not config.resolve(args.corpus).exists():
+        print(f"analysis: {args.corpus}: no such file or folder", file=sys.stderr)
+        return 2
+    for path in render_all(args.corpus, inplace=args.inplace):
+        print(path.relative_to(config.ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
