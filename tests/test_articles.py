@@ -122,3 +122,10 @@ def test_non_body_kinds_on_other_wordings(text, kind):
     paras = ["Headline of the story here", "The first body paragraph says something. It has two sentences.", text,
              "Another body paragraph follows, as body paragraphs do."]
     assert articles.classify(paras)[2] == kind
+
+
+def test_cp1252_fallback_is_recorded(tmp_path):
+    path = tmp_path / "old.txt"
+    path.write_bytes("Caf\u00e9 prices rose 5\u20ac.".encode("cp1252"))
+    article = articles.read_one(path)
+    assert (article.text, article.encoding) == ("Caf\u00e9 prices rose 5\u20ac.", "cp1252")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -46,6 +46,7 @@ class Article:
     url: str | None = None
     metadata: dict = field(default_factory=dict)
     paragraphs: tuple[Paragraph, ...] = ()
+    encoding: str | None = None
 
     @property
     def sha256(self) -> str:
@@ -68,16 +69,25 @@ class Failure:
 
 def decode(data: bytes, path: str | Path = "") -> str:
     """Bytes as text: UTF-8 (BOM stripped), UTF-16 with BOM, else cp1252; a clear error otherwise."""
+    return decode_with_encoding(data, path)[0]
+
+
+def decode_with_encoding(data: bytes, path: str | Path = "") -> tuple[str, str]:
+    """(text, encoding name) of the bytes; see `decode`."""
     if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise ArticleError(f"{path}: has a UTF-8 byte-order mark but is not valid UTF-8 "
+                               f"(byte 0x{data[3 + exc.start]:02x} at offset {3 + exc.start:,})") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise ArticleError(f"{path}: has a UTF-16 byte-order mark but is not valid UTF-16 "
                                f"(offset {exc.start:,})") from None
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
         try:
             text = data.decode("cp1252")
@@ -87,7 +97,7 @@ def decode(data: bytes, path: str | Path = "") -> str:
                                f"(byte 0x{bad:02x} at offset {utf8_error.start:,})") from None
         if "\x00" in text:
             raise ArticleError(f"{path}: looks binary (NUL bytes), not a text article")
-        return text
+        return text, "cp1252"
 
 
 # --- paragraphs -------------------------------------------------------------------------------
@@ -237,11 +247,22 @@ def read_file(path: str | Path) -> Iterator[Article | Failure]:
         yield Failure(stem, str(path), f"{path}: cannot read ({exc.strerror or exc})")
         return
     try:
-        text = decode(data, path)
+        text, encoding = decode_with_encoding(data, path)
     except ArticleError as exc:
         yield Failure(stem, str(path), str(exc))
         return
+    if "\x00" in text:
+        yield Failure(stem, str(path), f"{path}: looks binary (NUL bytes), not a text article")
+        return
     suffix = path.suffix.lower()
+    items = _parse(text, path, stem, suffix)
+    for item in items:
+        if isinstance(item, Article):
+            item = replace(item, encoding=encoding)
+        yield item
+
+
+def _parse(text: str, path: Path, stem: str, suffix: str) -> Iterator[Article | Failure]:
     try:
         if suffix in (".txt", ".md"):
             if not text.strip():
@@ -338,6 +359,8 @@ ARTICLES = declare("articles", (
     Column("published", "string", "Publication date as given by the source (not parsed).", "<NA>"),
     Column("url", "string", "Source URL when known.", "<NA>"),
     Column("sha256", "string", "SHA-256 of the decoded text encoded as UTF-8: changes when the text changes.", ""),
+    Column("encoding", "string", "How the file was decoded: utf-8, utf-8-sig (BOM), utf-16 (BOM) or "
+           "cp1252 (the fallback when the bytes are not UTF-8).", "utf-8"),
     Column("n_chars", "Int64", "Characters in the decoded text.", ""),
     Column("n_paragraphs", "Int64", "Blank-line-separated blocks, of all kinds.", ""),
     Column("n_sentences", "Int64", "Sentences in all paragraphs.", ""),
@@ -363,7 +386,7 @@ PARAGRAPHS = declare("paragraphs", (
 def article_row(article: Article, n_sentences: int | None = None, n_words: int | None = None) -> dict:
     return {"article_id": article.article_id, "path": article.path, "title": article.title,
             "outlet": article.outlet, "published": article.published, "url": article.url,
-            "sha256": article.sha256, "n_chars": len(article.text),
+            "sha256": article.sha256, "encoding": article.encoding, "n_chars": len(article.text),
             "n_paragraphs": len(article.paragraphs), "n_sentences": n_sentences, "n_words": n_words,
             "status": "ok", "error": None,
             "metadata_json": json.dumps(article.metadata, sort_keys=True, ensure_ascii=False, default=str)}

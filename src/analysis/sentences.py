@@ -21,8 +21,19 @@ SENTENCES = declare("sentences", (
            "commas and points kept (\"15,000\", \"Moscow-backed\", \"Putin’s\" are one word each).", ""),
     Column("defects", "string", "Comma-separated text defects found, empty when none. "
            "`glued_sentence`: the sentence starts inside a word, where two sentences were "
-           "run together without space (\"talks UkraineThe government\").", "glued_sentence"),
+           "run together without space (\"talks UkraineThe government\"); `mojibake`: UTF-8 "
+           "text that was decoded as cp1252 (\"â€™\" for \"’\"); `replacement_character`: U+FFFD left "
+           "by a lossy conversion; `control_character`: a control character inside the text.",
+           "glued_sentence"),
 ), doc="One row per sentence of every paragraph (all kinds), in text order.")
+
+# Text damage that is flagged, never repaired: UTF-8 read as cp1252 ("â€™"), replacement characters
+# left by a lossy conversion, and control characters.
+_TEXT_DEFECTS = (
+    ("mojibake", re.compile(r"[âÃ][\u0080-\u00bf€™œ˜šž‚„†‡‰‹›“”•–—]")),
+    ("replacement_character", re.compile("\ufffd")),
+    ("control_character", re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")),
+)
 
 WORD = re.compile(r"[^\W_](?:[\w'’.,\-]*[^\W_])?")
 
@@ -30,6 +41,11 @@ WORD = re.compile(r"[^\W_](?:[\w'’.,\-]*[^\W_])?")
 def count_words(text: str) -> int:
     """Words as the project counts them (see sentences.n_words)."""
     return len(WORD.findall(text))
+
+
+def text_defects(text: str) -> tuple[str, ...]:
+    """Names of the text-damage defects found in a sentence."""
+    return tuple(name for name, pattern in _TEXT_DEFECTS if pattern.search(text))
 
 
 def spans(article: Article) -> list[tuple[int, int, int, tuple[str, ...]]]:
@@ -44,6 +60,6 @@ def table(article: Article) -> pd.DataFrame:
     kinds = {p.index: p.kind for p in article.paragraphs}
     rows = [{"article_id": article.article_id, "paragraph": para, "sentence": i, "start": s, "end": e,
              "text": article.text[s:e], "paragraph_kind": kinds[para],
-             "n_words": count_words(article.text[s:e]), "defects": ",".join(defects)}
+             "n_words": count_words(article.text[s:e]), "defects": ",".join(dict.fromkeys(defects + text_defects(article.text[s:e])))}
             for i, (para, s, e, defects) in enumerate(spans(article))]
     return conform(rows, SENTENCES)
