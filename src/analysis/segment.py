@@ -68,6 +68,9 @@ The This These Those They There Their He She We It His Her Its But However Meanw
 Although While When
 """.split())
 _GLUE_NEEDS_LOWER_NEXT = frozenset("He She We It His Her Its".split())
+_GLUE_COMMA = frozenset("However Meanwhile".split())
+# A sentence does not go on "The and", "This of": such a next word means a name ("NowThis and").
+_NOT_AFTER_GLUE = frozenset("and or nor but of to for with by from at in on as".split())
 
 _OPEN = "\"'“‘«([{"
 _CLOSE = "\"'”’»)]}"
@@ -81,7 +84,7 @@ _ABBREVIATION_SHAPE = re.compile(r"[A-Za-z]{1,2}(?:\.[A-Za-z]{1,2})+")
 _LIST_MARKER = re.compile(r"[" + re.escape(_BULLETS) + r"]?\s*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\.?\)?")
 _LIST_START = re.compile(r"(?:(?P<bullet>[•⁃◦▪‣●■])\s*)?(?:(?P<n>\d{1,3}|[a-z])(?P<suffix>\.\)|\)|\.)\s)?")
 _NEXT_WORD = re.compile(r"[" + re.escape(_OPEN) + r"]*(?P<w>[^\W\d_][\w'’.\-]*|\d|\S)")
-_GLUE = re.compile(r"(?<=[a-z])(?P<stop>[.!?][\"”’]?)?(?P<w>[A-Z][a-z]*)(?=[ ,](?P<next>.?))")
+_GLUE = re.compile(r"(?<=[a-z])(?P<stop>[.!?][\"”’]?)?(?P<w>[A-Z][a-z]*)(?=(?P<sep>,?[ \t])(?P<next>[\w'’]*))")
 _FUNCTION_END = re.compile(r"(?:^|\s)(?:the|a|an|of|to|and|or|but|in|on|at|for|with|by|from|as|that|"
                            r"which|who|its|their|his|her|our|is|are|was|were|be|has|have|had)$", re.I)
 _ALNUM = re.compile(r"[^\W_]")
@@ -263,7 +266,10 @@ def _glue_cuts(text: str, start: int, end: int) -> list[Cut]:
         w = m.group("w")
         if w not in _GLUE_OPENERS:
             continue
-        if w in _GLUE_NEEDS_LOWER_NEXT and not (m.group("next").islower() and m.end() + 1 < end):
+        nxt = m.group("next")
+        if (not nxt or m.end("next") > end or nxt in _NOT_AFTER_GLUE
+                or "," in m.group("sep") and w not in _GLUE_COMMA
+                or w in _GLUE_NEEDS_LOWER_NEXT and not nxt.islower()):
             continue
         stop = m.group("stop")
         word = _word_before(text, m.start())
