@@ -1,0 +1,166 @@
+"""Makes the `source_diversity` table: how many voices an article quotes and how evenly.
+
+From the `sources` table: distinct sources, the named and anonymous shares, the speaker who gets
+the most quoted words, and, over affiliations and over source types, Shannon entropy, Pielou
+evenness and the Gini-Simpson index of the statements (Masini et al. 2018 use Simpson's index over
+quoted actors; see docs/methods-sources.md). `source_shares` breaks the statements and quoted
+words down by affiliation and by source type. Both work per article or over a whole corpus.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from .schema import Column, conform, declare
+
+UNKNOWN = "(unknown)"
+
+SOURCE_DIVERSITY = declare("source_diversity", (
+    Column("scope", "category", "`article` for one article's row, `corpus` for the row over all articles.",
+           "article"),
+    Column("article_id", "string", "The article; missing on the corpus row.", "000_a5fb506bb93332d8"),
+    Column("n_statements", "Int64", "Rows of `sources`.", "17"),
+    Column("n_sources", "Int64", "Distinct speakers (sources.speaker, per article: the same name in two "
+           "articles counts twice on the corpus row).", "11"),
+    Column("n_named_sources", "Int64", "Distinct speakers the text names.", "10"),
+    Column("named_share", "Float64", "Share of statements whose speaker is named.", "0.88"),
+    Column("anonymous_share", "Float64", "Share of statements whose speaker is not named "
+           "(\"a NATO official\", \"Ukrainian negotiators\").", "0.12"),
+    Column("n_quoted_words", "Int64", "Words of all statements (sources.n_quote_words).", "420"),
+    Column("top_speaker", "string", "The speaker with the most quoted words (ties: first in text).",
+           "Alexander Fomin"),
+    Column("top_speaker_word_share", "Float64", "That speaker's share of the quoted words.", "0.21"),
+    Column("n_affiliations", "Int64", "Distinct affiliations of the statements (unknown counts as one).", "6"),
+    Column("affiliation_entropy_bits", "Float64", "Shannon entropy of statements over affiliations, "
+           "in bits: 0 when one affiliation speaks, log2(k) when k speak equally.", "2.1"),
+    Column("affiliation_evenness", "Float64", "Pielou evenness: entropy / log2(n_affiliations), 0..1; "
+           "missing with fewer than two affiliations.", "0.81"),
+    Column("affiliation_gini_simpson", "Float64", "Gini-Simpson index 1 - sum(p_i^2) over affiliations: "
+           "the chance that two statements drawn at random come from different affiliations.", "0.72"),
+    Column("n_source_types", "Int64", "Distinct source types of the statements.", "5"),
+    Column("type_entropy_bits", "Float64", "Shannon entropy of statements over source types, in bits.", "1.9"),
+    Column("type_evenness", "Float64", "Pielou evenness over source types, 0..1.", "0.8"),
+    Column("type_gini_simpson", "Float64", "Gini-Simpson index over source types.", "0.68"),
+), doc="One row per article (scope `article`), and one for a whole corpus from "
+       "`diversity.source_diversity(sources)` (scope `corpus`).")
+
+SOURCE_SHARES = declare("source_shares", (
+    Column("scope", "category", "`article` or `corpus`.", "article"),
+    Column("article_id", "string", "The article; missing for corpus rows.", "000_a5fb506bb93332d8"),
+    Column("dimension", "category", "`affiliation` or `source_type`.", "affiliation"),
+    Column("value", "string", "The affiliation or source type; `(unknown)` when the text gives none.", "Russia"),
+    Column("n_statements", "Int64", "Statements with this value.", "6"),
+    Column("statement_share", "Float64", "Share of the statements.", "0.35"),
+    Column("n_quoted_words", "Int64", "Quoted words of those statements.", "160"),
+    Column("word_share", "Float64", "Share of the quoted words.", "0.38"),
+), doc="Statements and quoted words by affiliation and by source type, largest first.")
+
+
+def shannon_bits(counts) -> float:
+    """Shannon entropy in bits of a list of counts (0 for one category or none)."""
+    total = sum(counts)
+    if total <= 0:
+        return 0.0
+    return -sum(c / total * math.log2(c / total) for c in counts if c > 0) + 0.0
+
+
+def pielou(counts) -> float | None:
+    """Shannon entropy divided by its maximum; None with fewer than two categories."""
+    k = sum(1 for c in counts if c > 0)
+    return shannon_bits(counts) / math.log2(k) if k >= 2 else None
+
+
+def gini_simpson(counts) -> float | None:
+    """1 - sum(p^2): chance that two draws (with replacement) differ; None without statements."""
+    total = sum(counts)
+    if total <= 0:
+        return None
+    return 1.0 - sum((c / total) ** 2 for c in counts)
+
+
+def _filled(series: pd.Series) -> pd.Series:
+    return series.astype("string").fillna(UNKNOWN)
+
+
+def _row(sources: pd.DataFrame, scope: str, article_id) -> dict:
+    n = len(sources)
+    row = {"scope": scope, "article_id": article_id, "n_statements": n}
+    if n == 0:
+        return {**row, "n_sources": 0, "n_named_sources": 0, "n_quoted_words": 0,
+                "n_affiliations": 0, "n_source_types": 0}
+    # a speaker is per article: the same canonical name in two articles may be two people
+    who = sources["article_id"].astype("string") + "\x1f" + sources["speaker"].astype("string")
+    named = sources["named"].fillna(False).astype(bool)
+    words = sources["n_quote_words"].fillna(0).astype("int64")
+    by_speaker = pd.DataFrame({"who": who, "speaker": sources["speaker"].astype("string"), "words": words})
+    totals = by_speaker.groupby("who", sort=False).agg(speaker=("speaker", "first"), words=("words", "sum"))
+    top = totals.sort_values("words", ascending=False, kind="stable").iloc[0]
+    total_words = int(words.sum())
+    aff = _filled(sources["affiliation"]).value_counts(sort=False).tolist()
+    typ = _filled(sources["source_type"]).value_counts(sort=False).tolist()
+    return {**row, "n_sources": int(who.nunique()), "n_named_sources": int(who[named].nunique()),
+            "named_share": float(named.mean()), "anonymous_share": float(1 - named.mean()),
+            "n_quoted_words": total_words, "top_speaker": top["speaker"],
+            "top_speaker_word_share": (float(top["words"]) / total_words) if total_words else None,
+            "n_affiliations": len(aff), "affiliation_entropy_bits": shannon_bits(aff),
+            "affiliation_evenness": pielou(aff), "affiliation_gini_simpson": gini_simpson(aff),
+            "n_source_types": len(typ), "type_entropy_bits": shannon_bits(typ),
+            "type_evenness": pielou(typ), "type_gini_simpson": gini_simpson(typ)}
+
+
+def article_diversity(sources: pd.DataFrame, article_id: str) -> pd.DataFrame:
+    """The one-row `source_diversity` table of one article's sources."""
+    return conform([_row(sources, "article", article_id)], SOURCE_DIVERSITY)
+
+
+def source_diversity(sources: pd.DataFrame, per_article: bool = False) -> pd.DataFrame:
+    """Diversity over all the given sources (one `corpus` row), or one row per article."""
+    if not per_article:
+        return conform([_row(sources, "corpus", None)], SOURCE_DIVERSITY)
+    ids = sources["article_id"].astype("string").drop_duplicates().tolist()
+    rows = [_row(sources[sources["article_id"] == a], "article", a) for a in ids]
+    return conform(rows, SOURCE_DIVERSITY)
+
+
+def source_shares(sources: pd.DataFrame, per_article: bool = False) -> pd.DataFrame:
+    """Statements and quoted words by affiliation and by source type, largest share first."""
+    frames = []
+    groups = sources.groupby(sources["article_id"].astype("string"), sort=False) if per_article \
+        else [(None, sources)]
+    for article_id, part in groups:
+        words = part["n_quote_words"].fillna(0).astype("int64")
+        for dim in ("affiliation", "source_type"):
+            values = _filled(part[dim])
+            table = pd.DataFrame({"value": values, "words": words}).groupby("value", sort=False).agg(
+                n_statements=("words", "size"), n_quoted_words=("words", "sum")).reset_index()
+            table["statement_share"] = table["n_statements"] / max(len(part), 1)
+            table["word_share"] = table["n_quoted_words"] / max(int(words.sum()), 1)
+            table = table.sort_values(["n_quoted_words", "n_statements"], ascending=False, kind="stable")
+            table.insert(0, "dimension", dim)
+            table.insert(0, "article_id", article_id)
+            table.insert(0, "scope", "article" if per_article else "corpus")
+            frames.append(table)
+    if not frames:
+        return conform(pd.DataFrame(), SOURCE_SHARES)
+    return conform(pd.concat(frames, ignore_index=True), SOURCE_SHARES)
+
+
+def quoted_words_by_speaker(sources: pd.DataFrame) -> pd.DataFrame:
+    """Per speaker: statements, quoted words, affiliation and type, most words first."""
+    if not len(sources):
+        return pd.DataFrame({"speaker": pd.Series(dtype="string"), "n_statements": pd.Series(dtype="Int64"),
+                             "n_quoted_words": pd.Series(dtype="Int64"),
+                             "affiliation": pd.Series(dtype="string"), "source_type": pd.Series(dtype="string"),
+                             "named": pd.Series(dtype="boolean")})
+    frame = pd.DataFrame({"speaker": sources["speaker"].astype("string"),
+                          "words": sources["n_quote_words"].fillna(0).astype("int64"),
+                          "affiliation": _filled(sources["affiliation"]),
+                          "source_type": _filled(sources["source_type"]),
+                          "named": sources["named"].astype("boolean")})
+    out = frame.groupby("speaker", sort=False).agg(
+        n_statements=("words", "size"), n_quoted_words=("words", "sum"), affiliation=("affiliation", "first"),
+        source_type=("source_type", "first"), named=("named", "first")).reset_index()
+    out = out.sort_values("n_quoted_words", ascending=False, kind="stable").reset_index(drop=True)
+    return out.astype({"speaker": "string", "n_statements": "Int64", "n_quoted_words": "Int64",
+                       "affiliation": "string", "source_type": "string", "named": "boolean"})

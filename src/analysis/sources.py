@@ -1,0 +1,982 @@
+"""Makes the `sources` table: who is quoted in an article, what they said, and how.
+
+One row per attributed statement in the headline and body paragraphs: direct quotes (in quote
+marks), indirect speech ("X said that ..."), mixed statements (reported speech holding quoted
+words) and "according to X". Each row keeps the offsets of the content, of the cue and of the
+speaker as written, and the speaker resolved within the article (surnames and pronouns to full
+names), with role, affiliation and a coarse source type read from the text first and from the
+small gazetteer below second.
+
+The rules use the one parse of the article: cue verbs from the project's own lexicon, their
+subjects and complements from the dependency parse, names from the entity recogniser. Only
+sentences that hold a quote mark, a cue word form or "according to" are looked at.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from .articles import Article
+from .schema import Column, conform, declare
+
+SOURCE_KINDS = ("body", "headline")
+QUOTE_KINDS = ("direct", "indirect", "mixed", "according_to")
+SPEAKER_KINDS = ("person", "organization", "country", "group")
+SOURCE_TYPES = ("government", "military", "diplomat", "politician", "expert", "journalist",
+                "civilian", "organization", "unknown")
+
+SOURCES = declare("sources", (
+    Column("article_id", "string", "The article.", "000_a5fb506bb93332d8"),
+    Column("paragraph", "Int64", "Paragraph holding the start of the content.", "3"),
+    Column("sentence", "Int64", "Sentence holding the start of the content (sentences.sentence).", "3"),
+    Column("start", "Int64", "Offset of the first character of the reported or quoted content.", "370"),
+    Column("end", "Int64", "Offset after its last character; `text[start:end]` is `quote`.", "563"),
+    Column("quote", "string", "The content as written. A direct quote keeps its quote marks; when the "
+           "cue interrupts a quote or the quote goes on in later sentences, the content runs from the "
+           "first quote mark to the last and includes the cue between them.",
+           "his country had received “a clearly articulated position from Ukraine” and …"),
+    Column("quote_kind", "category", "`direct` (quote marks only), `indirect` (reported speech), "
+           "`mixed` (reported speech holding quoted words) or `according_to`.", "mixed"),
+    Column("n_quote_words", "Int64", "Words of the content (sentences.n_words rules); for direct "
+           "quotes only the words inside quote marks.", "29"),
+    Column("cue", "string", "The reporting verb or phrase as written; missing for a quote carried over "
+           "to the last speaker.", "said"),
+    Column("cue_lemma", "string", "Lemma of the cue verb (\"according to\" for that phrase).", "say"),
+    Column("cue_start", "Int64", "Offset of the cue.", "365"),
+    Column("cue_end", "Int64", "Offset after the cue.", "369"),
+    Column("speaker_text", "string", "The speaker as written where the statement is attributed "
+           "(a name, a description or a pronoun).", "Russia’s chief negotiator Vladimir Medinsky"),
+    Column("speaker_start", "Int64", "Offset of speaker_text (for a carried-over quote: of the "
+           "attribution it was carried from).", "325"),
+    Column("speaker_end", "Int64", "Offset after speaker_text.", "364"),
+    Column("speaker", "string", "The speaker resolved within the article: full name for people "
+           "(\"Blinken\", \"he\" -> \"Antony Blinken\"), canonical name for organisations and countries, "
+           "the description itself when the text names nobody.", "Vladimir Medinsky"),
+    Column("speaker_kind", "category", "person, organization, country or group (a plural description "
+           "such as \"Ukrainian negotiators\").", "person"),
+    Column("named", "boolean", "True when the text names the speaker (a person's name, an organisation "
+           "or a country); False for anonymous descriptions and unresolved pronouns.", "True"),
+    Column("role", "string", "Title or function as written in any mention of the speaker.",
+           "chief negotiator"),
+    Column("former", "boolean", "True when the role is a former one (\"former ambassador\").", "False"),
+    Column("affiliation", "string", "Country or organisation the speaker speaks for, normalised "
+           "(Russia, United States, NATO, CBS News).", "Russia"),
+    Column("source_type", "category", "government, military, diplomat, politician, expert, journalist, "
+           "civilian, organization or unknown, from the role and affiliation.", "government"),
+), doc="One row per attributed statement in headline and body paragraphs, in text order. "
+       "Captions, credits, related links, boilerplate and scare quotes with no speaker give no rows.")
+
+# --- lexicon ----------------------------------------------------------------------------------
+
+# Reporting verbs whose content is a clause ("said that ...") or an adjacent quote.
+SPEECH_VERBS = frozenset("""
+say tell claim warn declare hint insist add note state announce explain argue assert acknowledge admit
+allege answer reply respond ask suggest report confirm deny predict promise vow pledge stress emphasize
+emphasise write tweet post comment maintain contend complain concede recall reveal repeat reiterate
+observe remark mention testify caution threaten estimate disclose counter quip joke boast brag lament
+affirm charge agree urge recommend advise inform assure remind signal indicate speculate wonder
+acknowledge conclude continue describe predict retort exclaim shout scream whisper mutter announce
+propose demand order decide rule find show believe think feel fear hope expect
+""".split())
+# Verbs whose object is the content ("denied the report", "commended the forces").
+OBJECT_VERBS = frozenset("""
+deny announce confirm commend praise criticize criticise condemn welcome reject dismiss blame accuse
+urge demand promise vow pledge predict propose hail applaud slam blast decry bemoan question dispute
+acknowledge admit reveal disclose estimate declare repeat reiterate describe recommend order
+""".split())
+# Reporting verbs that take the content as a prepositional object: "hinted at progress".
+PREP_VERBS = {"hint": {"at"}, "call": {"for"}, "warn": {"of", "about", "against"}, "speak": {"of", "about"},
+              "talk": {"about", "of"}, "complain": {"about", "of"}, "comment": {"on"},
+              "ask": {"for", "about"}, "insist": {"on"}, "boast": {"of", "about"}, "argue": {"for", "against"},
+              "testify": {"about", "to"}, "point": {"to"}, "write": {"about", "of"}}
+# Verbs that only count when a quote or a colon sits next to them ("Caddell continued:").
+FRAME_ONLY = frozenset({"continue", "add", "write", "post", "tweet", "ask", "answer", "reply", "respond",
+                        "shout", "scream", "whisper", "mutter", "exclaim", "retort", "quip", "joke"})
+# Cognition verbs count only with a clause and a subject that is not "I"/"we" inside a quote.
+BELIEF_VERBS = frozenset({"believe", "think", "feel", "fear", "hope", "expect", "find", "show", "decide",
+                          "rule", "order"})
+LISTENER_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "urge", "ask"})
+
+_IRREGULAR = {"say": ("said", "says", "saying", "say"), "tell": ("told", "tells", "telling", "tell"),
+              "write": ("wrote", "written", "writes", "writing", "write"),
+              "speak": ("spoke", "spoken", "speaks", "speaking", "speak"),
+              "think": ("thought", "thinks", "thinking", "think"), "feel": ("felt", "feels", "feeling", "feel"),
+              "find": ("found", "finds", "finding", "find"), "show": ("showed", "shown", "shows", "showing", "show"),
+              "hold": ("held",), "forecast": ("forecast", "forecasts")}
+
+
+def _forms(lemma: str) -> set[str]:
+    if lemma in _IRREGULAR:
+        return set(_IRREGULAR[lemma])
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    if re.search(r"[^aeiou][aeiou][pgtm]$", lemma):  # admit -> admitted, plan -> planned
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+_ALL_CUES = SPEECH_VERBS | OBJECT_VERBS | set(PREP_VERBS)
+_CUE_WORDS = sorted({f for lemma in _ALL_CUES for f in _forms(lemma)}, key=len, reverse=True)
+# A cheap filter over sentence text: only sentences that match are parsed for cues.
+_CUE_RE = re.compile(r"\b(?:" + "|".join(_CUE_WORDS) + r")\b|\baccording to\b", re.I)
+
+# --- gazetteer --------------------------------------------------------------------------------
+# Second-hand knowledge, used only where the text itself does not give an affiliation: names,
+# demonyms and metonyms of countries, and a few organisations with their kind.
+COUNTRIES = {
+    "Russia": "russia|russian|russians|moscow|kremlin|russian federation",
+    "Ukraine": "ukraine|ukrainian|ukrainians|kyiv|kiev",
+    "United States": "us|u.s.|usa|u.s.a.|america|american|americans|united states|washington|"
+                     "white house|pentagon|state department",
+    "Turkey": "turkey|turkish|ankara|türkiye",
+    "Belarus": "belarus|belarusian|minsk",
+    "United Kingdom": "uk|u.k.|britain|british|united kingdom|london|downing street",
+    "France": "france|french|paris|élysée", "Germany": "germany|german|berlin",
+    "China": "china|chinese|beijing", "Israel": "israel|israeli|jerusalem", "Iran": "iran|iranian|tehran",
+    "Syria": "syria|syrian|damascus", "Poland": "poland|polish|warsaw", "Japan": "japan|japanese|tokyo",
+    "India": "india|indian|new delhi", "Mexico": "mexico|mexican", "Canada": "canada|canadian|ottawa",
+    "Iraq": "iraq|iraqi|baghdad", "Saudi Arabia": "saudi arabia|saudi|riyadh", "Italy": "italy|italian|rome",
+    "North Korea": "north korea|north korean|pyongyang", "South Korea": "south korea|south korean|seoul",
+}
+_COUNTRY_OF = {alias: country for country, aliases in COUNTRIES.items() for alias in aliases.split("|")}
+
+# Organisations: name -> (affiliation as normalised, kind). media -> journalist type.
+ORGANIZATIONS = {
+    "nato": ("NATO", "intergovernmental"), "un": ("United Nations", "intergovernmental"),
+    "united nations": ("United Nations", "intergovernmental"), "eu": ("European Union", "intergovernmental"),
+    "european union": ("European Union", "intergovernmental"), "osce": ("OSCE", "intergovernmental"),
+    "red cross": ("Red Cross", "ngo"), "amnesty international": ("Amnesty International", "ngo"),
+    "human rights watch": ("Human Rights Watch", "ngo"), "bbc": ("BBC", "media"),
+    "bbc news": ("BBC News", "media"), "cbs": ("CBS News", "media"), "cbs news": ("CBS News", "media"),
+    "cnn": ("CNN", "media"), "reuters": ("Reuters", "media"), "ap": ("Associated Press", "media"),
+    "associated press": ("Associated Press", "media"), "afp": ("AFP", "media"), "fox news": ("Fox News", "media"),
+    "nbc news": ("NBC News", "media"), "abc news": ("ABC News", "media"), "msnbc": ("MSNBC", "media"),
+    "the new york times": ("The New York Times", "media"), "new york times": ("The New York Times", "media"),
+    "the washington post": ("The Washington Post", "media"), "washington post": ("The Washington Post", "media"),
+    "politico": ("Politico", "media"), "breitbart news": ("Breitbart News", "media"),
+    "republican party": ("Republican Party", "party"), "democratic party": ("Democratic Party", "party"),
+    "gop": ("Republican Party", "party"), "fbi": ("FBI", "government"), "cia": ("CIA", "government"),
+}
+_PARTY_WORDS = {"republican": "Republican Party", "republicans": "Republican Party", "gop": "Republican Party",
+                "democrat": "Democratic Party", "democrats": "Democratic Party", "democratic": "Democratic Party"}
+
+# Role words -> source type; the first matching group wins, so specific words come first.
+ROLE_TYPES = (
+    ("diplomat", "ambassador envoy diplomat consul emissary"),
+    ("military", "general commander colonel lieutenant sergeant major admiral soldier troops army "
+                 "military officer marine chief-of-staff forces navy"),
+    ("journalist", "correspondent reporter journalist editor anchor columnist host commentator "
+                   "newspaper broadcaster"),
+    ("expert", "analyst expert professor researcher scholar economist pollster scientist strategist "
+               "historian lawyer attorney doctor fellow consultant"),
+    ("politician", "senator congressman congresswoman lawmaker legislator mp candidate nominee "
+                   "representative rep. sen. politician governor mayor speaker delegate campaign "
+                   "chairman chairwoman running"),
+    ("government", "president minister secretary spokesman spokeswoman spokesperson official "
+                   "negotiator government ministry department administration prime premier chancellor "
+                   "leader leadership kremlin cabinet aide adviser advisor authorities agency "
+                   "prosecutor police sheriff"),
+    ("civilian", "resident residents witness voter voters civilian civilians mother father student "
+                 "survivor survivors refugee refugees neighbor neighbour worker workers owner victim "
+                 "people parent"),
+    ("organization", "company group organization organisation charity union association foundation "
+                     "committee council institute party"),
+)
+_TYPE_OF_WORD = {w: t for t, words in ROLE_TYPES for w in words.split()}
+
+ORG_NOUNS = frozenset("""ministry government department administration agency office campaign committee
+council party company group organization organisation foundation union commission kremlin pentagon
+police army military navy court parliament senate congress house cabinet embassy bureau service
+institute center centre association coalition network newspaper paper""".split())
+PERSON_NOUNS = frozenset("""official spokesman spokeswoman spokesperson source diplomat ambassador
+negotiator minister president adviser advisor aide analyst expert officer commander general resident
+witness man woman person leader lawmaker senator correspondent reporter journalist member executive
+director chief secretary envoy representative candidate governor mayor professor researcher""".split())
+TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "sir", "dame"}
+TITLE_ROLES = {"sen.": "Senator", "sen": "Senator", "rep.": "Representative", "gov.": "Governor",
+               "gen.": "General", "lt.": "Lieutenant", "col.": "Colonel", "pres.": "President",
+               "sgt.": "Sergeant", "adm.": "Admiral", "capt.": "Captain"}
+PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"}
+
+# --- quote marks ------------------------------------------------------------------------------
+
+_DOUBLE = re.compile(r"[\"“”„‟«»″]")
+_OPENERS = "“„‟«"
+_CLOSERS = "”»"
+_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=\w)|(?<=[\w.,!?])[’'](?![\w’'])")
+
+
+def quote_spans(text: str, paragraphs) -> list[tuple[int, int]]:
+    """(start, end) of each quotation in the given paragraphs, marks included; never raises.
+
+    Straight marks are read as opening or closing from their neighbours. A quote left open at the end
+    of a paragraph goes on when the next paragraph opens with a quote mark (the newspaper convention),
+    else it ends with its paragraph. Single-quote pairs count only outside double quotes.
+    """
+    spans: list[tuple[int, int]] = []
+    paragraphs = list(paragraphs)
+    open_at: int | None = None
+    for n, para in enumerate(paragraphs):
+        for m in _DOUBLE.finditer(text, para.start, para.end):
+            pos, ch = m.start(), m.group()
+            before = text[pos - 1] if pos > para.start else " "
+            after = text[pos + 1] if pos + 1 < para.end else " "
+            if ch in _OPENERS:
+                opening = True
+            elif ch in _CLOSERS:
+                opening = False
+            else:  # straight mark: opening after space or an opening bracket, else closing
+                opening = (before.isspace() or before in "([{—–-/:") and not after.isspace()
+                if open_at is not None and not (before.isspace() and open_at < para.start):
+                    opening = False if not before.isspace() or after.isspace() else opening
+            if opening:
+                if open_at is not None and open_at >= para.start:
+                    # an opener inside an open quote: the close was dropped; end before this mark
+                    end = len(text[open_at:pos].rstrip()) + open_at
+                    if end > open_at + 1:
+                        spans.append((open_at, end))
+                    open_at = pos
+                elif open_at is not None and pos == para.start:
+                    continue  # the opener repeated at the start of a continuing paragraph
+                else:
+                    open_at = pos
+            elif open_at is not None:
+                spans.append((open_at, pos + 1))
+                open_at = None
+        if open_at is not None:
+            nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+            if not (nxt is not None and nxt.index == para.index + 1 and text[nxt.start] in _OPENERS + '"'):
+                spans.append((open_at, para.end))
+                open_at = None
+    spans.sort()
+    singles = []
+    for para in paragraphs:
+        open_s = None
+        for m in _SINGLE.finditer(text, para.start, para.end):
+            pos = m.start()
+            if _inside(spans, pos):
+                continue
+            if text[pos] in "‘'" and (pos == para.start or not text[pos - 1].isalnum()) and open_s is None:
+                open_s = pos
+            elif open_s is not None and text[pos] in "’'" and pos > open_s + 1:
+                singles.append((open_s, pos + 1))
+                open_s = None
+    return sorted(spans + singles)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+# --- statements -------------------------------------------------------------------------------
+
+@dataclass
+class Statement:
+    start: int
+    end: int
+    kind: str
+    cue: Span | None
+    cue_lemma: str | None
+    speaker_tokens: Span | None
+    paragraph: int
+    parts: list[tuple[int, int]] = field(default_factory=list)  # quoted parts, for word counts
+    carried_from: "Statement | None" = None
+    relcl_place: str | None = None  # a place the statement's clause hangs on ("Moscow, where ...")
+
+
+def _speaker_head(verb: Token) -> Token | None:
+    """The subject of a reporting verb, looking through conjunctions and 'saying' clauses."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and verb.lemma_ in ("say", "tell")):
+                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+            if child.dep_ == "agent":
+                pobj = [c for c in child.children if c.dep_ == "pobj"]
+                if pobj:
+                    return pobj[0]
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+        elif verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ == "VBG":
+            verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG":  # "issued a statement saying"
+            verb = verb.head.head
+        else:
+            return None
+    return None
+
+
+def _speaker_span(head: Token) -> Span:
+    """The speaker as written: the subject's phrase without clauses or comma-set appositions."""
+    doc = head.doc
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj") and tok is head:
+                continue
+            if child.dep_ == "appos" and child.i > head.i and any(
+                    doc[k].text == "," for k in range(head.i + 1, child.left_edge.i)):
+                if tok is head and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
+                    # "former Ambassador of Ukraine to Austria, Dr. Olexander Scherba": the name is the speaker
+                    keep.update(t.i for t in child.subtree if t.dep_ in ("compound", "flat") or t is child)
+                continue
+            if child.dep_ == "prep" and child.i > head.i and child.lower_ not in ("of", "for", "to", "at"):
+                continue
+            keep.add(child.i)
+            stack.append(child)
+    lo, hi = min(keep), max(keep)
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return doc[lo:hi + 1]
+
+
+def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
+    """Roots of the verb's content: its clause complement, or its object for object-taking cues."""
+    lemma = verb.lemma_.lower()
+    out = []
+    for child in verb.children:
+        if speaker is not None and child.i == speaker.i:
+            continue
+        dep = child.dep_
+        if dep in ("ccomp", "parataxis") or (dep == "xcomp" and lemma in LISTENER_VERBS | OBJECT_VERBS):
+            out.append(child)
+        elif dep == "dobj" and lemma in OBJECT_VERBS:
+            out.append(child)
+        elif dep == "prep" and child.lower_ in PREP_VERBS.get(lemma, ()):
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif dep == "prt" and lemma == "point" and child.lower_ == "out":
+            pass
+    if lemma == "point" and not any(c.dep_ == "prt" for c in verb.children) and \
+            not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return []
+    return out
+
+
+def _cue_span(verb: Token) -> Span:
+    """The cue as written: the verb, its particle and, for 'tell', the listener ("told reporters")."""
+    doc = verb.doc
+    lo = hi = verb.i
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == hi + 1:
+            hi = child.i
+        elif verb.lemma_ in LISTENER_VERBS and child.dep_ in ("dobj", "dative") and child.i > verb.i \
+                and child.right_edge.i - hi <= 4:
+            hi = child.right_edge.i
+        elif child.dep_ == "prep" and child.lower_ in PREP_VERBS.get(verb.lemma_, ()) and child.i == hi + 1:
+            hi = child.i
+    return doc[lo:hi + 1]
+
+
+def _between_is_frame(text: str, a: int, b: int) -> bool:
+    """Only spaces and punctuation between offsets a and b."""
+    return a <= b and not re.search(r"[\w]", text[a:b])
+
+
+class _Finder:
+    """Finds the statements of one article; holds the per-article lookups."""
+
+    def __init__(self, article: Article, doc: Doc, sentences: pd.DataFrame):
+        self.article, self.doc, self.text = article, doc, article.text
+        self.paras = {p.index: p for p in article.paragraphs}
+        eligible = [p for p in article.paragraphs if p.kind in SOURCE_KINDS]
+        self.quotes = quote_spans(self.text, eligible)
+        self.sent_rows = list(zip(sentences["paragraph"].tolist(), sentences["sentence"].tolist(),
+                                  sentences["start"].tolist(), sentences["end"].tolist(),
+                                  sentences["paragraph_kind"].astype("string").tolist()))
+        self.sent_starts = [r[2] for r in self.sent_rows]
+
+    def sentence_of(self, offset: int) -> tuple:
+        i = max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
+        return self.sent_rows[i]
+
+    def quote_at(self, offset: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.quotes, (offset, float("inf"))) - 1
+        if i >= 0 and self.quotes[i][0] <= offset < self.quotes[i][1]:
+            return self.quotes[i]
+        return None
+
+    # -- pass 1: cue verbs and "according to" --
+
+    def statements(self) -> list[Statement]:
+        found: list[Statement] = []
+        for sent, row in zip(self.doc.sents, self.sent_rows):
+            if row[4] not in SOURCE_KINDS:
+                continue
+            if not _CUE_RE.search(sent.text):
+                continue
+            for tok in sent:
+                if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+                    st = self._according(tok, sent, row)
+                elif tok.pos_ == "VERB" and tok.lemma_.lower() in _ALL_CUES and self.quote_at(tok.idx) is None:
+                    st = self._cue(tok, sent, row)
+                else:
+                    continue
+                if st is not None:
+                    found.append(st)
+        found = self._drop_nested(found)
+        return self._carry_over(found)
+
+    def _according(self, tok: Token, sent: Span, row) -> Statement | None:
+        to = self.doc[tok.i + 1]
+        pobj = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+        if not pobj:
+            return None
+        speaker = _speaker_span(pobj[0])
+        phrase_lo, phrase_hi = tok.i, max(speaker.end - 1, to.i)
+        left = (sent.start, phrase_lo)
+        right = (phrase_hi + 1, sent.end)
+        lo, hi = max((left, right), key=lambda r: len(self.doc[r[0]:r[1]].text))
+        span = self._trim(self.doc[lo:hi])
+        if span is None or len(span) < 3:
+            return None
+        return Statement(span.start_char, span.end_char, "according_to", self.doc[tok.i:to.i + 1],
+                         "according to", speaker, row[0])
+
+    def _trim(self, span: Span) -> Span | None:
+        lo, hi = span.start, span.end
+        while lo < hi and (self.doc[lo].is_punct and self.doc[lo].text not in "“\"‘'" or self.doc[lo].is_space
+                           or self.doc[lo].lower_ in ("and", "but", "that") and lo == span.start):
+            lo += 1
+        while hi > lo and (self.doc[hi - 1].is_punct and self.doc[hi - 1].text not in "”\"’'" or self.doc[hi - 1].is_space):
+            hi -= 1
+        return self.doc[lo:hi] if hi > lo else None
+
+    def _cue(self, verb: Token, sent: Span, row) -> Statement | None:
+        lemma = verb.lemma_.lower()
+        head = _speaker_head(verb)
+        if head is None or head.is_space:
+            return None
+        if self.quote_at(head.idx) is not None:
+            return None  # a subject inside a quote belongs to the quoted speech
+        speaker = _speaker_span(head)
+        cue = _cue_span(verb)
+        roots = _content_tokens(verb, head)
+        roots = [r for r in roots if not (speaker.start <= r.i < speaker.end)]
+        text = self.text
+        if roots:
+            lo = min(r.left_edge.i for r in roots)
+            hi = max(r.right_edge.i for r in roots) + 1
+            # the content never swallows the speaker or the cue
+            if lo < verb.i < hi:
+                if all(r.i > verb.i for r in roots):
+                    lo = verb.i + 1
+                elif all(r.i < verb.i for r in roots):
+                    hi = min(verb.i, speaker.start if speaker.start > lo else verb.i)
+            span = self._trim(self.doc[lo:hi])
+            if span is not None and len(span) >= 2 or (span is not None and self.quote_at(span.start_char)):
+                start, end = span.start_char, span.end_char
+                start, end, parts = self._snap(start, end, row[0])
+                if parts and all(self._covers(parts, start, end) for _ in (0,)):
+                    kind = "direct"
+                elif parts:
+                    kind = "mixed"
+                else:
+                    if lemma in FRAME_ONLY and lemma not in OBJECT_VERBS and lemma not in ("add", "write", "ask", "answer", "reply", "respond") :
+                        return None
+                    if lemma in BELIEF_VERBS and head.lower_ in ("i", "we", "you"):
+                        return None
+                    kind = "indirect"
+                st = Statement(start, end, kind, cue, lemma, speaker, row[0], parts)
+                if kind == "direct":
+                    self._extend(st)
+                return self._relcl(st, verb)
+        if lemma in BELIEF_VERBS or lemma in ("show", "find"):
+            return None
+        # no clause: a direct quote next to the cue frame ("..." he said / he said: "...")
+        frame_lo = min(speaker.start_char, cue.start_char)
+        frame_hi = max(speaker.end_char, cue.end_char)
+        before = self._quote_before(frame_lo, row[0])
+        after = self._quote_after(frame_hi, row[0], sent)
+        chosen = [q for q in (before, after) if q is not None]
+        if not chosen:
+            return None
+        start, end = chosen[0][0], chosen[-1][1]
+        st = Statement(start, end, "direct", cue, lemma, speaker, self.sentence_of(start)[0], chosen)
+        self._extend(st)
+        return self._relcl(st, verb)
+
+    def _relcl(self, st: Statement, verb: Token) -> Statement:
+        node = verb
+        for _ in range(4):
+            if node.dep_ == "relcl" and node.head.ent_type_ == "GPE":
+                st.relcl_place = node.head.text
+                break
+            node = node.head
+            if node.head is node:
+                break
+        return st
+
+    def _covers(self, parts, start, end) -> bool:
+        inside = sum(min(e, end) - max(s, start) for s, e in parts if min(e, end) > max(s, start))
+        words_outside = re.findall(r"\w+", "".join(
+            self.text[a:b] for a, b in _gaps(parts, start, end)))
+        return inside > 0 and len(words_outside) == 0
+
+    def _snap(self, start: int, end: int, para: int) -> tuple[int, int, list]:
+        """Widen content to whole quotations it cuts into; return the quotations it holds."""
+        parts = []
+        for q in self.quotes:
+            if q[1] <= start or q[0] >= end:
+                continue
+            parts.append(q)
+        if parts:
+            start = min(start, parts[0][0]) if parts[0][0] >= self.paras[para].start else start
+            end = max(end, parts[-1][1])
+        return start, end, parts
+
+    def _quote_before(self, pos: int, para: int) -> tuple[int, int] | None:
+        i = bisect.bisect_left(self.quotes, (pos, pos)) - 1
+        if i < 0:
+            return None
+        q = self.quotes[i]
+        if q[1] <= pos and _between_is_frame(self.text, q[1], pos) and q[1] > self.paras[para].start:
+            return q
+        return None
+
+    def _quote_after(self, pos: int, para: int, sent: Span) -> tuple[int, int] | None:
+        i = bisect.bisect_left(self.quotes, (pos, pos))
+        if i >= len(self.quotes):
+            return None
+        q = self.quotes[i]
+        gap = self.text[pos:q[0]]
+        if not _between_is_frame(self.text, pos, q[0]):
+            # adverbials may stand between the cue and a colon: "he said on Tuesday: ..."
+            m = re.match(r"[^.!?\n]{0,60}:\s*$", gap)
+            if not m:
+                return None
+        if q[0] > self.paras[para].end:
+            # a colon-introduced quote in the next paragraph ("Caddell continued:")
+            nxt = self.paras.get(para + 1)
+            if not (gap.rstrip().endswith(":") and nxt is not None and nxt.start == q[0 ]):
+                return None
+        return q
+
+    def _extend(self, st: Statement) -> None:
+        """A direct quote goes on through the following quotations of its paragraph."""
+        para = self.paras[self.sentence_of(st.end - 1)[0]]
+        i = bisect.bisect_left(self.quotes, (st.end, st.end))
+        while i < len(self.quotes):
+            q = self.quotes[i]
+            if q[0] >= para.end or not self._starts_sentence(q[0]):
+                break
+            st.end = q[1]
+            st.parts.append(q)
+            i += 1
+            para = self.paras[self.sentence_of(q[1] - 1)[0]]
+
+    def _starts_sentence(self, pos: int) -> bool:
+        row = self.sentence_of(pos)
+        return pos - row[2] <= 1 or bool(re.search(r"[.!?:]\s*$", self.text[max(row[2], pos - 4):pos]))
+
+    def _drop_nested(self, found: list[Statement]) -> list[Statement]:
+        """Keep one statement per content: a cue inside another's content loses, exact duplicates go."""
+        found.sort(key=lambda s: (s.start, -s.end))
+        out: list[Statement] = []
+        for st in found:
+            clash = next((o for o in out if o.start <= st.start and st.end <= o.end and o.cue is not None
+                          and st.cue is not None and (o.start <= st.cue.start_char < o.end
+                                                      or (o.start, o.end) == (st.start, st.end)
+                                                      or o.kind == "direct")), None)
+            if clash is not None:
+                continue
+            out.append(st)
+        return out
+
+    # -- pass 2: quotations nobody was credited with --
+
+    def _carry_over(self, found: list[Statement]) -> list[Statement]:
+        out = sorted(found, key=lambda s: s.start)
+        claimed = [(s.start, s.end) for s in out]
+        extra = []
+        for q in self.quotes:
+            if any(a <= q[0] < b or a < q[1] <= b for a, b in claimed):
+                continue
+            row = self.sentence_of(q[0])
+            if row[4] not in ("body",):
+                continue
+            words = len(re.findall(r"\w+", self.text[q[0]:q[1]]))
+            if words < 4 or not self._starts_sentence(q[0]):
+                continue  # a term in quote marks, not a statement
+            prev = [s for s in out if s.start < q[0] and s.speaker_tokens is not None]
+            if not prev:
+                continue
+            last = max(prev, key=lambda s: s.start)
+            if row[0] - last.paragraph > 1:
+                continue
+            if row[0] != last.paragraph and last.kind != "direct":
+                continue
+            st = Statement(q[0], q[1], "direct", None, None, last.speaker_tokens, row[0], [q],
+                           carried_from=last)
+            st.relcl_place = last.relcl_place
+            extra.append(st)
+            claimed.append(q)
+        return sorted(out + extra, key=lambda s: (s.start, s.end))
+
+
+def _gaps(parts, start, end):
+    pos = start
+    for s, e in sorted(parts):
+        if s > pos:
+            yield pos, min(s, end)
+        pos = max(pos, e)
+    if pos < end:
+        yield pos, end
+
+
+# --- speakers ---------------------------------------------------------------------------------
+
+@dataclass
+class Profile:
+    name: str
+    kind: str
+    named: bool
+    role: str | None = None
+    former: bool = False
+    affiliation: str | None = None
+    source_type: str = "unknown"
+
+
+def _country(word: str) -> str | None:
+    w = word.lower().strip(".’'").replace("’s", "").replace("'s", "")
+    return _COUNTRY_OF.get(w) or _COUNTRY_OF.get(word.lower())
+
+
+def _org(text: str) -> tuple[str, str] | None:
+    t = re.sub(r"^(the)\s+", "", text.lower().replace("’s", "").replace("'s", "").strip())
+    return ORGANIZATIONS.get(t) or ORGANIZATIONS.get(text.lower())
+
+
+def _affiliation(tokens, own: Token | None = None) -> str | None:
+    """Country or organisation named in a phrase: possessors, demonyms, 'of X', organisations.
+
+    `own` is the phrase's head when the phrase names an organisation: its own name is no affiliation.
+    """
+    doc_ents = []
+    for tok in tokens:
+        if own is not None and tok.ent_type_ == "ORG" and own.ent_type_ == "ORG" and \
+                any(e.start <= own.i < e.end and e.start <= tok.i < e.end for e in tok.doc.ents):
+            continue
+        if tok.ent_type_ in ("ORG",) and tok.ent_iob_ == "B":
+            ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
+            if ent is not None:
+                doc_ents.append(ent)
+    for tok in tokens:
+        if tok.dep_ == "poss" or any(c.dep_ == "case" for c in tok.children):
+            c = _country(tok.text)
+            if c:
+                return c
+    for ent in doc_ents:
+        hit = _org(ent.text)
+        if hit:
+            return hit[0]
+    for tok in tokens:
+        if tok.ent_type_ in ("NORP", "GPE") or tok.pos_ in ("PROPN", "ADJ"):
+            c = _country(tok.text)
+            if c:
+                return c
+            if tok.lower_ in _PARTY_WORDS and tok.ent_type_ == "NORP":
+                return _PARTY_WORDS[tok.lower_]
+    for ent in doc_ents:
+        if ent.text.lower() not in ("defense", "defence"):
+            return re.sub(r"^the\s+", "", ent.text, flags=re.I)
+    return None
+
+
+def _type_of(words: str | None, affiliation: str | None = None, kind: str = "person") -> str:
+    if words:
+        for w in re.findall(r"[\w.\-]+", words.lower()):
+            if w in _TYPE_OF_WORD:
+                return _TYPE_OF_WORD[w]
+            if w.rstrip("s") in _TYPE_OF_WORD:
+                return _TYPE_OF_WORD[w.rstrip("s")]
+    if affiliation:
+        org = _org(affiliation)
+        if org:
+            return {"media": "journalist", "party": "politician", "government": "government"}.get(
+                org[1], "organization")
+    if kind == "country":
+        return "government"
+    return "unknown"
+
+
+class _Resolver:
+    """Resolves speakers within one article: names, surnames, pronouns, descriptions, organisations."""
+
+    def __init__(self, article: Article, doc: Doc, finder: _Finder):
+        self.doc, self.text, self.finder = doc, article.text, finder
+        kinds = {p.index: p.kind for p in article.paragraphs}
+        usable = {i for i, k in kinds.items() if k not in ("boilerplate", "related_link", "credit")}
+        para_starts = sorted((p.start, p.index) for p in article.paragraphs)
+        self.persons: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            i = bisect.bisect_right(para_starts, (ent.start_char, 10**9)) - 1
+            if i < 0 or para_starts[i][1] not in usable:
+                continue
+            self.persons.append(ent)
+        self.full: dict[str, str] = {}
+        for ent in self.persons:
+            name = self._clean(ent)
+            parts = name.split()
+            if len(parts) >= 2:
+                self.full.setdefault(parts[-1].lower(), name)
+        self.profiles: dict[str, Profile] = {}
+        for ent in self.persons:
+            self._learn(ent)
+
+    def _clean(self, ent: Span) -> str:
+        toks = [t for t in ent if t.lower_ not in TITLES and t.dep_ != "case" and t.text not in ("’s", "'s")]
+        name = " ".join(t.text for t in toks).strip(" ,.")
+        return re.sub(r"[’']s$", "", name)
+
+    def canonical(self, name: str) -> str:
+        parts = name.split()
+        if len(parts) == 1:
+            return self.full.get(parts[0].lower(), name)
+        return self.full.get(parts[-1].lower(), name) if len(parts) == 2 else name
+
+    def _describe(self, ent: Span) -> tuple[str | None, bool, str | None]:
+        """Role, former and affiliation from the phrase around one mention of a name."""
+        head = ent.root
+        anchor = head.head if head.dep_ in ("appos",) and head.head.pos_ in ("NOUN", "PROPN") else head
+        left = []
+        i = ent.start - 1
+        while i >= anchor.left_edge.i and i >= 0:
+            t = self.doc[i]
+            if t.is_punct and t.text != "." or t.is_space:
+                break
+            left.append(t)
+            i -= 1
+        left.reverse()
+        described = [t for t in anchor.subtree if t.i < ent.start and t not in left] if anchor is not head else []
+        appos = []
+        for child in list(head.children) + ([] if anchor is head else list(anchor.children)):
+            if child.dep_ == "appos" and child.i > ent.end - 1:
+                appos.extend(t for t in child.subtree if not any(
+                    a.dep_ == "prep" and a.lower_ != "of" and a.i in {x.i for x in child.subtree}
+                    for a in [t, *t.ancestors]))
+        groups = [left, described, appos]
+        former = any(t.lower_ in ("former", "ex", "ex-") for g in groups for t in g)
+        role_toks = next((r for r in map(self._role_tokens, groups) if r), [])
+        role = " ".join(TITLE_ROLES.get(t.lower_, t.text) for t in role_toks) or None
+        if role and len(role_toks) == 1 and role_toks[0].tag_ == "NNS":
+            role = role_toks[0].lemma_
+        affiliation = next((x for x in (_affiliation(left + described), _affiliation(appos)) if x), None)
+        return role, former, affiliation
+
+    @staticmethod
+    def _role_tokens(tokens) -> list[Token]:
+        role_toks = []
+        ids = {t.i for t in tokens}
+        for t in tokens:
+            if t.lower_ in TITLE_ROLES:
+                role_toks.append(t)
+                continue
+            if t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "DATE", "CARDINAL") and not (
+                    t.ent_type_ == "ORG" and t.lower_ in ("defense", "defence", "foreign", "interior")):
+                if role_toks and t.ent_type_ != "PERSON":
+                    continue
+                continue
+            if t.dep_ in ("det", "poss", "case", "punct", "prep", "pobj") and t.pos_ not in ("NOUN", "PROPN") \
+                    or t.lower_ in TITLES or t.lower_ in ("former", "one", "of", "the", "a", "an", "his", "her"):
+                continue
+            if len(t.text) < 2 or t.nbor(-1).text == "(" if t.i > 0 else False:
+                continue  # "(C)" in captions
+            if any(a.dep_ in ("relcl", "acl", "advcl", "ccomp") for a in t.ancestors if a.i in ids):
+                continue
+            if t.pos_ in ("NOUN", "PROPN", "ADJ"):
+                role_toks.append(t)
+        return role_toks
+
+    def _learn(self, ent: Span) -> None:
+        name = self.canonical(self._clean(ent))
+        if not name:
+            return
+        role, former, aff = self._describe(ent)
+        prof = self.profiles.get(name)
+        if prof is None:
+            prof = self.profiles[name] = Profile(name, "person", True)
+        if role and (prof.role is None or len(role) > len(prof.role) and prof.role in role):
+            prof.role = role
+        prof.former = prof.former or former
+        prof.affiliation = prof.affiliation or aff
+
+    def person_before(self, offset: int, limit: int = 1500) -> str | None:
+        """The last name mentioned before the offset outside quotes, if close enough."""
+        for ent in reversed(self.persons):
+            if ent.end_char <= offset and offset - ent.start_char <= limit and \
+                    self.finder.quote_at(ent.start_char) is None:
+                return self.canonical(self._clean(ent))
+        return None
+
+    def resolve(self, span: Span, previous: list[Profile], st: Statement) -> tuple[Profile, bool]:
+        """The speaker's profile, and whether it is named in the text."""
+        head = span.root
+        text = span.text
+        persons = [e for e in self.persons if e.start >= span.start and e.end <= span.end]
+        if len(span) == 1 and head.lower_ in PRONOUNS:
+            low = head.lower_
+            if low in ("he", "she", "him", "her"):
+                for prof in reversed(previous):
+                    if prof.kind == "person" and prof.named:
+                        return prof, True
+                name = self.person_before(span.start_char)
+                if name:
+                    return self._profile(name), True
+            elif low in ("they", "it") and previous and previous[-1].kind in (
+                    "organization", "country", "group") and (low == "it") == (previous[-1].kind != "group"):
+                return previous[-1], previous[-1].named
+            return Profile(text, "person" if low in ("i", "he", "she") else "group", False), False
+        if persons:
+            name = self.canonical(self._clean(persons[-1]))
+            return self._profile(name), True
+        low = head.lower_
+        if head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "ORG", "NORP", "FAC", "LOC") and \
+                low not in ORG_NOUNS and not _country(head.text) and not _org(text):
+            toks = [t for t in span if t.pos_ == "PROPN" and t.lower_ not in TITLES and t.ent_type_ not in ("GPE", "ORG", "NORP")
+                    and (t.i == head.i or t.head.i == head.i)]
+            name = self.canonical(" ".join(t.text for t in toks) or head.text)
+            return self._profile(name), True
+        aff = _affiliation(list(span), own=head)
+        org = _org(text)
+        if org:
+            return Profile(org[0], "organization", True, None, False, org[0], _type_of(None, org[0])), True
+        if (head.ent_type_ == "GPE" or _country(text)) and len([t for t in span if not t.is_stop]) <= 3 and \
+                _country(text.replace("the ", "")):
+            c = _country(re.sub(r"^the\s+", "", text, flags=re.I))
+            return Profile(text if head.ent_type_ == "GPE" else c, "country", True, None, False, c, "government"), True
+        if head.ent_type_ == "ORG" or low in ORG_NOUNS:
+            words = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+            named = head.ent_type_ == "ORG" or head.pos_ == "PROPN" or aff is not None
+            role_words = " ".join(t.text for t in span if t.pos_ in ("NOUN", "PROPN"))
+            aff = aff or (_country(st.relcl_place) if st.relcl_place else None)
+            return Profile(words, "organization", named, None, False, aff,
+                           _type_of(role_words, aff, "organization")), named
+        former = any(t.lower_ in ("former", "ex") for t in span)
+        role_toks = [t for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.ent_type_ and t.lower_ != "former"
+                     and t.lower_ not in TITLES]
+        role = " ".join(t.text for t in role_toks) or None
+        kind = "group" if head.tag_ in ("NNS", "NNPS") else "person"
+        return Profile(text, kind, False, role, former, aff, _type_of(role, aff, kind)), False
+
+    def _profile(self, name: str) -> Profile:
+        prof = self.profiles.get(name)
+        if prof is None:
+            prof = self.profiles[name] = Profile(name, "person", True)
+        prof.source_type = _type_of(prof.role, prof.affiliation)
+        return prof
+
+
+def _resolve_descriptions(rows: list[dict], window: int = 3) -> None:
+    """An anonymous description takes the name of a nearby named speaker with that role."""
+    named = [r for r in rows if r["named"] and r["speaker_kind"] == "person" and r["role"]]
+    for r in rows:
+        if r["named"] or r["speaker_kind"] != "person" or not r["role"]:
+            continue
+        head = r["role"].split()[-1].lower()
+        for cand in sorted(named, key=lambda c: abs(c["paragraph"] - r["paragraph"])):
+            if abs(cand["paragraph"] - r["paragraph"]) > window:
+                break
+            if head in cand["role"].lower().split() and (
+                    r["affiliation"] in (None, cand["affiliation"]) or cand["affiliation"] is None):
+                for key in ("speaker", "named", "role", "former", "affiliation", "source_type"):
+                    r[key] = cand[key] if key != "former" else (cand["former"] or r["former"])
+                break
+
+
+def _resolve_organizations(rows: list[dict]) -> None:
+    """Mentions of one organisation ("the defense ministry", "Russia's Defense Ministry") share a name."""
+    def key(r):
+        words = re.sub(r"^(the|a|an)\s+", "", r["speaker_text"].lower())
+        words = re.sub(r"^[\w.]+[’']s\s+", "", words)
+        return " ".join(w for w in words.split() if not _country(w))
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        if r["speaker_kind"] == "organization" and r["cue_lemma"] is not None or \
+                r["speaker_kind"] == "organization":
+            groups.setdefault(key(r), []).append(r)
+    for members in groups.values():
+        best = max(members, key=lambda r: (r["affiliation"] is not None, r["named"], len(r["speaker"])))
+        for r in members:
+            for k in ("speaker", "named", "affiliation", "source_type"):
+                r[k] = best[k] if k != "affiliation" else (r[k] or best[k])
+            r["speaker"] = best["speaker"]
+
+
+def _org_name(profile: Profile, span_text: str) -> str:
+    name = re.sub(r"^(the|a|an)\s+", "", span_text, flags=re.I).replace("’", "'")
+    return name[0].upper() + name[1:] if name else name
+
+
+# --- the table --------------------------------------------------------------------------------
+
+def statements(article: Article, doc: Doc, sentences: pd.DataFrame) -> pd.DataFrame:
+    """The attributed statements of one article, one row each, in text order."""
+    from .sentences import count_words
+
+    finder = _Finder(article, doc, sentences)
+    found = finder.statements()
+    resolver = _Resolver(article, doc, finder)
+    rows, previous = [], []
+    text = article.text
+    for st in found:
+        if st.carried_from is not None and st.carried_from.speaker_tokens is st.speaker_tokens and rows:
+            src = next((r for r in reversed(rows) if r["_id"] == id(st.carried_from)), None)
+        else:
+            src = None
+        span = st.speaker_tokens
+        if src is not None:
+            prof_fields = {k: src[k] for k in ("speaker", "speaker_kind", "named", "role", "former",
+                                                "affiliation", "source_type", "speaker_text",
+                                                "speaker_start", "speaker_end")}
+        else:
+            prof, named = resolver.resolve(span, previous, st)
+            if prof.kind == "organization" and prof.named:
+                name = _org_name(prof, span.text)
+            else:
+                name = prof.name
+            prof_fields = {"speaker": name, "speaker_kind": prof.kind, "named": named, "role": prof.role,
+                           "former": prof.former, "affiliation": prof.affiliation,
+                           "source_type": prof.source_type if prof.source_type != "unknown" else
+                           _type_of(prof.role, prof.affiliation, prof.kind),
+                           "speaker_text": span.text, "speaker_start": span.start_char,
+                           "speaker_end": span.end_char}
+            previous.append(prof)
+        row = finder.sentence_of(st.start)
+        if st.kind == "direct" and st.parts:
+            n_words = sum(count_words(text[a:b]) for a, b in st.parts)
+        else:
+            n_words = count_words(text[st.start:st.end])
+        rows.append({"_id": id(st), "article_id": article.article_id, "paragraph": row[0], "sentence": row[1],
+                     "start": st.start, "end": st.end, "quote": text[st.start:st.end], "quote_kind": st.kind,
+                     "n_quote_words": n_words,
+                     "cue": st.cue.text if st.cue is not None else None, "cue_lemma": st.cue_lemma,
+                     "cue_start": st.cue.start_char if st.cue is not None else None,
+                     "cue_end": st.cue.end_char if st.cue is not None else None, **prof_fields})
+    _resolve_descriptions(rows)
+    _resolve_organizations(rows)
+    for r in rows:
+        del r["_id"]
+    return conform(rows, SOURCES)
+
+
+def extract(article: Article, doc: Doc, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The pipeline hook: the `sources` table and its per-article `source_diversity` row."""
+    from . import diversity
+
+    sources = statements(article, doc, tables["sentences"])
+    return {"sources": sources, "source_diversity": diversity.article_diversity(sources, article.article_id),
+            "source_shares": diversity.source_shares(sources, per_article=True)}
