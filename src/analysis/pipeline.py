@@ -19,7 +19,7 @@ from .articles import Article, Failure
 from .schema import TABLES, conform
 
 # Extractor modules, in the order they run; each exposes `extract(article, doc, tables)`.
-EXTRACTORS: tuple[str, ...] = ("readability", "sources")
+EXTRACTORS: tuple[str, ...] = ("readability", "sources", "figures", "casualties")
 
 
 @dataclass
