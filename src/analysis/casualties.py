@@ -1,0 +1,599 @@
+"""Makes the casualty tables: `casualties` (every mention), `casualty_summary` and `casualty_totals`.
+
+A casualty mention is a figure that counts people killed, dead, wounded, missing, captured or
+displaced ("up to 15,000 Russian soldiers were killed"), or a mention without a digit: an implicit
+count ("a man was shot dead" -> 1, "no one was injured" -> 0) or an unquantified one ("suffering
+heavy casualties"). The reading comes from the dependency parse of the one shared Doc.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from .articles import Article
+from .schema import Column, conform, declare
+
+CASUALTY_TYPES = ("killed", "wounded", "dead", "missing", "captured", "displaced", "casualties")
+CASUALTY_PARAGRAPHS = ("headline", "body")
+
+# Verb lemmas whose object (or passive subject) is a casualty.
+VERBS = {"kill": "killed", "murder": "killed", "slay": "killed", "execute": "killed", "massacre": "killed",
+         "behead": "killed", "slaughter": "killed", "assassinate": "killed",
+         "die": "dead", "perish": "dead", "succumb": "dead",
+         "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded", "shoot": "wounded",
+         "stab": "wounded", "hospitalize": "wounded", "hospitalise": "wounded", "graze": "wounded",
+         "capture": "captured", "abduct": "captured", "kidnap": "captured",
+         "displace": "displaced", "uproot": "displaced", "flee": "displaced",
+         "disappear": "missing"}
+# Verbs whose own subject is the casualty ("two people died").
+SUBJECT_VERBS = {"die", "perish", "succumb", "flee", "disappear"}
+NOUNS = {"death": "dead", "deaths": "dead", "fatality": "dead", "fatalities": "dead", "dead": "dead",
+         "casualty": "casualties", "casualties": "casualties", "injury": "wounded", "injuries": "wounded",
+         "wounded": "wounded", "injured": "wounded", "wounds": "wounded", "refugee": "displaced",
+         "refugees": "displaced", "evacuees": "displaced", "prisoner": "captured", "prisoners": "captured",
+         "pows": "captured", "pow": "captured", "hostages": "captured", "hostage": "captured",
+         "missing": "missing", "toll": "dead", "victims": None, "victim": None}
+ADJECTIVES = {"dead": "dead", "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "missing": "missing",
+              "displaced": "displaced", "captured": "captured", "killed": "killed", "shot": "wounded"}
+FATAL = re.compile(r"^(?:fatally|mortally|dead|death|killed|kill)$", re.I)
+PERSON_NOUNS = set("""people persons person civilians civilian soldiers soldier troops troop children child kids
+kid women woman men man boys boy girls girl teenagers teenager teens teen adults adult students student officers
+officer police policemen personnel servicemen serviceman servicemembers fighters fighter militants militant
+residents resident victims victim patients patient journalists journalist workers worker members member
+others infants babies baby toddler toddlers passengers passenger bystanders bystander suspects suspect
+guards guard gunmen gunman individuals individual males male females female family relatives defenders
+forces force recruits marines sailors airmen pilots crew medics doctors nurses teachers citizens
+ukrainians russians palestinians israelis syrians afghans iraqis americans brits migrants refugees
+mothers fathers sons daughters brothers sisters wife husband he she him her they them""".split())
+DEMONYMS = {"russian": "Russia", "russians": "Russia", "russia": "Russia", "ukrainian": "Ukraine",
+            "ukrainians": "Ukraine", "ukraine": "Ukraine", "american": "United States", "americans": "United States",
+            "us": "United States", "u.s.": "United States", "british": "United Kingdom", "uk": "United Kingdom",
+            "israeli": "Israel", "israelis": "Israel", "israel": "Israel", "palestinian": "Palestine",
+            "palestinians": "Palestine", "gaza": "Palestine", "syrian": "Syria", "syrians": "Syria",
+            "afghan": "Afghanistan", "iraqi": "Iraq", "iranian": "Iran", "belarusian": "Belarus",
+            "chechen": "Russia", "georgian": "Georgia", "turkish": "Turkey", "french": "France",
+            "german": "Germany", "polish": "Poland", "chinese": "China", "lebanese": "Lebanon",
+            "yemeni": "Yemen", "sudanese": "Sudan", "putin": "Russia", "kremlin": "Russia", "moscow": "Russia",
+            "kyiv": "Ukraine", "zelenskyy": "Ukraine", "zelensky": "Ukraine"}
+PERIOD_PREPS = {"in", "over", "during", "since", "within", "throughout", "across"}
+TIME_WORDS = re.compile(r"\b(?:day|week|month|year|hour|fighting|war|conflict|invasion|offensive|"
+                        r"weekend|night|decade|period|siege|battle|start|beginning)s?\b", re.I)
+# A cheap filter: sentences without any of these stems hold no casualty mention.
+CUE_FILTER = re.compile(r"kill|dead|death|die|dying|wound|injur|hurt|shot|shoot|stab|casualt|fatal|missing|"
+                        r"captur|prisoner|pow|hostage|displac|refugee|fled|flee|hospital|murder|toll|"
+                        r"slain|slay|massacr|execut|abduct|kidnap|perish|succumb|victim|maim", re.I)
+
+CASUALTIES = declare("casualties", (
+    Column("article_id", "string", "The article.", "000_a5fb506bb93332d8"),
+    Column("paragraph", "Int64", "0-based index of the paragraph holding the mention.", "18"),
+    Column("sentence", "Int64", "0-based index of the sentence holding the mention.", "31"),
+    Column("start", "Int64", "Offset of the first character in the article text.", "4570"),
+    Column("end", "Int64", "Offset after the last character; `text[start:end]` is the mention.", "4582"),
+    Column("text", "string", "The mention as written: the figure for counted ones, else the phrase from "
+           "the victims to the casualty word.", "up to 15,000"),
+    Column("casualty_type", "category", "killed, wounded, dead, missing, captured, displaced or casualties "
+           "(see figures.casualty_type).", "killed"),
+    Column("cue", "string", "The casualty word, lower case.", "killed"),
+    Column("count", "Float64", "How many people, when the text says or implies it (\"a man\" -> 1, "
+           "\"no one\" -> 0); missing for unquantified mentions and vague or bounded figures.", "15000"),
+    Column("low", "Float64", "Lowest number the text allows (see figures.low).", "<NA>"),
+    Column("high", "Float64", "Highest number the text allows (see figures.high).", "15000"),
+    Column("qualifier", "category", "The figure's hedge (see figures.qualifier); exact for implicit counts.", "up_to"),
+    Column("quantified", "boolean", "True when the mention carries a number, stated or implied.", "True"),
+    Column("implicit", "boolean", "True when the number is implied, not written as a number "
+           "(\"a man was shot dead\").", "False"),
+    Column("victims", "string", "Who, as written (soldiers, children, man, forces).", "soldiers"),
+    Column("side", "string", "Country the victims belong to (see figures.side).", "Russia"),
+    Column("period", "string", "Time span covered, as written (see figures.period).", "just over a month of fighting"),
+    Column("source", "string", "Who the mention is attributed to (see figures.source).", "a NATO official"),
+    Column("source_row", "Int64", "Matching row of the article's `sources` table (see figures.source_row).", "<NA>"),
+    Column("figure", "Int64", "Row of the article's `figures` table (its position among the article's "
+           "figures) for counted mentions; missing for mentions without a digit.", "25"),
+), doc="One row per casualty mention in headline and body paragraphs: casualty figures and mentions "
+       "without a digit, in text order.")
+
+SUMMARY = declare("casualty_summary", (
+    Column("article_id", "string", "The article.", "000_a5fb506bb93332d8"),
+    Column("casualty_type", "category", "See casualties.casualty_type.", "killed"),
+    Column("victims", "string", "See casualties.victims; missing when not said.", "children"),
+    Column("side", "string", "See casualties.side; missing when not known.", "<NA>"),
+    Column("count", "Float64", "Best stated count of the group: the mention with the largest number.", "143"),
+    Column("low", "Float64", "Its lowest allowed value.", "143"),
+    Column("high", "Float64", "Its highest allowed value.", "<NA>"),
+    Column("qualifier", "category", "Its hedge.", "at_least"),
+    Column("source", "string", "Who claims it.", "Volodymyr Zelenskyy"),
+    Column("rows", "string", "Rows of the article's `casualties` table in the group, comma-separated.", "3"),
+    Column("statement", "string", "The claim in words.", "at least 143 children killed, according to "
+           "Volodymyr Zelenskyy"),
+), doc="One row per article and (casualty_type, victims, side): the best count the article gives, and who gives it.")
+
+TOTALS = declare("casualty_totals", (
+    Column("article_id", "string", "The article.", "000_a5fb506bb93332d8"),
+    Column("side", "string", "Country of the people counted; missing when none applies.", "Russia"),
+    Column("killed", "Float64", "People the article reports killed or dead: the largest count of any "
+           "mention (repeated mentions of the same event are not added up); missing when it reports "
+           "none, 0 only when it says none were.", "15000"),
+    Column("wounded", "Float64", "People reported wounded or injured (\"shot\" counts as wounded unless "
+           "fatal; people shot and later dead count as killed only).", "<NA>"),
+    Column("missing", "Float64", "People reported missing.", "<NA>"),
+    Column("captured", "Float64", "People reported captured or held prisoner.", "<NA>"),
+    Column("displaced", "Float64", "People reported displaced or fleeing as refugees.", "<NA>"),
+), doc="One row per article and side: the article's best single estimate of how many people it reports "
+       "in each state, without double counting. Every article has at least one row.")
+
+
+# --- reading a figure -------------------------------------------------------------------------
+
+def _type_of_verb(verb: Token) -> tuple[str, str] | None:
+    """(casualty_type, cue) of a casualty verb, looking at its conjuncts and modifiers for fatality."""
+    lemma = verb.lemma_.lower()
+    if lemma not in VERBS:
+        if verb.lower_ in ADJECTIVES and verb.pos_ == "ADJ":
+            return ADJECTIVES[verb.lower_], verb.lower_
+        return None
+    kind = VERBS[lemma]
+    cue = verb.lower_
+    if kind == "wounded":
+        related = [c for c in verb.children if c.dep_ in ("advmod", "oprd", "acomp", "conj", "xcomp", "prep")]
+        for c in related:
+            if FATAL.match(c.lower_) or c.lemma_.lower() in ("kill", "die") or \
+                    (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)):
+                return "killed", cue
+    if kind == "displaced" and lemma == "flee" and verb.tag_ not in ("VBD", "VBN"):
+        return None  # "to allow civilians to flee": not yet displaced
+    return kind, cue
+
+
+def _noun_type(noun: Token) -> str | None:
+    word = noun.lower_
+    if word in ("toll",):
+        return "dead" if any(c.lower_ in ("death", "casualty") for c in noun.children) else None
+    if word in ("missing", "dead", "wounded", "injured") and noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return NOUNS.get(word) or NOUNS.get(noun.lemma_.lower())
+
+
+def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
+    """(casualty_type, cue, verb) when the anchor noun phrase is the victim of a casualty verb."""
+    tok = anchor
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        tok = tok.head
+    head, dep = tok.head, tok.dep_
+    # "15 people killed", "two people who were injured", "one man dead"
+    for child in anchor.children:
+        if child.dep_ in ("acl", "relcl", "amod", "oprd") and child.i > anchor.i:
+            r = _type_of_verb(child)
+            if r:
+                return (*r, child)
+    for child in anchor.children:  # "one fatally" (of "two were shot, one fatally")
+        if child.dep_ == "advmod" and FATAL.match(child.lower_):
+            return "killed", child.lower_, child
+    if head.pos_ in ("VERB", "AUX", "ADJ"):
+        lemma = head.lemma_.lower()
+        perfect_active = any(c.lemma_ == "have" and c.dep_ == "aux" for c in head.children)
+        has_object = any(c.dep_ in ("dobj", "obj") for c in head.children)
+        if dep in ("nsubjpass", "dobj", "obj") or (dep == "npadvmod" and lemma in VERBS):
+            r = _type_of_verb(head)
+            if r and not (dep == "nsubjpass" and lemma in SUBJECT_VERBS):
+                return (*r, head)
+        if dep == "nsubj":
+            if lemma in SUBJECT_VERBS or (lemma in VERBS and head.tag_ == "VBN" and not perfect_active
+                                          and not has_object):
+                r = _type_of_verb(head)
+                if r:
+                    return (*r, head)
+            if lemma in ("be", "remain", "lie", "lay", "go", "become", "get"):
+                for c in head.children:
+                    if c.dep_ in ("acomp", "attr", "oprd", "xcomp") and (c.lower_ in ADJECTIVES or c.lemma_ in VERBS):
+                        r = _type_of_verb(c) if c.lemma_ in VERBS else (ADJECTIVES[c.lower_], c.lower_)
+                        if r:
+                            return (*r, c)
+            if lemma in ("suffer", "sustain", "receive"):
+                for c in head.children:
+                    if c.dep_ in ("dobj", "obj") and _noun_type(c):
+                        return _noun_type(c), c.lower_, head
+        if dep in ("dobj", "nsubjpass") and lemma in ("leave", "find", "pronounce", "declare", "report", "confirm", "list"):
+            for c in head.children:
+                if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "conj") and c.lower_ in ADJECTIVES:
+                    return ADJECTIVES[c.lower_], c.lower_, c
+    if dep == "pobj" and head.lower_ in ("to", "at") and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head  # "the death toll rose to 5", "casualties stood at 40"
+        for c in verb.children:
+            if c.dep_ in ("nsubj",) and _noun_type(c):
+                return _noun_type(c), c.lower_, verb
+    if dep == "attr" and head.lemma_ == "be":
+        for c in head.children:
+            if c.dep_ == "nsubj" and _noun_type(c):
+                return _noun_type(c), c.lower_, head
+    if dep == "pobj" and head.lower_ == "among" and head.head.lower_ in ADJECTIVES:
+        return ADJECTIVES[head.head.lower_], head.head.lower_, head.head
+    return None
+
+
+def _victims(noun: Token | None) -> str | None:
+    if noun is None:
+        return None
+    if noun.lower_ in PERSON_NOUNS or noun.ent_type_ in ("NORP", "PERSON"):
+        return noun.lower_
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "among"):
+            for g in c.children:
+                if g.dep_ == "pobj" and (g.lower_ in PERSON_NOUNS or g.ent_type_ == "NORP"):
+                    return g.lower_
+        if c.dep_ in ("amod", "compound") and c.lower_.rstrip("s") + "s" in PERSON_NOUNS:
+            return c.lower_.rstrip("s") + "s"
+    return None
+
+
+def side_of(noun: Token | None) -> str | None:
+    """Country of the people a noun names, from its adjectives, possessives and itself."""
+    if noun is None:
+        return None
+    tokens = [noun] + [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod", "nummod")]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "among"):
+            tokens += [g for g in c.children if g.dep_ == "pobj"]
+            tokens += [gg for g in c.children for gg in g.children if gg.dep_ in ("amod", "compound", "poss")]
+    for tok in tokens:
+        for sub in [tok] + [c for c in tok.children if c.dep_ in ("compound", "poss")]:
+            side = DEMONYMS.get(sub.lower_)
+            if side:
+                return side
+    return None
+
+
+def side_from_context(sent: Span, speaker_phrase: str | None) -> str | None:
+    """The speaker's country for first-person victims ("our nation"), from the speaker's description."""
+    if not speaker_phrase or not re.search(r"\b(?:our|we|us)\b", sent.text, re.I):
+        return None
+    for word in re.findall(r"[\w.]+", speaker_phrase.lower()):
+        if word in DEMONYMS:
+            return DEMONYMS[word]
+    return None
+
+
+def _period(*tokens: Token | None) -> str | None:
+    for tok in tokens:
+        if tok is None:
+            continue
+        for c in tok.children:
+            if c.dep_ in ("prep", "prt") and c.lower_ in PERIOD_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        sub = tok.doc[g.left_edge.i:g.right_edge.i + 1]
+                        if any(t.ent_type_ == "DATE" for t in sub) or TIME_WORDS.search(sub.text):
+                            return sub.text
+    return None
+
+
+def reading(span: Span, counted: Token | None) -> dict | None:
+    """The casualty reading of a number span and the noun it counts, or None when it counts no casualties."""
+    root = span.root
+    result = None
+    if counted is not None:
+        noun_kind = _noun_type(counted)
+        if noun_kind:
+            result = (noun_kind, counted.lower_, counted)
+    if result is None:
+        for anchor in dict.fromkeys(a for a in (counted, root) if a is not None):
+            result = _verb_reading(anchor)
+            if result:
+                break
+    if result is None:
+        return None
+    kind, cue, cue_tok = result
+    victim_noun = counted
+    victims = _victims(counted) if counted is not None else None
+    if counted is not None and _noun_type(counted):
+        victims = _victims(counted)
+    return {"casualty_type": kind, "cue": cue, "cue_i": cue_tok.i, "victims": victims,
+            "side": side_of(victim_noun), "period": _period(cue_tok, cue_tok.head, root.head)}
+
+
+# --- mentions without a digit -----------------------------------------------------------------
+
+def _np_count(noun: Token) -> tuple[float | None, bool]:
+    """(count, implicit) of a victim noun phrase with no number: "a man" 1, "no one" 0, "people" None."""
+    members = [noun] + [c for c in noun.children if c.dep_ == "conj"]
+    if len(members) > 1:
+        counts = [_np_count_one(m) for m in members]
+        if all(c is not None for c in counts):
+            return float(sum(counts)), True
+    return _np_count_one(noun), True
+
+
+def _np_count_one(noun: Token) -> float | None:
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss", "nummod", "amod", "predet")}
+    word = noun.lower_
+    if word in ("nobody", "none") or "no" in dets or (word == "one" and "no" in dets):
+        return 0.0
+    if word in ("both",) or "both" in dets:
+        return 2.0
+    if word in ("he", "she", "him", "her") or noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
+        return 1.0
+    if noun.tag_ == "NN" and word in PERSON_NOUNS | {"one", "another", "other"} and \
+            (dets & {"a", "an", "one", "another", "the", "this", "that"} or word in ("one", "another")):
+        return 1.0
+    if noun.tag_ == "NN" and (noun.pos_ == "NOUN" and dets & {"a", "an", "another"}) and noun.lower_ in PERSON_NOUNS:
+        return 1.0
+    return None
+
+
+def _victim_of(cue: Token) -> Token | None:
+    """The noun phrase head naming who suffered a casualty verb or adjective."""
+    lemma = cue.lemma_.lower()
+    kids = list(cue.children)
+    if cue.pos_ in ("VERB", "AUX") or lemma in VERBS:
+        for c in kids:
+            if c.dep_ == "nsubjpass":
+                return c
+        if lemma in SUBJECT_VERBS or (cue.tag_ == "VBN" and not any(c.dep_ in ("dobj", "aux") and c.lemma_ == "have" for c in kids)):
+            for c in kids:
+                if c.dep_ == "nsubj":
+                    return c
+        for c in kids:
+            if c.dep_ in ("dobj", "obj"):
+                return c
+        if cue.dep_ in ("acl", "amod") and cue.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return cue.head
+        if cue.dep_ == "conj":
+            return _victim_of(cue.head) if cue.head.lemma_.lower() in VERBS else None
+        if cue.dep_ in ("oprd", "xcomp", "acomp", "advcl") and cue.head.pos_ in ("VERB", "AUX"):
+            for c in cue.head.children:
+                if c.dep_ in ("nsubjpass", "dobj", "nsubj"):
+                    return c
+    if cue.pos_ == "ADJ":
+        if cue.dep_ in ("acomp", "oprd", "xcomp"):
+            for c in cue.head.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                    return c
+        if cue.dep_ == "amod":
+            return cue.head
+    return None
+
+
+def _noun_victim(noun: Token) -> Token | None:
+    """Who suffered a casualty noun: the subject of "suffer"/"sustain", of the clause it hangs off."""
+    verb = noun.head
+    while verb.dep_ in ("prep", "pobj") and verb.head is not verb:
+        verb = verb.head
+    for _ in range(2):
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i:
+                return c
+        if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head is not verb:
+            verb = verb.head
+        else:
+            break
+    return None
+
+
+def _mention_span(sent: Span, tokens: list[Token]) -> tuple[int, int]:
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t) for t in tokens)
+    if end - start > 80:
+        last = max(tokens, key=lambda t: t.i)
+        near = [t for t in tokens if 0 <= last.i - t.i <= 3]
+        start, end = min(t.idx for t in near), last.idx + len(last)
+    return start, end
+
+
+def mentions(doc: Doc, sent: Span, figure_cues: set[int]) -> list[dict]:
+    """Casualty mentions without a digit in one sentence (those whose cue no figure already claims)."""
+    out = []
+    for tok in sent:
+        if tok.i in figure_cues or not CUE_FILTER.match(tok.lower_) and not CUE_FILTER.search(tok.lemma_):
+            continue
+        lemma = tok.lemma_.lower()
+        victim, kind, cue = None, None, tok.lower_
+        if tok.pos_ in ("VERB", "AUX") and lemma in VERBS:
+            r = _type_of_verb(tok)
+            if not r:
+                continue
+            kind, cue = r
+            victim = _victim_of(tok)
+            if victim is None:
+                continue
+            if kind == "displaced" and lemma == "flee" and victim.lower_ in ("suspect", "suspects", "gunman", "gunmen", "he", "they", "shooter"):
+                continue
+        elif tok.pos_ == "ADJ" and tok.lower_ in ADJECTIVES and tok.dep_ in ("acomp", "oprd", "xcomp", "amod"):
+            kind, cue = ADJECTIVES[tok.lower_], tok.lower_
+            if tok.head.lemma_.lower() in VERBS and tok.dep_ in ("oprd", "xcomp"):
+                continue  # "shot dead": read from the verb
+            victim = _victim_of(tok)
+            if victim is None:
+                continue
+        elif tok.pos_ in ("NOUN", "PROPN") and _noun_type(tok):
+            kind = _noun_type(tok)
+            if any(c.dep_ == "nummod" for c in tok.children):
+                continue  # a figure counts it
+            count_here = _np_count_one(tok)
+            victim = _noun_victim(tok)
+            if count_here == 0.0:
+                victim = tok
+        else:
+            continue
+        if victim is not None and any(c.dep_ == "nummod" and c.like_num for c in victim.children):
+            continue  # counted by a figure ("two people were injured")
+        if victim is not None and (victim.like_num or victim.pos_ == "NUM"):
+            continue
+        if victim is not None and victim.lower_ in ("who", "that", "which") and victim.head.dep_ == "relcl":
+            victim = victim.head.head
+        count, implicit = (None, False)
+        if victim is not None:
+            count, implicit = _np_count(victim)
+        if tok.pos_ == "NOUN" and victim is not tok and _np_count_one(tok) == 0.0:
+            count = 0.0
+        words = [t for t in (victim, tok) if t is not None]
+        words += [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i]  # "heavy casualties"
+        start, end = _mention_span(sent, words)
+        out.append({"start": start, "end": end, "text": doc.text[start:end], "casualty_type": kind,
+                    "cue": cue, "count": count, "low": count, "high": count,
+                    "qualifier": "exact" if count is not None else None, "quantified": count is not None,
+                    "implicit": count is not None, "victims": victim.lower_ if victim is not None else None,
+                    "side": side_of(victim), "period": _period(tok, tok.head), "cue_i": tok.i})
+    return out
+
+
+# --- the tables -------------------------------------------------------------------------------
+
+def _estimate(row) -> float | None:
+    for col in ("count", "value"):
+        v = row.get(col)
+        if v is not None and not pd.isna(v):
+            return float(v)
+    low, high = row.get("low"), row.get("high")
+    low = None if low is None or pd.isna(low) else float(low)
+    high = None if high is None or pd.isna(high) else float(high)
+    if low is not None and high is not None:
+        return (low + high) / 2
+    return low if low is not None else high
+
+
+def table(article: Article, doc: Doc, sentences: pd.DataFrame, figures: pd.DataFrame,
+          sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every casualty mention of one article: casualty figures, then mentions without a digit."""
+    from . import figures as figures_mod
+
+    paragraphs = {p.index for p in article.paragraphs_of(CASUALTY_PARAGRAPHS)}
+    rows = []
+    figs = figures.reset_index(drop=True)
+    cue_by_sentence: dict[int, set[int]] = {}
+    for i, f in figs.iterrows():
+        if pd.isna(f["is_casualty"]) or not bool(f["is_casualty"]):
+            continue
+        if int(f["paragraph"]) not in paragraphs:
+            continue
+        count = f["value"] if f["qualifier"] in ("exact", "approximate") else pd.NA
+        rows.append({"paragraph": f["paragraph"], "sentence": f["sentence"], "start": f["start"], "end": f["end"],
+                     "text": f["text"], "casualty_type": f["casualty_type"], "cue": f["cue"], "count": count,
+                     "low": f["low"], "high": f["high"], "qualifier": f["qualifier"], "quantified": True,
+                     "implicit": False, "victims": f["victims"], "side": f["side"], "period": f["period"],
+                     "source": f["source"], "source_row": f["source_row"], "figure": i})
+        span = doc.char_span(int(f["start"]), int(f["end"]), alignment_mode="expand")
+        if span is not None:
+            cues = cue_by_sentence.setdefault(int(f["sentence"]), set())
+            cues.update(t.i for t in span)
+            # the cue token of the figure's reading: never read again as a mention without a digit
+            for t in span.sent[:]:
+                if t.lower_ == (f["cue"] or "") and abs(t.i - span.root.i) < 25:
+                    cues.add(t.i)
+    for s in sentences.itertuples(index=False):
+        if int(s.paragraph) not in paragraphs or not CUE_FILTER.search(s.text):
+            continue
+        sent = doc.char_span(int(s.start), int(s.end), alignment_mode="expand")
+        if sent is None:
+            continue
+        found = mentions(doc, sent, cue_by_sentence.get(int(s.sentence), set()))
+        if not found:
+            continue
+        src, src_row, phrase = figures_mod._from_sources(sources, int(s.sentence), int(s.start), int(s.end))
+        if src is None:
+            src, phrase = figures_mod.own_attribution(sent)
+        for m in found:
+            m.pop("cue_i", None)
+            if not m.get("side"):
+                m["side"] = side_from_context(sent, phrase or src)
+            m.update(paragraph=s.paragraph, sentence=s.sentence, source=src, source_row=src_row, figure=None)
+            rows.append(m)
+    for r in rows:
+        r["article_id"] = article.article_id
+    rows.sort(key=lambda r: (int(r["start"]), int(r["end"])))
+    frame = conform(rows, CASUALTIES)
+    frame["casualty_type"] = frame["casualty_type"].cat.set_categories(CASUALTY_TYPES)
+    frame["qualifier"] = frame["qualifier"].cat.set_categories(figures_mod.QUALIFIERS)
+    return frame
+
+
+def _phrase(row) -> str:
+    v = row["count"]
+    q = row["qualifier"]
+    fmt = lambda x: f"{x:,.0f}"  # noqa: E731
+    if pd.notna(v):
+        n = fmt(v) if q == "exact" else f"about {fmt(v)}"
+    elif q == "range" and pd.notna(row["low"]) and pd.notna(row["high"]):
+        n = f"{fmt(row['low'])}-{fmt(row['high'])}"
+    elif q in ("up_to", "at_most", "less_than") and pd.notna(row["high"]):
+        n = {"up_to": "up to", "at_most": "at most", "less_than": "fewer than"}[q] + " " + fmt(row["high"])
+    elif q in ("at_least", "more_than") and pd.notna(row["low"]):
+        n = {"at_least": "at least", "more_than": "more than"}[q] + " " + fmt(row["low"])
+    elif pd.notna(row["low"]) and pd.notna(row["high"]):
+        n = f"{fmt(row['low'])}-{fmt(row['high'])} (vague)"
+    else:
+        n = "an unstated number of"
+    who = row["victims"] if pd.notna(row["victims"]) else "people"
+    side = f" ({row['side']})" if pd.notna(row["side"]) else ""
+    src = f", according to {row['source']}" if pd.notna(row["source"]) else ""
+    return f"{n} {who}{side} {row['casualty_type']}{src}"
+
+
+def summary(casualties: pd.DataFrame) -> pd.DataFrame:
+    """Per article and (casualty_type, victims, side): the mention with the largest number, and its source."""
+    if not len(casualties):
+        return conform([], SUMMARY)
+    c = casualties.reset_index(drop=True).assign(_row=lambda d: range(len(d)))
+    c["_row"] = c.groupby("article_id", sort=False).cumcount()
+    c["_best"] = [_estimate({"count": r.count, "low": r.low, "high": r.high}) for r in c.itertuples()]
+    keys = ["article_id", "casualty_type", "victims", "side"]
+    grouped = c.assign(**{k: c[k].astype("string").fillna("\x00") for k in keys[1:]})
+    rows = []
+    for key, g in grouped.groupby(keys, sort=False, observed=True):
+        ranked = g.assign(_has=g["_best"].notna()).sort_values(["_has", "_best"], ascending=False, kind="stable")
+        best = c.loc[ranked.index[0]]
+        row = {"article_id": key[0], "casualty_type": best["casualty_type"], "victims": best["victims"],
+               "side": best["side"], "count": best["count"], "low": best["low"], "high": best["high"],
+               "qualifier": best["qualifier"], "source": best["source"],
+               "rows": ",".join(str(int(x)) for x in g["_row"])}
+        row["statement"] = _phrase(row)
+        rows.append(row)
+    frame = conform(rows, SUMMARY)
+    frame["casualty_type"] = frame["casualty_type"].cat.set_categories(CASUALTY_TYPES)
+    return frame.sort_values(["article_id"], kind="stable").reset_index(drop=True)
+
+
+def totals(article_id: str, casualties: pd.DataFrame) -> pd.DataFrame:
+    """Best single estimate per side of people killed, wounded, missing, captured and displaced."""
+    rows = []
+    c = casualties.assign(_best=[_estimate({"count": r.count, "low": r.low, "high": r.high})
+                                 for r in casualties.itertuples()])
+    c = c[c["_best"].notna()]
+    sides = list(dict.fromkeys(c["side"].fillna("").tolist())) or [""]
+    for side in sides:
+        g = c[c["side"].fillna("") == side]
+        best = lambda types, cues=None, exclude=None: _max(g, types, cues, exclude)  # noqa: E731
+        killed = best(("killed", "dead"))
+        wounded = best(("wounded",), exclude=("shot", "stabbed"))
+        shot = best(("wounded",), cues=("shot", "stabbed"))
+        if wounded is None and shot is not None:
+            # "two men were shot, one died": the shot who died are counted once, as killed
+            wounded = max(shot - (killed or 0.0), 0.0)
+        casualties_n = best(("casualties",))
+        if killed is None and wounded is None and casualties_n == 0.0:
+            killed = wounded = 0.0
+        rows.append({"article_id": article_id, "side": side or None, "killed": killed, "wounded": wounded,
+                     "missing": best(("missing",)), "captured": best(("captured",)),
+                     "displaced": best(("displaced",))})
+    return conform(rows, TOTALS)
+
+
+def _max(g: pd.DataFrame, types, cues=None, exclude=None) -> float | None:
+    sel = g[g["casualty_type"].isin(types)]
+    if cues is not None:
+        sel = sel[sel["cue"].isin(cues)]
+    if exclude is not None:
+        sel = sel[~sel["cue"].isin(exclude)]
+    return float(sel["_best"].max()) if len(sel) else None
+
+
+def extract(article: Article, doc: Doc, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Pipeline entry point: `casualties`, `casualty_summary` and `casualty_totals` of one article."""
+    figures = tables.get("figures")
+    if figures is None:
+        from . import figures as figures_mod
+        figures = figures_mod.table(article, doc, tables["sentences"], tables.get("sources"))
+    mentions_ = table(article, doc, tables["sentences"], figures, tables.get("sources"))
+    return {"casualties": mentions_, "casualty_summary": summary(mentions_),
+            "casualty_totals": totals(article.article_id, mentions_)}

@@ -1,0 +1,529 @@
+"""Makes the `figures` table: one row per numeric expression, with its value, hedge, kind and claimant.
+
+Candidates are found by regular expressions over the text of headline, body and caption paragraphs
+(dates, times and identifiers are claimed first, so "March 29, 2022" or "337-232-8477" are never
+read as counts); number words are converted by `text2num`, the parse supplies the counted noun and
+the casualty reading (see `analysis.casualties`), and the claimant comes from the `sources` table
+when it exists, else from "according to X" / "X said" in the same sentence.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+from text_to_num import text2num
+
+from .articles import Article
+from .schema import Column, conform, declare
+
+QUALIFIERS = ("exact", "approximate", "at_least", "more_than", "at_most", "up_to", "less_than", "range")
+KINDS = ("count", "money", "percent", "distance", "duration", "date", "time", "age", "ordinal", "other")
+FIGURE_PARAGRAPHS = ("headline", "body", "caption")
+
+FIGURES = declare("figures", (
+    Column("article_id", "string", "The article.", "000_a5fb506bb93332d8"),
+    Column("paragraph", "Int64", "0-based index of the paragraph holding the figure.", "18"),
+    Column("sentence", "Int64", "0-based index of the sentence holding the figure (sentences.sentence).", "31"),
+    Column("start", "Int64", "Offset of the first character in the article text.", "4570"),
+    Column("end", "Int64", "Offset after the last character; `text[start:end]` is the figure.", "4582"),
+    Column("text", "string", "The expression as written, with its hedge and unit.", "up to 15,000"),
+    Column("value", "Float64", "The number stated (scale applied: \"6.5 million\" -> 6500000); missing for "
+           "ranges, vague quantities, dates and times.", "15000"),
+    Column("low", "Float64", "Lowest value the text allows: the number for exact/at_least/more_than, the "
+           "first number of a range, the documented floor of a vague quantity (dozens 24, hundreds 200, "
+           "thousands 2000, tens of thousands 20000, ...); missing when open below.", "<NA>"),
+    Column("high", "Float64", "Highest value the text allows: the number for exact/up_to/at_most/less_than, "
+           "the second number of a range, the documented ceiling of a vague quantity (dozens 99, "
+           "hundreds 999, thousands 9999, ...); missing when open above.", "15000"),
+    Column("qualifier", "category", "How the figure is hedged: exact, approximate (about, some, nearly, "
+           "vague quantities), at_least, more_than, at_most, up_to (also \"as many as\"), less_than, range.",
+           "up_to"),
+    Column("kind", "category", "count, money, percent, distance, duration, date, time, age, ordinal or other "
+           "(a measurement in another unit, or times as in \"twice\").", "count"),
+    Column("unit", "string", "Unit as written for measurements and money (miles, months, USD ...); "
+           "missing for counts.", "miles"),
+    Column("counted", "string", "The noun counted, as written (lower case), for counts.", "soldiers"),
+    Column("is_casualty", "boolean", "True when the figure counts people killed, dead, wounded, missing, "
+           "captured, displaced, or casualties.", "True"),
+    Column("casualty_type", "category", "killed, wounded (also injured, hurt, shot), dead (deaths, death toll), "
+           "missing, captured, displaced or casualties (killed and wounded together).", "killed"),
+    Column("victims", "string", "Who the casualties are, as written (soldiers, civilians, children, people).",
+           "soldiers"),
+    Column("side", "string", "Country the victims belong to, from adjectives and context "
+           "(\"Russian soldiers\" -> Russia; \"our nation\" in a Ukrainian speaker's words -> Ukraine).",
+           "Russia"),
+    Column("period", "string", "The time span the figure covers, as written, without its preposition.",
+           "just over a month of fighting"),
+    Column("source", "string", "Who the figure is attributed to (by quote, reported speech or "
+           "\"according to\"); missing when the text attributes it to no one.", "a NATO official"),
+    Column("source_row", "Int64", "Row index, within the article, of the matching `sources` row (its "
+           "position among the article's sources rows); missing when there is none.", "<NA>"),
+    Column("cue", "string", "The word that makes the figure a casualty count, lower case.", "killed"),
+    Column("date_iso", "string", "For kind date: the date as YYYY-MM-DD (or YYYY-MM, YYYY) when the text "
+           "gives enough; the year is taken from the article's other dates when missing.", "2022-03-29"),
+), doc="One row per numeric expression in headline, body and caption paragraphs, in text order. "
+       "Identifiers (phone numbers, street addresses, model names such as F-16) are not figures.")
+
+# --- lexicon ----------------------------------------------------------------------------------
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "k": 1e3, "bn": 1e9, "mn": 1e6, "tn": 1e12, "m": 1e6}
+# Documented floors and ceilings of vague quantities (the `low`/`high` columns).
+VAGUE = {"a dozen": (12, 12, 12), "half a dozen": (6, 6, 6), "dozens": (None, 24, 99),
+         "scores": (None, 40, 99), "hundreds": (None, 200, 999), "thousands": (None, 2000, 9999),
+         "tens of thousands": (None, 20000, 99999), "hundreds of thousands": (None, 200000, 999999),
+         "millions": (None, 2e6, 9.99e6), "tens of millions": (None, 2e7, 9.99e7),
+         "hundreds of millions": (None, 2e8, 9.99e8), "billions": (None, 2e9, 9.99e9)}
+_ORDINAL_WORDS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
+_ORDINAL_WORDS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100})
+_CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₽": "RUB", "₴": "UAH",
+             "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pounds sterling": "GBP",
+             "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
+             "hryvnias": "UAH", "yuan": "CNY", "yen": "JPY"}
+_DISTANCE = r"miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|ft|yards?|inch(?:es)?|cm|mm"
+_DURATION = r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries|century"
+_OTHER_UNIT = (r"kg|kilo(?:gram)?s?|tonnes?|tons?|pounds?|lbs?|lit(?:re|er)s?|gallons?|barrels?|"
+               r"degrees?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|km|met(?:re|er)s)|"
+               r"megawatts?|calibers?|calibres?|rounds?")
+
+_HEDGES = (
+    ("up_to", r"up to|as many as|as much as"),
+    ("at_least", r"at least|no fewer than|no less than|a minimum of|not less than"),
+    ("at_most", r"at most|no more than|a maximum of|not more than"),
+    ("more_than", r"(?:just |well |slightly |far |much )?(?:more than|over|above|in excess of|upwards? of|"
+                  r"greater than|north of)"),
+    ("less_than", r"(?:just |slightly |well )?(?:less than|fewer than|under|below|short of)"),
+    ("approximate", r"about|around|approximately|roughly|nearly|almost|some|an estimated|estimated|"
+                    r"close to|circa|approx\.|an approximate|upward of"),
+)
+_HEDGE_OF = [(q, re.compile(rf"(?:{h})$", re.I)) for q, h in _HEDGES]
+_TRAIL = {"-plus": "at_least", "+": "at_least", "or more": "at_least", "or so": "approximate",
+          "or fewer": "at_most", "or less": "at_most"}
+
+# --- patterns ---------------------------------------------------------------------------------
+
+_W_UNIT = "|".join(_UNITS)
+_W_TENS = "|".join(_TENS)
+_NUMWORD = rf"(?:(?:{_W_TENS})(?:[-\s](?:{_W_UNIT}))?|{_W_UNIT}|hundred|thousand|million|billion|trillion)"
+_WORDNUM = (rf"(?:\b(?:a\s+(?=(?:hundred|thousand|million|billion)\b))?(?:{_W_TENS}|{_W_UNIT}|"
+            rf"(?<=a\s)(?:hundred|thousand|million|billion))(?:[-\s](?:{_W_UNIT}))?"
+            rf"(?:(?:\s+and\s+|[\s-]+){_NUMWORD})*\b)")
+_DIGNUM = (r"(?:(?<![\w.,/:#$£€-])|(?<=[$£€¥₽₴]))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+           r"(?:\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|tn|k|m)(?![a-z]))?")
+_VAGUE = (r"\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|half\s+a\s+dozen|a\s+dozen|dozens|"
+          r"scores(?=\s+of\b)|hundreds|thousands|millions|billions)\b")
+_NUMBER = rf"(?:{_DIGNUM}|{_VAGUE}|{_WORDNUM})"
+_CUR = r"(?:US\$|A\$|C\$|\$|£|€|¥|₽|₴)\s?"
+_HEDGE = "|".join(h for _, h in _HEDGES)
+EXPRESSION = re.compile(
+    rf"(?P<hedge>\b(?:{_HEDGE})\s+)?(?P<between>\bbetween\s+|\bfrom\s+)?(?P<cur>{_CUR})?(?P<a>{_NUMBER})"
+    rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|and)\s+)(?P<cur2>{_CUR})?(?P<b>{_NUMBER}))?"
+    rf"(?P<trail>-plus\b|\+|\s+or\s+(?:more|so|fewer|less)\b)?", re.I)
+MULTIPLE = re.compile(r"\b(?:twice|thrice)\b", re.I)
+_DURATION_ONE = re.compile(rf"(?P<hedge>\b(?:{_HEDGE})\s+)(?P<a>(?:a|an|one)\s+(?:{_DURATION}))\b", re.I)
+
+_MONTHS = {m: i for i, m in enumerate("January February March April May June July August September "
+                                      "October November December".split(), start=1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["Sept"] = 9
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+DATES = re.compile(
+    rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>\d{{4}})\b)?"
+    rf"|\b(?P<m3>{_MONTH}),?\s+(?P<y3>\d{{4}})\b"
+    r"|\b(?P<iso>\d{4}-\d{2}-\d{2})\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:1[89]|20)\d0s\b")
+YEAR = re.compile(r"(?<![\w,.$£€-])(?:1[89]|20)\d{2}(?![\w,%-]|\.\d)")
+_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid|year|"
+                          r"spring|summer|autumn|fall|winter|and|or|to|through|season|fiscal|class)\s*|"
+                          r"mid-|’|')$", re.I)
+TIMES = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)"
+                   r"|\b\d{1,2}:\d{2}\b|\b\d{4}\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|hrs|local time)\b"
+                   r"|\b\d{1,2}\s*o[’']clock\b", re.I)
+IDENTIFIERS = re.compile(
+    r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-][\dA-Z]{4}\b(?:\s*\(\d{4}\))?|\b\d{3}-\d{4}\b|\b1-8\d\d-[\w-]+"
+    r"|\b[A-Za-z]+-?\d+[A-Za-z]*\b|\b\d+[A-Za-z]*-[A-Za-z]+\d+\b"
+    r"|\b\d+\s+block\b"
+    r"|\b\d+\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[A-Z][\w'’]*\s+){1,3}(?:Street|St|"
+    r"Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Court|Ct|Place|Pl|Way|Parkway|Pkwy|Highway|Hwy|"
+    r"Circle|Cir|Terrace|Trail|Pike)\b\.?"
+    r"|\b(?:Highway|Interstate|Route|Hwy|State Road|County Road|No\.|Number|Room|Suite|Apt\.?|Apartment|"
+    r"Unit|Flight|Channel|Precinct|District|Ward|Box|Article|Section|Resolution|Chapter|Case|Exit|Gate|"
+    r"Platform|Pier|Division|Brigade|Regiment|Battalion|Squadron|Corps|Army|Fleet|Game|Week|Day|Pages?|"
+    r"Level|Floor|Lot|Station|Bus|Line|Engine|Ladder|Company|Squad|Seat|Grade|Year|Act|Bill)\s+\d+[A-Z]?\b"
+    r"|#\s?\d+|\b911\b|\b[A-Z]{2}\s+\d{5}\b|\b\d{5}(?:-\d{4})\b")
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINAL_WORDS) + r")\b", re.I)
+_AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:of\s+)?|[A-Z][\w'’.-]+,\s*|\(\s*)$")
+_AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
+_UNIT_AFTER = re.compile(
+    rf"^(?:(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage points?\b))"
+    rf"|(?P<age>[-\s]years?[-\s]old\b|[-\s]months?[-\s]old\b)"
+    rf"|(?P<cur>\s(?:dollars?|euros?|pounds sterling|roubles?|rubles?|hryvnias?|yuan|yen)\b)"
+    rf"|[-\s]?(?P<dist>{_DISTANCE})\b|[-\s](?P<dur>{_DURATION})\b|[-\s]?(?P<other>{_OTHER_UNIT})\b)", re.I)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A parsed numeric expression: value, bounds, qualifier, and the span of its core number."""
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+
+
+# --- number parsing ---------------------------------------------------------------------------
+
+def parse_number(text: str, money: bool = False) -> float | None:
+    """The value of one number as written ("15,000", "6.5 million", "2.4bn", "fifteen thousand"), else None.
+
+    Vague quantities ("dozens") are not numbers; see `vague`.
+    """
+    t = text.strip().lower().replace("\u00a0", " ")
+    m = re.fullmatch(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s?(thousand|million|billion|trillion|bn|mn|tn|k|m)?", t)
+    if m:
+        if m.group(2) == "m" and not money:
+            return None  # "5m" without a currency is metres, not millions
+        return float(m.group(1).replace(",", "")) * _SCALES.get(m.group(2) or "", 1.0)
+    words = re.sub(r"^a\s+(?=hundred|thousand|million|billion)", "one ", t).replace("-", " ")
+    words = re.sub(r"\s+", " ", words)
+    try:
+        return float(text2num(words, "en"))
+    except ValueError:
+        return None
+
+
+def vague(text: str) -> tuple[float | None, float, float] | None:
+    """(value, low, high) of a vague quantity such as "dozens" or "tens of thousands", else None."""
+    return VAGUE.get(re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def _hedge(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = re.sub(r"\s+", " ", text.strip())
+    return next((q for q, rx in _HEDGE_OF if rx.search(text)), None)
+
+
+def bounds(value: float | None, qualifier: str) -> tuple[float | None, float | None]:
+    """(low, high) that a stated value and its hedge allow."""
+    if value is None:
+        return None, None
+    return {"exact": (value, value), "approximate": (None, None), "at_least": (value, None),
+            "more_than": (value, None), "up_to": (None, value), "at_most": (None, value),
+            "less_than": (None, value)}.get(qualifier, (None, None))
+
+
+# --- candidates -------------------------------------------------------------------------------
+
+class _Claimed:
+    """Character spans already taken by an earlier, more specific pattern."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        return any(self.ends[j] > start for j in range(max(0, i - 3), i))
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+def _date_iso(m: re.Match, year_hint: int | None) -> str | None:
+    g = m.groupdict()
+    if g.get("iso"):
+        return g["iso"]
+    month = g.get("m1") or g.get("m2") or g.get("m3")
+    if not month:
+        return None
+    month_n = _MONTHS.get(month.rstrip(".")) or _MONTHS.get(month.rstrip(".")[:3])
+    day = g.get("d1") or g.get("d2")
+    year = g.get("y1") or g.get("y2") or g.get("y3") or (str(year_hint) if year_hint else None)
+    if not year:
+        return None
+    if day and not 1 <= int(day) <= 31:
+        return None
+    return f"{year}-{month_n:02d}-{int(day):02d}" if day else f"{year}-{month_n:02d}"
+
+
+def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | None = None) -> list[dict]:
+    """Every numeric expression in text[start:end], as dicts with offsets into `text`, in text order."""
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    claimed = _Claimed()
+    rows: list[dict] = []
+
+    def take(s: int, e: int, **fields) -> None:
+        claimed.add(start + s, start + e)
+        if fields:
+            rows.append({"start": start + s, "end": start + e, "text": chunk[s:e], **fields})
+
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", text)]
+    year_hint = max(set(years), key=years.count) if years else None
+    for m in DATES.finditer(chunk):
+        iso = _date_iso(m, year_hint)
+        if m.group("d1") and not 1 <= int(m.group("d1")) <= 31 or (m.group("m1") == "May" and not m.group("y1")
+                                                                   and chunk[m.start():m.start() + 1].islower()):
+            continue
+        take(m.start(), m.end(), kind="date", qualifier="exact", date_iso=iso)
+    for m in TIMES.finditer(chunk):
+        if not claimed.overlaps(start + m.start(), start + m.end()):
+            take(m.start(), m.end(), kind="time", qualifier="exact")
+    for m in IDENTIFIERS.finditer(chunk):
+        if not claimed.overlaps(start + m.start(), start + m.end()):
+            take(m.start(), m.end())
+    for m in YEAR.finditer(chunk):
+        s, e = start + m.start(), start + m.end()
+        if claimed.overlaps(s, e):
+            continue
+        token_date = False
+        if doc is not None:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            token_date = span is not None and any(t.ent_type_ == "DATE" for t in span)
+        if token_date or _YEAR_BEFORE.search(chunk[max(0, m.start() - 12):m.start()]):
+            take(m.start(), m.end(), kind="date", qualifier="exact", date_iso=m.group())
+    for m in _ORDINAL.finditer(chunk):
+        s, e = start + m.start(), start + m.end()
+        if claimed.overlaps(s, e):
+            continue
+        word = m.group().lower()
+        if word == "second" and doc is not None:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or span[0].ent_type_ != "ORDINAL":
+                continue
+        value = _ORDINAL_WORDS.get(word) or float(re.match(r"\d+", word).group())
+        take(m.start(), m.end(), kind="ordinal", qualifier="exact", value=value, low=value, high=value)
+    for m in _DURATION_ONE.finditer(chunk):
+        if not claimed.overlaps(start + m.start("a"), start + m.end()):
+            unit = m.group("a").split()[-1].lower()
+            q = _hedge(m.group("hedge")) or "exact"
+            low, high = bounds(1.0, q)
+            take(m.start(), m.end(), kind="duration", unit=unit, qualifier=q, value=1.0, low=low, high=high)
+    for m in MULTIPLE.finditer(chunk):
+        if not claimed.overlaps(start + m.start(), start + m.end()):
+            v = 2.0 if m.group().lower() == "twice" else 3.0
+            take(m.start(), m.end(), kind="count", unit="times", qualifier="exact", value=v, low=v, high=v)
+    for m in EXPRESSION.finditer(chunk):
+        row = _expression(m, chunk, claimed, start)
+        if row:
+            take(row.pop("s"), row.pop("e"), **row)
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    return rows
+
+
+def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int) -> dict | None:
+    a_s, a_e = m.span("a")
+    if claimed.overlaps(offset + a_s, offset + a_e):
+        return None
+    hedge_text, between, b = m.group("hedge"), m.group("between"), m.group("b")
+    sep = (m.group("sep") or "").strip().lower()
+    e, trail = m.end(), m.group("trail") or ""
+    if b and (claimed.overlaps(offset + m.start("b"), offset + m.end("b"))
+              or (sep == "and" and not (between or "").lower().startswith("between"))):
+        b, e, trail = None, a_e, ""  # "two and three" outside "between": two figures, not a range
+    a_text = m.group("a")
+    unit_m = _UNIT_AFTER.match(chunk[e:e + 40])
+    money = bool(m.group("cur")) or bool(unit_m and unit_m.group("cur"))
+    qualifier = _hedge(hedge_text) or "exact"
+    if trail:
+        qualifier = _TRAIL.get(re.sub(r"\s+", " ", trail.strip().lower()), qualifier)
+    v = vague(a_text)
+    if v is not None:
+        b, e = None, (a_e if b else e)
+        value, low, high = v
+        if value is None:
+            qualifier = "approximate" if qualifier == "exact" else qualifier
+        elif qualifier == "exact":
+            low = high = value
+    else:
+        value = parse_number(a_text, money=money)
+        if value is None:
+            metres = re.fullmatch(r"(\d+(?:\.\d+)?)m", a_text.strip(), re.I)
+            if not metres:
+                return None
+            value = float(metres.group(1))
+            unit_m = re.match(r"^(?P<dist>)", "")
+        low, high = bounds(value, qualifier)
+        if b:
+            vb = parse_number(b, money=money or bool(m.group("cur2")))
+            scale = r"(thousand|million|billion|trillion|bn|mn|tn|k)$"
+            scale_b = re.search(scale, b.strip(), re.I)
+            if scale_b and not re.search(scale, a_text.strip(), re.I):
+                value = value * _SCALES[scale_b.group(1).lower()]  # "2 to 3 million": the scale is shared
+            if vb is not None and vb > value:
+                low, high, value, qualifier = value, vb, None, "range"
+            else:
+                b, e, trail = None, a_e, ""
+                value = parse_number(a_text, money=money)
+                low, high = bounds(value, qualifier)
+        if b is None:
+            unit_m = _UNIT_AFTER.match(chunk[e:e + 40]) if a_text.strip()[-1:] != "m" or value is None else unit_m
+    if hedge_text:
+        s = m.start()
+    elif between and b:
+        s = m.start("between")
+    else:
+        s = m.start("cur") if m.group("cur") else a_s
+    kind, unit = "count", None
+    if money:
+        cur = (m.group("cur") or "").strip().lower() or (unit_m.group("cur") or "").strip().lower()
+        kind, unit = "money", _CURRENCY.get(cur, cur or None)
+    if unit_m is not None and (unit_m.group(0) or unit_m.groupdict().get("dist") == ""):
+        g = unit_m.groupdict()
+        if g.get("pct"):
+            kind, unit = "percent", "percent"
+        elif g.get("age"):
+            kind, unit = "age", "years" if "year" in g["age"].lower() else "months"
+        elif g.get("dist") is not None:
+            kind, unit = "distance", g["dist"].lower() or "m"
+        elif g.get("dur"):
+            kind, unit = "duration", g["dur"].lower()
+        elif g.get("other") and not money:
+            kind, unit = "other", g["other"].lower()
+        if kind not in ("count", "money") or g.get("cur"):
+            e += unit_m.end()
+    if kind == "count" and value is not None and value == int(value) and value < 120 and not b \
+            and a_text.strip().isdigit():
+        before, after = chunk[max(0, s - 40):s], chunk[e:e + 12]
+        if _AGE_BEFORE.search(before) and (_AGE_AFTER.match(after) or re.search(r"aged?\s+(?:of\s+)?$", before, re.I)):
+            kind, unit = "age", "years"
+    return {"s": s, "e": e, "value": value, "low": low, "high": high, "qualifier": qualifier,
+            "kind": kind, "unit": unit, "core_start": offset + a_s, "core_end": offset + (m.end("b") if b else a_e)}
+
+
+# --- linking to the parse ---------------------------------------------------------------------
+
+def _core_tokens(doc: Doc, row: dict) -> Span | None:
+    s, e = row.get("core_start", row["start"]), row.get("core_end", row["end"])
+    return doc.char_span(s, e, alignment_mode="expand")
+
+
+def counted_token(span: Span) -> Token | None:
+    """The noun a number counts: its head for "15,000 soldiers", the object of "of" for "thousands of civilians"."""
+    root = span.root
+    head = root.head
+    if root.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "det") and head.pos_ in ("NOUN", "PROPN") \
+            and head.i not in range(span.start, span.end):
+        return head
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+            if pobj:
+                return pobj[0]
+    if root.pos_ in ("NOUN",) and root.lower_ not in VAGUE and not root.like_num:
+        return root
+    return None
+
+
+_SAY = {"say", "tell", "report", "claim", "estimate", "state", "announce", "add", "write", "confirm",
+        "according", "insist", "warn", "note", "tweet", "post", "believe", "put", "reveal", "disclose"}
+
+
+def _speaker_span(tok: Token) -> Span:
+    subtree = list(tok.subtree)
+    # Keep the noun phrase, not clauses hanging off it ("Williams, who ... ,").
+    cut = [c for c in tok.children if c.dep_ in ("relcl", "acl", "appos", "punct") and c.i > tok.i]
+    end = min([c.left_edge.i for c in cut] + [subtree[-1].i + 1])
+    return tok.doc[subtree[0].i:end]
+
+
+def _name_in(span: Span) -> str:
+    persons = [e for e in span.ents if e.label_ == "PERSON"]
+    if persons:
+        return persons[-1].text
+    text = span.text.strip(" ,")
+    return re.sub(r"^(?:the|The)\s+", "the ", text)
+
+
+def own_attribution(sent: Span) -> tuple[str | None, str | None]:
+    """(source, source phrase) from "according to X", "X said/told/reported" within one sentence."""
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            pobj = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+            if pobj:
+                span = _speaker_span(pobj[0])
+                return _name_in(span), span.text
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _SAY:
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+            if subj:
+                span = _speaker_span(subj[0])
+                return _name_in(span), span.text
+    return None, None
+
+
+def _from_sources(sources: pd.DataFrame | None, sentence: int, start: int, end: int):
+    """(speaker, row, speaker phrase) of the sources row whose quote holds the span, else of its sentence."""
+    if sources is None or not len(sources):
+        return None, None, None
+    src = sources.reset_index(drop=True)
+    speaker_col = "speaker" if "speaker" in src.columns else None
+    if speaker_col is None:
+        return None, None, None
+    inside = src[(src["start"] <= start) & (src["end"] >= end)] if {"start", "end"} <= set(src.columns) else src.iloc[0:0]
+    if not len(inside) and "sentence" in src.columns:
+        inside = src[src["sentence"] == sentence]
+    inside = inside[inside[speaker_col].notna()]
+    if not len(inside):
+        return None, None, None
+    i = int(inside.index[0])
+    phrase = inside.iloc[0]["speaker_text"] if "speaker_text" in inside.columns else None
+    return str(inside.iloc[0][speaker_col]), i, (None if pd.isna(phrase) else str(phrase))
+
+
+# --- the table --------------------------------------------------------------------------------
+
+def table(article: Article, doc: Doc, sentences: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The figures of one article."""
+    from . import casualties  # the casualty lexicon lives there; imported late to keep the modules independent
+
+    sent_starts = sentences["start"].tolist()
+    sent_rows = sentences.reset_index(drop=True)
+    rows = []
+    for p in article.paragraphs_of(FIGURE_PARAGRAPHS):
+        for row in candidates(article.text, p.start, p.end, doc):
+            i = max(0, bisect.bisect_right(sent_starts, row["start"]) - 1)
+            sentence = int(sent_rows.at[i, "sentence"]) if len(sent_rows) else None
+            row.update(article_id=article.article_id, paragraph=p.index, sentence=sentence)
+            span = _core_tokens(doc, row)
+            sent = doc.char_span(int(sent_rows.at[i, "start"]), int(sent_rows.at[i, "end"]),
+                                 alignment_mode="expand") if len(sent_rows) else None
+            if span is not None and row["kind"] in ("count",) and row.get("unit") != "times":
+                counted = counted_token(span)
+                row["counted"] = counted.lower_ if counted is not None else None
+                reading = casualties.reading(span, counted)
+                if reading:
+                    row.update(is_casualty=True, casualty_type=reading["casualty_type"], cue=reading["cue"],
+                               victims=reading["victims"], side=reading["side"], period=reading["period"])
+            row.setdefault("is_casualty", False)
+            src, src_row, phrase = _from_sources(sources, sentence, row["start"], row["end"])
+            if src is None and sent is not None:
+                src, phrase = own_attribution(sent)
+            row.update(source=src, source_row=src_row)
+            if row.get("is_casualty") and not row.get("side") and sent is not None:
+                row["side"] = casualties.side_from_context(sent, phrase or src)
+            for k in ("core_start", "core_end"):
+                row.pop(k, None)
+            rows.append(row)
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    frame = conform(rows, FIGURES)
+    for col, cats in (("qualifier", QUALIFIERS), ("kind", KINDS), ("casualty_type", casualties.CASUALTY_TYPES)):
+        frame[col] = frame[col].cat.set_categories(cats)
+    return frame
+
+
+def extract(article: Article, doc: Doc, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Pipeline entry point: the `figures` table of one article."""
+    return {"figures": table(article, doc, tables["sentences"], tables.get("sources"))}
