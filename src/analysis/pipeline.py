@@ -1,8 +1,13 @@
-"""Runs one article through every extractor, and a corpus through that, into tables on disk.
+"""Runs one article through every extractor, and a corpus through that, into tables.
 
 The pipeline knows the order of the extractors, not their rules. Each extractor is a function
 `extract(article, doc, tables) -> dict[str, DataFrame]`: it receives the article, its one spaCy
 Doc and the tables made so far for that article, and returns new tables for that article.
+
+The Doc: one per article over the whole `article.text` (token.idx are article offsets), made
+by `nlp.parse_many` in batches; `doc.sents` start exactly where the `sentences` rows start
+(tokens are split where a sentence starts inside a glued word). `build`/`run` keep every table
+in memory (tests, notebooks); `analysis.runner` streams a corpus to files.
 """
 from __future__ import annotations
 
@@ -46,12 +51,39 @@ def extractors() -> list[tuple[str, Callable]]:
 
 def analyse(article: Article, nlp_model=None) -> dict[str, pd.DataFrame]:
     """Every table for one article: one parse, then each extractor in order."""
+    return analyse_many([article], nlp_model)[0]
+
+
+def analyse_many(batch: list[Article], nlp_model=None) -> list[dict[str, pd.DataFrame]]:
+    """Every table for each article of a batch (parsed together); a failing article gets a
+    failed `articles` row instead of its tables, and never stops the others."""
     nlp_model = nlp_model if nlp_model is not None else nlp.load()
-    sents = sentences.table(article)
-    doc = nlp.parse(article.text, list(zip(sents["start"].tolist(), sents["end"].tolist())), nlp_model)
-    tables = {"paragraphs": articles_mod.paragraphs_table(article), "sentences": sents}
-    for _, extract in extractors():
-        tables.update(extract(article, doc, dict(tables)))
+    sents = [sentences.table(article) for article in batch]
+    items = [(a.text, list(zip(s["start"].tolist(), s["end"].tolist()))) for a, s in zip(batch, sents)]
+    try:
+        docs = list(nlp.parse_many(items, nlp_model))
+    except Exception:  # find the article that breaks the batch: parse one by one
+        docs = []
+        for item in items:
+            try:
+                docs.append(nlp.parse(*item, nlp_model))
+            except Exception as exc:
+                docs.append(exc)
+    return [_tables(article, doc, sent) for article, doc, sent in zip(batch, docs, sents)]
+
+
+def _tables(article: Article, doc, sents: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    try:
+        if isinstance(doc, Exception):
+            raise doc
+        tables = {"paragraphs": articles_mod.paragraphs_table(article), "sentences": sents}
+        for _, extract in extractors():
+            tables.update(extract(article, doc, dict(tables)))
+    except Exception as exc:  # one bad article never stops a corpus
+        error = f"{article.path or article.article_id}: processing failed ({type(exc).__name__}: {exc})"
+        row = articles_mod.failure_row(Failure(article.article_id, article.path, error))
+        row["sha256"] = article.sha256  # so that the next run knows which text failed
+        return {"articles": articles_mod.articles_table([row])}
     n_words = int(sents["n_words"].sum()) if len(sents) else 0
     tables["articles"] = articles_mod.articles_table(
         [articles_mod.article_row(article, n_sentences=len(sents), n_words=n_words)])
@@ -71,30 +103,48 @@ def failed(failure: Failure) -> dict[str, pd.DataFrame]:
 
 
 def run(items: Iterable[Article | Failure], nlp_model=None,
-        on_article: Callable[[str, str | None], None] | None = None) -> Tables:
+        on_article: Callable[[str, str | None], None] | None = None,
+        batch_size: int = 32) -> Tables:
     """Analyse articles in memory and concatenate their tables (for notebooks and tests)."""
     per_table: dict[str, list[pd.DataFrame]] = {name: [] for name in table_names()}
+    batch: list[Article] = []
+
+    def flush():
+        for article, result in zip(batch, analyse_many(batch, nlp_model)):
+            _collect(per_table, result, article.article_id, on_article)
+        batch.clear()
+
     for item in items:
         if isinstance(item, Failure):
-            result, error = failed(item), item.error
-        else:
-            try:
-                result, error = analyse(item, nlp_model), None
-            except Exception as exc:  # one bad article never stops a corpus
-                error = f"{item.path or item.article_id}: processing failed ({type(exc).__name__}: {exc})"
-                result = failed(Failure(item.article_id, item.path, error))
-        for name, frame in result.items():
-            per_table.setdefault(name, []).append(frame)
-        if on_article:
-            on_article(item.article_id, error)
-    return Tables({name: _concat(name, frames) for name, frames in per_table.items()})
+            flush()
+            _collect(per_table, failed(item), item.article_id, on_article, item.error)
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    return Tables({name: concat(name, frames) for name, frames in per_table.items()})
 
 
-def _concat(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
+def _collect(per_table, result, article_id, on_article, error=None) -> None:
+    for name, frame in result.items():
+        per_table.setdefault(name, []).append(frame)
+    if on_article:
+        arts = result["articles"]
+        if error is None and len(arts) and arts["status"].iloc[0] == "failed":
+            error = arts["error"].iloc[0]
+        on_article(article_id, error)
+
+
+def concat(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Frames of one table as one frame with its declared columns (empty frames allowed)."""
     frames = [f for f in frames if len(f)]
     if not frames:
         return conform(pd.DataFrame(), TABLES[name])
     return conform(pd.concat(frames, ignore_index=True), TABLES[name])
+
+
+_concat = concat
 
 
 def build(paths, nlp_model=None) -> Tables:
@@ -131,31 +181,15 @@ def read_tables(folder: str | Path) -> Tables:
 
 
 def load_or_build(corpus: str | Path = "seeds/", cache: str | Path | None = None) -> Tables:
-    """The tables of a corpus, read from data/tables/<corpus name> when they are current, else built.
+    """The tables of a corpus, from data/tables/<corpus name>, brought up to date first.
 
-    Current means: built by this pipeline version from the same article texts.
+    Up to date means: built by this pipeline version from the same article texts; the folder
+    is the one `python -m analysis tables` (and `make tables`) writes, and only the articles
+    that changed are processed again.
     """
+    from . import runner
+
     corpus_path = config.resolve(corpus)
     folder = Path(cache) if cache else config.TABLES_DIR / corpus_path.resolve().name
-    items = list(articles_mod.read([corpus_path]))
-    stamp = _stamp(items)
-    stamp_file = folder / "STAMP"
-    if stamp_file.exists() and stamp_file.read_text() == stamp:
-        tables = read_tables(folder)
-        if set(table_names()) <= set(tables.frames):
-            return tables
-    tables = run(items)
-    write(tables, folder)
-    stamp_file.write_text(stamp)
-    return tables
-
-
-def _stamp(items) -> str:
-    import hashlib
-
-    h = hashlib.sha256(config.PIPELINE_VERSION.encode())
-    h.update(",".join(table_names()).encode())
-    for item in items:
-        h.update(item.article_id.encode())
-        h.update((item.sha256 if isinstance(item, Article) else item.error).encode())
-    return h.hexdigest()
+    runner.run([corpus_path], folder)
+    return read_tables(folder)

@@ -1,0 +1,92 @@
+"""Command line: `python -m analysis tables PATH... --out DIR` writes every table of a corpus.
+
+Exit codes of `tables`: 0 every article done; 3 the tables were written but some articles
+failed (each reported on stderr and recorded in articles.status/error); 1 the run could not
+be done (missing input, unknown pipeline, unwritable folder: one line on stderr); 2 usage
+errors (argparse). `bench` runs benchmarks/throughput.py; `docs` prints docs/tables.md.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
+
+
+def _tables_parser(sub) -> None:
+    p = sub.add_parser("tables", help="write every table of the articles under PATH... to DIR",
+                       description="Read articles (.txt .md .html .json .jsonl, files or folders) and "
+                                   "write every table to DIR, one file per table. A re-run only "
+                                   "processes articles whose text or the pipeline version changed.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the table files")
+    p.add_argument("--format", choices=("parquet", "csv"), default="parquet", help="default parquet")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    p.add_argument("--dask", metavar="ADDRESS", help="run on a dask.distributed scheduler at ADDRESS, "
+                                                      "or `local` for a LocalCluster of --jobs workers")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--pipeline", metavar="NAME",
+                   help="spaCy pipeline to load (overrides $ANALYSIS_SPACY_PIPELINE)")
+    p.add_argument("--batch-size", type=int, default=None, metavar="N", help=argparse.SUPPRESS)
+
+
+def tables(args) -> int:
+    from . import config, runner
+
+    if args.pipeline:
+        # Workers started later (processes, dask) read the same setting from the environment.
+        os.environ[config.PIPELINE_ENV] = args.pipeline
+
+    def report(message: str) -> None:
+        print(f"analysis: {message}; skipped, see articles.error", file=sys.stderr, flush=True)
+
+    try:
+        summary = runner.run(args.paths, args.out, fmt=args.format, jobs=args.jobs, dask=args.dask,
+                             pipeline_name=args.pipeline, progress=not args.quiet and sys.stderr.isatty(),
+                             on_failure=report, **({"batch_size": args.batch_size} if args.batch_size else {}))
+    except runner.RunError as exc:
+        print(f"analysis: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:
+        print(f"analysis: {exc.filename or args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("analysis: interrupted; finished batches are kept, run again to resume", file=sys.stderr)
+        return 130
+    if not args.quiet:
+        print(f"analysis: {summary.articles} articles ({summary.processed} processed, {summary.skipped} "
+              f"unchanged, {summary.failed} failed); {len(summary.written)} tables in {args.out}",
+              file=sys.stderr)
+    return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description="News articles to tables.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _tables_parser(sub)
+    bench = sub.add_parser("bench", help="throughput benchmark (see benchmarks/throughput.py)",
+                           add_help=False)
+    bench.add_argument("rest", nargs=argparse.REMAINDER)
+    sub.add_parser("docs", help="print docs/tables.md from the table declarations")
+    args = parser.parse_args(argv)
+    if args.command == "tables":
+        return tables(args)
+    if args.command == "bench":
+        import runpy
+
+        from . import config
+
+        sys.argv = [str(config.ROOT / "benchmarks" / "throughput.py"), *args.rest]
+        try:
+            runpy.run_path(sys.argv[0], run_name="__main__")
+        except SystemExit as exc:
+            return int(exc.code or 0)
+        return EXIT_OK
+    from . import tabledocs
+
+    return tabledocs.main([])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,455 @@
+"""Runs a corpus into table files on disk: streaming, resumable, on one or many processes.
+
+Layout of an output folder DIR:
+
+- `DIR/<table>.parquet` (or `.csv`): one file per table, rows in input order, each replaced
+  atomically at the end of a run.
+- `DIR/.analysis/parts/<NNNNNNNN>/<table>.parquet`: the tables of one processed batch of
+  articles. A part becomes visible only by renaming its finished temporary folder, so a run
+  killed at any point leaves whole parts or nothing. `part.json` records the fingerprint
+  (pipeline version, spaCy pipeline and version, extractors, tables) the part was made with.
+
+A run reads every article (cheap), skips those whose (article_id, sha256) is already in a part
+with the current fingerprint and status `ok`, processes the rest in batches (in this process,
+in `jobs` worker processes, or on a dask cluster), writes each batch as a part, then merges the
+parts table by table, in input order, into the final files. Memory holds a few batches and
+one part's table at a time, whatever the corpus size. Articles that cannot be read or fail in
+processing get an `articles` row with status `failed` and are tried again on the next run.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from collections import OrderedDict
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import articles as articles_mod
+from . import config, pipeline
+from .articles import Article, Failure
+from .schema import TABLES, conform
+
+BATCH_SIZE = 32
+WORK = ".analysis"
+FORMATS = ("parquet", "csv")
+
+
+class RunError(Exception):
+    """A run that cannot start or finish; the message is the one-line reason."""
+
+
+@dataclass
+class Summary:
+    """What a run did: counts of articles and the files written."""
+    articles: int = 0
+    processed: int = 0
+    skipped: int = 0
+    failed: int = 0
+    written: list[Path] = field(default_factory=list)
+
+
+# --- arrow schemas ----------------------------------------------------------------------------
+
+_ARROW = {"string": pa.large_string(), "Int64": pa.int64(), "Float64": pa.float64(),
+          "float64": pa.float64(), "boolean": pa.bool_(), "category": pa.large_string()}
+
+
+def arrow_schema(name: str) -> pa.Schema:
+    """The declared columns of a table as an Arrow schema, with pandas metadata for its dtypes."""
+    columns = TABLES[name]
+    empty = conform(pd.DataFrame(), columns)
+    # Categories vary between batches, so parts and final files hold them as plain strings;
+    # the pandas metadata still turns them back into categories on reading.
+    meta = pa.Schema.from_pandas(empty, preserve_index=False).metadata
+    return pa.schema([pa.field(c.name, _ARROW.get(c.dtype, pa.large_string())) for c in columns],
+                     metadata=meta)
+
+
+def final_schema(name: str) -> pa.Schema:
+    """The schema of a final file: as the parts', with categories dictionary-encoded."""
+    schema = arrow_schema(name)
+    kinds = {c.name: c.dtype for c in TABLES[name]}
+    return pa.schema([pa.field(f.name, pa.dictionary(pa.int32(), f.type)) if kinds[f.name] == "category"
+                      else f for f in schema], metadata=schema.metadata)
+
+
+def to_arrow(frame: pd.DataFrame, name: str) -> pa.Table:
+    schema = arrow_schema(name)
+    frame = conform(frame, TABLES[name])
+    arrays = [pa.array(frame[f.name].astype("string") if isinstance(frame[f.name].dtype, pd.CategoricalDtype)
+                       else frame[f.name], type=f.type, from_pandas=True) for f in schema]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+# --- per-batch work (runs in workers too) -----------------------------------------------------
+
+def process_batch(batch: list[Article], pipeline_name: str | None = None) -> dict[str, pd.DataFrame]:
+    """Every table for a batch of articles, one frame per table (used by workers and dask)."""
+    from . import nlp
+
+    model = nlp.load(pipeline_name)
+    results = pipeline.analyse_many(batch, model)
+    return {name: pipeline.concat(name, [r[name] for r in results if name in r])
+            for name in pipeline.table_names()}
+
+
+def _init_worker(pipeline_name: str | None) -> None:
+    from . import nlp
+
+    nlp.load(pipeline_name)
+
+
+# --- the output folder ------------------------------------------------------------------------
+
+def fingerprint(pipeline_name: str | None = None) -> dict:
+    """What a part's rows depend on besides the article text."""
+    from spacy.util import get_package_version
+
+    name = config.spacy_pipeline(pipeline_name)
+    return {"pipeline_version": config.PIPELINE_VERSION, "spacy_pipeline": name,
+            "spacy_pipeline_version": get_package_version(name) or "",
+            "extractors": list(pipeline.EXTRACTORS), "tables": pipeline.table_names()}
+
+
+class Store:
+    """The parts of an output folder: which articles are done, where, and writing new ones."""
+
+    def __init__(self, out: Path, stamp: dict):
+        self.out = out
+        self.parts_dir = out / WORK / "parts"
+        self.stamp = stamp
+        self.done: dict[tuple[str, str], int] = {}  # (article_id, sha256) -> part holding its rows
+        self.failed: dict[tuple[str, str], int] = {}  # the same, for articles whose processing failed
+        self.next_part = 0
+        self.parts_dir.mkdir(parents=True, exist_ok=True)
+        for entry in sorted(self.parts_dir.iterdir()):
+            if not entry.name.isdigit():
+                shutil.rmtree(entry, ignore_errors=True)  # an unfinished part of an interrupted run
+                continue
+            number = int(entry.name)
+            self.next_part = max(self.next_part, number + 1)
+            if not self._current(entry):
+                shutil.rmtree(entry, ignore_errors=True)
+                continue
+            index = pq.read_table(entry / "articles.parquet", columns=["article_id", "sha256", "status"])
+            for aid, sha, status in zip(*(index[c].to_pylist() for c in ("article_id", "sha256", "status"))):
+                if status == "ok":
+                    self.done[(aid, sha)] = number
+
+    def _current(self, part: Path) -> bool:
+        try:
+            return json.loads((part / "part.json").read_text()) == self.stamp
+        except (OSError, ValueError):
+            return False
+
+    def write(self, frames: dict[str, pd.DataFrame]) -> int:
+        """Write one batch's tables as a new part; returns its number."""
+        number = self.next_part
+        self.next_part += 1
+        tmp = self.parts_dir / f"tmp-{number:08d}-{os.getpid()}"
+        tmp.mkdir(parents=True)
+        for name in pipeline.table_names():
+            pq.write_table(to_arrow(frames.get(name, pd.DataFrame()), name), tmp / f"{name}.parquet")
+        (tmp / "part.json").write_text(json.dumps(self.stamp, sort_keys=True))
+        _fsync_dir(tmp)
+        tmp.rename(self.parts_dir / f"{number:08d}")  # the commit point of the batch
+        articles = frames.get("articles")
+        if articles is not None:
+            for aid, sha, status in zip(articles["article_id"], articles["sha256"], articles["status"]):
+                (self.done if status == "ok" else self.failed)[(aid, sha)] = number
+        return number
+
+    def part_of(self, key: tuple[str, str]) -> int:
+        return self.done[key] if key in self.done else self.failed[key]
+
+    def path(self, number: int, name: str) -> Path:
+        return self.parts_dir / f"{number:08d}" / f"{name}.parquet"
+
+    def prune(self, used: set[int]) -> None:
+        """Remove parts no final row comes from."""
+        for entry in self.parts_dir.iterdir():
+            if entry.name.isdigit() and int(entry.name) not in used:
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    for f in path.iterdir():
+        with open(f, "rb") as fh:
+            os.fsync(fh.fileno())
+
+
+# --- merging parts into the final files -------------------------------------------------------
+
+class _PartCache:
+    """A few parts' tables in memory, with each article's row range."""
+
+    def __init__(self, store: Store, name: str, size: int = 4):
+        self.store, self.name, self.size = store, name, size
+        self.cache: OrderedDict[int, tuple[pa.Table, dict[str, tuple[int, int]]]] = OrderedDict()
+
+    def rows(self, number: int, article_id: str) -> pa.Table | None:
+        if number not in self.cache:
+            table = pq.read_table(self.store.path(number, self.name))
+            ranges: dict[str, tuple[int, int]] = {}
+            for i, aid in enumerate(table["article_id"].to_pylist()):
+                first, _ = ranges.get(aid, (i, i))
+                ranges[aid] = (first, i + 1)
+            self.cache[number] = (table, ranges)
+            if len(self.cache) > self.size:
+                self.cache.popitem(last=False)
+        self.cache.move_to_end(number)
+        table, ranges = self.cache[number]
+        span = ranges.get(article_id)
+        return None if span is None else table.slice(span[0], span[1] - span[0])
+
+
+class _Sink:
+    """One final table file written chunk by chunk to a temporary name, then moved into place."""
+
+    def __init__(self, target: Path, name: str, fmt: str):
+        self.target, self.name, self.fmt = target, name, fmt
+        self.tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+        self.schema = final_schema(name)
+        self.writer = pq.ParquetWriter(self.tmp, self.schema) if fmt == "parquet" else None
+        self.header = True
+        self.pending: list[pa.Table] = []
+        self.n_pending = 0
+
+    def add(self, table: pa.Table) -> None:
+        if table.num_rows:
+            self.pending.append(table)
+            self.n_pending += table.num_rows
+            if self.n_pending >= 20_000:
+                self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        chunk = pa.concat_tables(self.pending)
+        self.pending, self.n_pending = [], 0
+        if self.writer is not None:
+            self.writer.write_table(chunk.cast(self.schema))
+        else:
+            frame = conform(chunk.to_pandas(), TABLES[self.name])
+            frame.to_csv(self.tmp, mode="w" if self.header else "a", header=self.header, index=False)
+            self.header = False
+
+    def close(self) -> Path:
+        self.flush()
+        if self.writer is not None:
+            self.writer.close()
+        elif self.header:  # no rows at all: still a header line
+            conform(pd.DataFrame(), TABLES[self.name]).to_csv(self.tmp, index=False)
+        with open(self.tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(self.tmp, self.target)
+        return self.target
+
+
+def merge(store: Store, plan: list[tuple[int, str] | pd.DataFrame], out: Path, fmt: str) -> list[Path]:
+    """Write every table from the parts, in plan order (a plan entry is (part, article_id), or a
+    ready `articles` row for an article that could not be read)."""
+    written = []
+    for name in pipeline.table_names():
+        sink = _Sink(out / f"{name}.{fmt}", name, fmt)
+        cache = _PartCache(store, name)
+        for entry in plan:
+            if isinstance(entry, pd.DataFrame):
+                if name == "articles":
+                    sink.add(to_arrow(entry, name))
+                continue
+            rows = cache.rows(*entry)
+            if rows is not None:
+                sink.add(rows)
+        written.append(sink.close())
+    # Tables of an older run that this one no longer makes would mislead: remove them.
+    names = {f"{n}.{fmt}" for n in pipeline.table_names()}
+    for stale in out.glob(f"*.{fmt}"):
+        if stale.name not in names:
+            stale.unlink()
+    return written
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+def count_articles(files: list[Path]) -> int:
+    """How many articles the files hold, cheaply (for the progress bar's total)."""
+    total = 0
+    for f in files:
+        suffix = f.suffix.lower()
+        if suffix == ".jsonl":
+            try:
+                total += sum(1 for line in f.read_bytes().splitlines() if line.strip())
+            except OSError:
+                total += 1
+        elif suffix == ".json":
+            try:
+                obj = json.loads(articles_mod.decode(f.read_bytes(), f))
+                total += len(obj) if isinstance(obj, list) else 1
+            except (OSError, ValueError, articles_mod.ArticleError):
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+def _batches(items: Iterator[Article | Failure], store: Store, plan: list, summary: Summary,
+             on_failure: Callable[[str], None], on_skip: Callable[[], None],
+             size: int) -> Iterator[list[Article]]:
+    """Batches of articles still to process; fills the plan with where every row will come from."""
+    batch: list[Article] = []
+    for item in items:
+        summary.articles += 1
+        if isinstance(item, Failure):
+            summary.failed += 1
+            plan.append(pipeline.failed(item)["articles"])
+            on_failure(item.error)
+            continue
+        key = (item.article_id, item.sha256)
+        plan.append(key)  # resolved to its part number once that part is written
+        if key in store.done:
+            summary.skipped += 1
+            on_skip()
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _dask_client(address: str, jobs: int):
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise RunError("--dask needs the optional dask extra: pip install -e '.[dask]'") from None
+    import logging
+
+    if address == "local":
+        cluster = LocalCluster(n_workers=max(jobs, 2), threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+        return Client(cluster), cluster
+    try:
+        return Client(address, timeout="10s"), None
+    except OSError as exc:
+        raise RunError(f"cannot reach the dask scheduler at {address} ({exc})") from None
+
+
+def _results(batches: Iterator[list[Article]], jobs: int, dask: str | None,
+             pipeline_name: str | None) -> Iterator[tuple[list[Article], dict[str, pd.DataFrame]]]:
+    """(batch, tables) for every batch, in completion order, with few batches in flight."""
+    if dask:
+        client, cluster = _dask_client(dask, jobs)
+        try:
+            from dask.distributed import as_completed
+
+            window = 2 * max(jobs, len(client.scheduler_info().get("workers", {})) or 2)
+            pending = as_completed()
+            inflight = {}
+            for batch in batches:
+                future = client.submit(process_batch, batch, pipeline_name, pure=False)
+                inflight[future.key] = batch
+                pending.add(future)
+                while pending.count() >= window:
+                    done = next(pending)
+                    yield inflight.pop(done.key), done.result()
+            for done in pending:
+                yield inflight.pop(done.key), done.result()
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+        return
+    if jobs <= 1:
+        from . import nlp
+
+        model = nlp.load(pipeline_name)
+        for batch in batches:
+            results = pipeline.analyse_many(batch, model)
+            yield batch, {name: pipeline.concat(name, [r[name] for r in results if name in r])
+                          for name in pipeline.table_names()}
+        return
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
+                             initializer=_init_worker, initargs=(pipeline_name,)) as pool:
+        inflight = {}
+        for batch in batches:
+            inflight[pool.submit(process_batch, batch, pipeline_name)] = batch
+            while len(inflight) >= 2 * jobs:
+                done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield inflight.pop(future), future.result()
+        while inflight:
+            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield inflight.pop(future), future.result()
+
+
+def run(paths: Iterable[str | Path], out: str | Path, fmt: str = "parquet", jobs: int = 1,
+        dask: str | None = None, pipeline_name: str | None = None, progress: bool = False,
+        on_failure: Callable[[str], None] | None = None, batch_size: int = BATCH_SIZE) -> Summary:
+    """Build every table of the articles under `paths` into the folder `out` (see module doc)."""
+    if fmt not in FORMATS:
+        raise RunError(f"unknown format {fmt!r} (use {' or '.join(FORMATS)})")
+    if jobs < 1:
+        raise RunError(f"--jobs must be at least 1, not {jobs}")
+    try:
+        files = articles_mod.discover([config.resolve(p) for p in paths])
+    except articles_mod.ArticleError as exc:
+        raise RunError(str(exc)) from None
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise RunError(f"{out}: exists and is not a folder")
+    from . import nlp
+
+    try:
+        nlp.check(pipeline_name)
+    except nlp.PipelineError as exc:
+        raise RunError(str(exc)) from None
+    store = Store(out, fingerprint(pipeline_name))
+    summary = Summary()
+    plan: list = []
+    bar = _progress(count_articles(files), progress)
+    failures = []
+
+    def failure(message: str) -> None:
+        failures.append(message)
+        if on_failure:
+            on_failure(message)
+        bar.set_postfix_str(f"failed={len(failures)}", refresh=False)
+        bar.update(1)
+
+    batches = _batches(articles_mod.read(files), store, plan, summary, failure, lambda: bar.update(1),
+                       batch_size)
+    try:
+        for batch, frames in _results(batches, jobs, dask, pipeline_name):
+            store.write(frames)
+            arts = frames["articles"]
+            for error in arts.loc[arts["status"] == "failed", "error"].tolist():
+                failure(error)
+                summary.failed += 1
+            summary.processed += len(batch)
+            bar.update(len(batch) - int((arts["status"] == "failed").sum()))
+        resolved = [e if isinstance(e, pd.DataFrame) else (store.part_of(e), e[0]) for e in plan]
+        summary.written = merge(store, resolved, out, fmt)
+        store.prune({e[0] for e in resolved if not isinstance(e, pd.DataFrame)})
+    finally:
+        bar.close()
+    return summary
+
+
+def _progress(total: int, enabled: bool):
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="article", disable=not enabled, file=sys.stderr, dynamic_ncols=True,
+               smoothing=0.1)
+    return bar
