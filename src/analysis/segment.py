@@ -158,9 +158,7 @@ def _decide(text: str, m: re.Match, so_far: str, nxt: int, end: int) -> int | No
     word_m = _NEXT_WORD.match(text, nxt, end)
     next_word = (word_m.group("w") if word_m else first).rstrip(".")
     opened = word_m is not None and word_m.start("w") > nxt  # next sentence opens with a quote/bracket
-    starts_sentence = next_word[:1].isupper() or next_word[:1].isdigit() or opened \
-        or next_word[:1] in "$£€¥•⁃"
-    if not starts_sentence:
+    if not (next_word[:1].isupper() or next_word[:1].isdigit() or next_word[:1] in "$£€¥•⁃"):
         return None
     close = m.end("c")
     core = punct.replace(" ", "")
