@@ -14,7 +14,7 @@ import math
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, NamedTuple
+from typing import Iterable, Mapping, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -239,98 +239,91 @@ def text_counts(text: str) -> dict[str, int]:
 
 # --- formulas ---------------------------------------------------------------------------------
 
-def scores(counts: pd.DataFrame) -> pd.DataFrame:
-    """Averages, formula scores and notes for rows of counts (n_words, n_sentences, ...); vectorised."""
-    words = counts["n_words"].astype("float64").to_numpy()
-    sents = counts["n_sentences"].astype("float64").to_numpy()
+def formulas(counts: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Averages and formula scores (NaN where unsupported) for arrays of counts; vectorised."""
+    words = np.asarray(counts["n_words"], dtype="float64")
+    sents = np.asarray(counts["n_sentences"], dtype="float64")
     with np.errstate(divide="ignore", invalid="ignore"):
         asl = np.where(sents > 0, words / sents, np.nan)
-        per_word = lambda col: np.where(words > 0, counts[col].astype("float64").to_numpy() / words, np.nan)
-        asw, letters = per_word("n_syllables"), per_word("n_letters")
-        complex_share, unfamiliar_share = per_word("n_complex_words"), per_word("n_unfamiliar_words")
-        poly_per_sentence = np.where(sents > 0, counts["n_polysyllables"].astype("float64").to_numpy() / sents,
+        share = {name: np.where(words > 0, np.asarray(counts[name], dtype="float64") / words, np.nan)
+                 for name in ("n_syllables", "n_letters", "n_complex_words", "n_unfamiliar_words")}
+        poly_per_sentence = np.where(sents > 0, np.asarray(counts["n_polysyllables"], dtype="float64") / sents,
                                      np.nan)
+        asw, letters = share["n_syllables"], share["n_letters"]
+        unfamiliar = share["n_unfamiliar_words"]
         out = {
             "avg_sentence_words": asl,
             "avg_word_syllables": asw,
             "flesch_reading_ease": 206.835 - 1.015 * asl - 84.6 * asw,
             "flesch_kincaid_grade": 0.39 * asl + 11.8 * asw - 15.59,
-            "gunning_fog": 0.4 * (asl + 100 * complex_share),
+            "gunning_fog": 0.4 * (asl + 100 * share["n_complex_words"]),
             "smog_index": 1.0430 * np.sqrt(30 * poly_per_sentence) + 3.1291,
             "coleman_liau_index": 0.0588 * 100 * letters - 0.296 * 100 / asl - 15.8,
             "automated_readability_index": 4.71 * letters + 0.5 * asl - 21.43,
-            "dale_chall": 0.1579 * 100 * unfamiliar_share + 0.0496 * asl
-            + np.where(unfamiliar_share > 0.05, 3.6365, 0.0),
+            "dale_chall": 0.1579 * 100 * unfamiliar + 0.0496 * asl + np.where(unfamiliar > 0.05, 3.6365, 0.0),
         }
     too_short = ~(words >= MIN_WORDS)
-    few_sentences = ~(sents >= MIN_SMOG_SENTENCES)
     for name in SCORES:
         out[name] = np.where(too_short, np.nan, out[name])
-    out["smog_index"] = np.where(few_sentences, np.nan, out["smog_index"])
+    out["smog_index"] = np.where(sents >= MIN_SMOG_SENTENCES, out["smog_index"], np.nan)
     grades = np.column_stack([out[name] for name in GRADE_FORMULAS])
-    has_grade = ~np.isnan(grades).all(axis=1)
+    graded = ~np.isnan(grades).all(axis=1)
     out["consensus_grade"] = np.full(len(words), np.nan)
-    if has_grade.any():
-        out["consensus_grade"][has_grade] = np.nanmedian(grades[has_grade], axis=1)
-    notes = []
-    for n_words, n_sents in zip(words, sents):
-        if n_words == 0:
-            notes.append("no words to score")
-        elif n_words < MIN_WORDS:
-            notes.append(f"all scores: {int(n_words)} word{'s' * int(n_words != 1)} (< {MIN_WORDS})")
-        elif n_sents < MIN_SMOG_SENTENCES:
-            notes.append(f"smog_index: {int(n_sents)} sentence{'s' * int(n_sents != 1)} (< {MIN_SMOG_SENTENCES})")
+    if graded.any():
+        out["consensus_grade"][graded] = np.nanmedian(grades[graded], axis=1)
+    return out
+
+
+def notes(n_words: Iterable[int], n_sentences: Iterable[int]) -> list[str]:
+    """Why scores are missing for each row, "" when none are."""
+    out = []
+    for words, sents in zip(n_words, n_sentences):
+        if words == 0:
+            out.append("no words to score")
+        elif words < MIN_WORDS:
+            out.append(f"all scores: {words} word{'s' * (words != 1)} (< {MIN_WORDS})")
+        elif sents < MIN_SMOG_SENTENCES:
+            out.append(f"smog_index: {sents} sentence{'s' * (sents != 1)} (< {MIN_SMOG_SENTENCES})")
         else:
-            notes.append("")
-    frame = pd.DataFrame({k: pd.array(v, dtype="Float64") for k, v in out.items()}, index=counts.index)
-    # NaN from numpy becomes <NA>, so "missing" has one spelling in the table.
-    frame = frame.mask(frame.isna(), pd.NA)
-    frame["note"] = pd.array(notes, dtype="string")
-    return frame
+            out.append("")
+    return out
 
 
 # --- the table --------------------------------------------------------------------------------
-
-def _sentence_counts(sentences: pd.DataFrame) -> pd.DataFrame:
-    rows = [text_counts(text) for text in sentences["text"].tolist()]
-    counts = pd.DataFrame(rows, columns=list(COUNTS), index=sentences.index, dtype="int64")
-    counts["n_sentences"] = (counts["n_words"] > 0).astype("int64")
-    return counts
-
 
 def table(article: Article, sentences: pd.DataFrame, kinds: Iterable[str] = ("body",)) -> pd.DataFrame:
     """Readability rows of one article over its paragraphs of the given kinds (body by default)."""
     kinds = tuple(kinds)
     sents = sentences[sentences["paragraph_kind"].astype("string").isin(kinds).fillna(False)]
     sents = sents.sort_values("start", kind="stable")
-    counts = _sentence_counts(sents)
-    keys = ["article_id", "scope", "index", "paragraph", "start", "end"]
-
-    sentence_rows = pd.DataFrame({
-        "article_id": article.article_id, "scope": "sentence",
-        "index": sents["sentence"].to_numpy(), "paragraph": sents["paragraph"].to_numpy(),
-        "start": sents["start"].to_numpy(), "end": sents["end"].to_numpy()}, index=sents.index)
-    sentence_rows = pd.concat([sentence_rows, counts], axis=1)
-
-    by_para = counts.groupby(sents["paragraph"].to_numpy(), sort=True).sum()
+    per_sentence = np.array([[*text_counts(text).values()] for text in sents["text"].tolist()],
+                            dtype="int64").reshape(len(sents), len(COUNTS))
+    per_sentence = np.column_stack([per_sentence, per_sentence[:, 0] > 0]).astype("int64")
+    para_of = sents["paragraph"].to_numpy(dtype="int64")
+    paras, first = np.unique(para_of, return_index=True)
+    per_paragraph = (np.add.reduceat(per_sentence, np.sort(first), axis=0) if len(sents)
+                     else per_sentence[:0])
     spans = {p.index: (p.start, p.end) for p in article.paragraphs}
-    paragraph_rows = by_para.assign(
-        article_id=article.article_id, scope="paragraph", index=by_para.index,
-        paragraph=by_para.index, start=[spans[i][0] for i in by_para.index],
-        end=[spans[i][1] for i in by_para.index])
+    n_p, n_s = len(paras), len(sents)
 
-    total = {name: int(counts[name].sum()) for name in (*COUNTS, "n_sentences")}
-    article_row = pd.DataFrame([{
-        "article_id": article.article_id, "scope": "article", "index": 0, "paragraph": pd.NA,
-        "start": int(sents["start"].min()) if len(sents) else pd.NA,
-        "end": int(sents["end"].max()) if len(sents) else pd.NA, **total}])
-
-    rows = pd.concat([article_row, paragraph_rows.reset_index(drop=True), sentence_rows.reset_index(drop=True)],
-                     ignore_index=True)
-    rows = pd.concat([rows[keys + list(COUNTS) + ["n_sentences"]], scores(rows)], axis=1)
-    if not len(sents):
-        rows.loc[0, "note"] = f"no text of kind {', '.join(kinds)}"
-    return conform(rows, READABILITY)
+    columns: dict[str, object] = {
+        "article_id": [article.article_id] * (1 + n_p + n_s),
+        "scope": ["article"] + ["paragraph"] * n_p + ["sentence"] * n_s,
+        "index": [0, *paras.tolist(), *sents["sentence"].tolist()],
+        "paragraph": [pd.NA, *paras.tolist(), *para_of.tolist()],
+        "start": [int(sents["start"].min()) if n_s else pd.NA, *(spans[p][0] for p in paras.tolist()),
+                  *sents["start"].tolist()],
+        "end": [int(sents["end"].max()) if n_s else pd.NA, *(spans[p][1] for p in paras.tolist()),
+                *sents["end"].tolist()],
+    }
+    counts = np.vstack([per_sentence.sum(axis=0, keepdims=True), per_paragraph, per_sentence])
+    for i, name in enumerate((*COUNTS, "n_sentences")):
+        columns[name] = counts[:, i]
+    columns.update(formulas(columns))
+    columns["note"] = notes(columns["n_words"].tolist(), columns["n_sentences"].tolist())
+    if not n_s:
+        columns["note"][0] = f"no text of kind {', '.join(kinds)}"
+    return conform(pd.DataFrame(columns), READABILITY)
 
 
 def extract(article: Article, doc, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
