@@ -1,0 +1,218 @@
+"""Tests of the readability table: hand-counted seed sentences, missing scores, scope, provenance, offline."""
+from __future__ import annotations
+
+import math
+import socket
+
+import pandas as pd
+import pytest
+
+from analysis import articles, readability, sentences
+from analysis.evaluate import readability as evaluate
+
+# Counted by hand from the seed text; syllables as spoken (the shorter pronunciation), figures and
+# abbreviations one syllable (Flesch's rules), Dale-Chall words checked against textstat's list.
+NATO = ("According to a NATO official, up to 15,000 Russian soldiers were killed in just over a month "
+        "of fighting.")
+TENSE = "It was a tense situation. Twice the convoy left their vehicles at the side of the road and sought cover. Shells banged nearby."
+
+
+@pytest.fixture(scope="session")
+def seed_readability(seed_tables) -> pd.DataFrame:
+    return seed_tables.readability
+
+
+def _row(table: pd.DataFrame, scope: str, start: int) -> pd.Series:
+    rows = table[(table["scope"] == scope) & (table["start"] == start)]
+    assert len(rows) == 1, f"expected one {scope} row at {start}, found {len(rows)}"
+    return rows.iloc[0]
+
+
+def test_nato_sentence_counts_match_hand_count(seed_readability, seed_text):
+    row = _row(seed_readability, "sentence", seed_text.index(NATO))
+    # 19 words ("15,000" is one); syllables 3+1+1+1+3+1+1+1+2+2+1+1+1+1+2+1+1+1+2.
+    assert (row.n_words, row.n_syllables) == (19, 27)
+    assert row.n_polysyllables == 2          # According, official
+    assert row.n_long_words == 5             # According, official, Russian, soldiers, fighting
+    assert row.n_letters == 84
+    assert row.n_complex_words == 1          # official ("According" is 3 only through -ing; Russian is a name)
+    assert row.n_unfamiliar_words == 2       # According, official
+    assert row.flesch_kincaid_grade == pytest.approx(0.39 * 19 + 11.8 * 27 / 19 - 15.59)
+
+
+def test_quoted_contractions_are_one_word_each(seed_readability, seed_text):
+    start = seed_text.index("“We know what we’re fighting for")
+    row = _row(seed_readability, "sentence", start)
+    # We know what we're fighting for, the Russians don't: 9 words, 1+1+1+1+2+1+1+2+1 syllables.
+    assert (row.n_words, row.n_syllables) == (9, 11)
+
+
+def test_tense_paragraph_counts_and_scores(seed_readability, seed_text):
+    row = _row(seed_readability, "paragraph", seed_text.index(TENSE))
+    assert (row.n_sentences, row.n_words, row.n_syllables) == (3, 23, 31)
+    assert row.n_polysyllables == 2          # situation, vehicles
+    assert row.n_complex_words == 2
+    assert row.n_unfamiliar_words == 5       # tense, situation, convoy, vehicles, sought (not listed)
+    assert row.flesch_kincaid_grade == pytest.approx(0.39 * 23 / 3 + 11.8 * 31 / 23 - 15.59)
+    assert row.smog_index == pytest.approx(1.0430 * math.sqrt(2 * 30 / 3) + 3.1291)
+    assert row.note == ""
+
+
+@pytest.mark.parametrize("word, syllables", [
+    ("Moscow-backed", 3), ("Putin’s", 2), ("Ross’s", 2), ("15,000", 1), ("NATO", 1), ("U.S", 1),
+    ("don’t", 1), ("situation", 4), ("vehicles", 3), ("Chernihiv", 3), ("Zelenskyy", 3), ("Cavusoglu", 4),
+])
+def test_word_syllables_follow_flesch_rules(word, syllables):
+    assert readability.word_syllables(word) == syllables
+
+
+def test_short_sentence_has_no_scores_and_says_why(seed_readability, seed_text):
+    row = _row(seed_readability, "sentence", seed_text.index("It was a tense situation."))
+    assert row.n_words == 5
+    assert all(pd.isna(row[name]) for name in readability.SCORES + ("consensus_grade",))
+    assert row.note == f"all scores: 5 words (< {readability.MIN_WORDS})"
+
+
+def test_hi_gets_nan_not_a_reading_ease_of_121():
+    article = articles.make_article("hi", "Hi.")
+    row = readability.table(article, sentences.table(article)).iloc[0]
+    assert row.n_words == 1
+    assert pd.isna(row.flesch_reading_ease)
+    assert "1 word" in row.note
+
+
+def test_smog_is_missing_below_three_sentences(seed_readability):
+    two = seed_readability[(seed_readability["n_sentences"] < 3) & (seed_readability["n_words"] >= readability.MIN_WORDS)]
+    three = seed_readability[seed_readability["n_sentences"] >= 3]
+    assert len(two) and len(three)
+    assert two["smog_index"].isna().all()
+    assert two["note"].str.startswith("smog_index:").all()
+    assert three["smog_index"].notna().all()
+
+
+def test_default_scope_is_body_text_only(seed_readability, seed_tables):
+    sents = seed_tables.sentences
+    body = sents[sents["paragraph_kind"] == "body"]
+    scored = seed_readability[seed_readability["scope"] == "sentence"]
+    assert sorted(scored["index"].tolist()) == sorted(body["sentence"].tolist())
+    article = seed_readability[seed_readability["scope"] == "article"].iloc[0]
+    assert article.n_words == body["n_words"].sum()
+    assert article.n_sentences == (body["n_words"] > 0).sum()
+
+
+def test_headline_scope_is_a_parameter(seed_article, seed_tables):
+    table = readability.table(seed_article, seed_tables.sentences, kinds=("headline",))
+    # "Russia says it will “drastically reduce” military activity near Kyiv as talks with Ukraine progress"
+    assert table.iloc[0].n_words == 15
+    assert set(table["scope"]) == {"article", "paragraph", "sentence"}
+
+
+def test_article_without_scored_text_keeps_one_row_with_a_note(seed_article, seed_tables):
+    table = readability.table(seed_article, seed_tables.sentences, kinds=("no-such-kind",))
+    assert len(table) == 1
+    assert table.iloc[0].n_words == 0 and pd.isna(table.iloc[0].flesch_kincaid_grade)
+    assert table.iloc[0].note == "no text of kind no-such-kind"
+
+
+def test_rows_point_into_the_article_text(seed_readability, seed_tables, seed_text):
+    sents = seed_tables.sentences.set_index("sentence")
+    for row in seed_readability[seed_readability["scope"] == "sentence"].itertuples():
+        assert seed_text[row.start:row.end] == sents.loc[row.index, "text"]
+    paras = seed_tables.paragraphs.set_index("paragraph")
+    for row in seed_readability[seed_readability["scope"] == "paragraph"].itertuples():
+        assert (row.start, row.end) == (paras.loc[row.index, "start"], paras.loc[row.index, "end"])
+
+
+def test_one_row_per_scope_and_index(seed_readability):
+    assert not seed_readability.duplicated(["article_id", "scope", "index"]).any()
+    assert list(dict.fromkeys(seed_readability["scope"])) == ["article", "paragraph", "sentence"]
+
+
+def test_paragraph_counts_are_sums_of_their_sentences(seed_readability):
+    paras = seed_readability[seed_readability["scope"] == "paragraph"].set_index("paragraph")
+    sums = seed_readability[seed_readability["scope"] == "sentence"].groupby("paragraph")[
+        list(readability.COUNTS)].sum()
+    pd.testing.assert_frame_equal(paras[list(readability.COUNTS)], sums, check_names=False)
+
+
+def test_dale_chall_counts_inflections_and_names_as_familiar():
+    counts = readability.text_counts("Williams walked with the negotiators to Makariv.")
+    # walked (walk), the, with, to are listed; Makariv is a name; "Williams" opens the sentence and
+    # is not listed; "negotiators" is not listed.
+    assert counts["n_unfamiliar_words"] == 2
+
+
+def test_gunning_skips_names_and_ing_ed_endings():
+    counts = readability.text_counts("They created independence near Chernihiv.")
+    # created: 3 syllables only through -ed; Chernihiv: a name; independence: complex.
+    assert counts["n_complex_words"] == 1
+
+
+def test_works_offline_without_any_nltk_data(monkeypatch, tmp_path, seed_article):
+    import nltk
+
+    def refuse(*args, **kwargs):
+        raise OSError("network disabled by the test")
+
+    def no_download(*args, **kwargs):
+        raise AssertionError("nltk.download was called")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(nltk, "download", no_download)
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
+    with pytest.raises(LookupError):
+        nltk.data.find("corpora/cmudict")  # as on a fresh machine: NLTK's copy is nowhere
+    for cached in (readability.cmu_syllables, readability.familiar_words, readability.word_syllables,
+                   readability.word_info):
+        cached.cache_clear()
+    table = readability.table(seed_article, sentences.table(seed_article))
+    assert readability.word_syllables("situation") == 4
+    assert table.iloc[0].flesch_kincaid_grade > 0
+
+
+@pytest.mark.parametrize("grade, text", [
+    (11.4, "grade 11: about the level of a 16-year-old reader"),
+    (13.9, "grade 14: college level (year 2 of university)"),
+    (float("nan"), "no grade (text too short to score)"),
+])
+def test_grade_reading_in_plain_words(grade, text):
+    assert readability.grade_reading(grade) == text
+
+
+# --- evaluation helpers -----------------------------------------------------------------------
+
+def _levels(values: dict[str, tuple[float, float, float]]) -> pd.DataFrame:
+    rows = [{"stem": stem, "level": level, "flesch_kincaid_grade": v, "flesch_reading_ease": -v}
+            for stem, triple in values.items() for level, v in zip(("ele", "int", "adv"), triple)]
+    return pd.DataFrame(rows)
+
+
+def test_ordered_share_counts_strictly_ordered_triples():
+    scores = _levels({"a": (5, 7, 9), "b": (5, 5, 9), "c": (9, 7, 5), "d": (1, 2, 3)})
+    assert evaluate.ordered_share(scores, "flesch_kincaid_grade") == 0.5
+    # Reading ease falls as difficulty rises, so the same texts are ordered the same way.
+    assert evaluate.ordered_share(scores, "flesch_reading_ease") == 0.5
+
+
+def test_auc_is_the_share_of_adv_ele_pairs_ranked_right():
+    scores = _levels({"a": (5, 0, 9), "b": (6, 0, 4), "c": (9, 0, 9)})
+    # adv (9, 4, 9) vs ele (5, 6, 9): 9>5, 9>6, 9=9 (half); 4<5, 4<6, 4<9; 9>5, 9>6, 9=9 (half).
+    assert evaluate.auc(scores, "flesch_kincaid_grade") == pytest.approx(5 / 9)
+
+
+def test_evaluation_skips_with_a_reason_when_data_is_absent(tmp_path, capsys):
+    assert evaluate.main([str(tmp_path / "missing")]) == 0
+    assert "skipped" in capsys.readouterr().out
+
+
+def test_onestopenglish_levels_are_found_and_ordered_for_one_article():
+    from conftest import shared_or_skip
+
+    root = shared_or_skip("corpora", "onestopenglish", "Texts-SeparatedByReadingLevel")
+    files = evaluate.level_files(root)
+    assert files["stem"].nunique() == 189
+    amazon = files[files["stem"] == "Amazon"].set_index("level")["path"]
+    grade = {level: evaluate.project_scores(articles.decode(path.read_bytes()), "Amazon")["flesch_kincaid_grade"]
+             for level, path in amazon.items()}
+    assert grade["ele"] < grade["int"] < grade["adv"]
