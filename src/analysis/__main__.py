@@ -8,7 +8,6 @@ errors (argparse). `bench` runs benchmarks/throughput.py; `docs` prints docs/tab
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
@@ -32,11 +31,7 @@ def _tables_parser(sub) -> None:
 
 
 def tables(args) -> int:
-    from . import config, runner
-
-    if args.pipeline:
-        # Workers started later (processes, dask) read the same setting from the environment.
-        os.environ[config.PIPELINE_ENV] = args.pipeline
+    from . import runner
 
     def report(message: str) -> None:
         print(f"analysis: {message}; skipped, see articles.error", file=sys.stderr, flush=True)

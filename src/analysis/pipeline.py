@@ -12,6 +12,7 @@ in memory (tests, notebooks); `analysis.runner` streams a corpus to files.
 from __future__ import annotations
 
 import importlib
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -58,18 +59,27 @@ def analyse_many(batch: list[Article], nlp_model=None) -> list[dict[str, pd.Data
     """Every table for each article of a batch (parsed together); a failing article gets a
     failed `articles` row instead of its tables, and never stops the others."""
     nlp_model = nlp_model if nlp_model is not None else nlp.load()
-    sents = [sentences.table(article) for article in batch]
-    items = [(a.text, list(zip(s["start"].tolist(), s["end"].tolist()))) for a, s in zip(batch, sents)]
+    sents = [_sentences(article) for article in batch]
+    ok = [i for i, s in enumerate(sents) if not isinstance(s, Exception)]
+    items = [(batch[i].text, list(zip(sents[i]["start"].tolist(), sents[i]["end"].tolist()))) for i in ok]
+    docs: list = list(sents)
     try:
-        docs = list(nlp.parse_many(items, nlp_model))
+        for i, doc in zip(ok, nlp.parse_many(items, nlp_model)):
+            docs[i] = doc
     except Exception:  # find the article that breaks the batch: parse one by one
-        docs = []
-        for item in items:
+        for i, item in zip(ok, items):
             try:
-                docs.append(nlp.parse(*item, nlp_model))
+                docs[i] = nlp.parse(*item, nlp_model)
             except Exception as exc:
-                docs.append(exc)
+                docs[i] = exc
     return [_tables(article, doc, sent) for article, doc, sent in zip(batch, docs, sents)]
+
+
+def _sentences(article: Article) -> pd.DataFrame | Exception:
+    try:
+        return sentences.table(article)
+    except Exception as exc:
+        return exc
 
 
 def _tables(article: Article, doc, sents: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -91,11 +101,35 @@ def _tables(article: Article, doc, sents: pd.DataFrame) -> dict[str, pd.DataFram
 
 
 def table_names() -> list[str]:
-    """Names of the tables a run writes, articles first."""
-    for _ in extractors():
-        pass  # importing the extractor modules declares their tables
-    names = ["articles", "paragraphs", "sentences"]
-    return names + [t for t in TABLES if t not in names]
+    """Names of the tables a run writes: articles, paragraphs, sentences, then the tables the
+    extractors return, in extractor order (the same in every process)."""
+    return ["articles", "paragraphs", "sentences", *_extractor_tables(EXTRACTORS)]
+
+
+_PROBE = ("Storm hits town\n\n\"We counted 12 injured people,\" the mayor, Ana Costa, said on Monday. "
+          "Two people were killed and 3,000 homes lost power, according to police.")
+
+
+@lru_cache(maxsize=4)
+def _extractor_tables(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The tables the extractors make, found by running them once on a small probe article:
+    some declare tables in helper modules imported on first use."""
+    for name in names:
+        importlib.import_module(f"analysis.{name}")
+    found: list[str] = []
+    try:
+        article = articles_mod.make_article("probe", _PROBE)
+        sents = sentences.table(article)
+        doc = nlp.parse(article.text, list(zip(sents["start"].tolist(), sents["end"].tolist())), nlp.load())
+        tables = {"paragraphs": articles_mod.paragraphs_table(article), "sentences": sents}
+        for _, extract in extractors():
+            result = extract(article, doc, dict(tables))
+            tables.update(result)
+            found += [t for t in result if t not in found]
+    except Exception:  # no model or a broken extractor: fall back to what is declared so far
+        base = {"articles", "paragraphs", "sentences"}
+        return tuple(found + [t for t in TABLES if t not in base and t not in found])
+    return tuple(found)
 
 
 def failed(failure: Failure) -> dict[str, pd.DataFrame]:
