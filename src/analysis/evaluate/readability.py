@@ -48,10 +48,18 @@ def as_article(stem: str, text: str) -> articles.Article:
     return articles.make_article(stem, "\n\n".join(line.strip() for line in text.splitlines() if line.strip()))
 
 
+COUNTS = ("n_words", "n_sentences", "n_syllables")
+
+
 def project_scores(text: str, stem: str) -> dict[str, float]:
+    """The article row's scores (and counts) for one file read as an article."""
     article = as_article(stem, text)
-    row = readability.table(article, sentences.table(article)).iloc[0]
-    return {name: row[name] for name in TEXTSTAT}
+    return article_scores(article, sentences.table(article))
+
+
+def article_scores(article: articles.Article, sents: pd.DataFrame) -> dict[str, float]:
+    row = readability.table(article, sents).iloc[0]
+    return {name: row[name] for name in (*TEXTSTAT, *COUNTS)}
 
 
 @contextlib.contextmanager
@@ -74,7 +82,31 @@ def textstat_scores(text: str) -> dict[str, float]:
 
     out = {ours: float(getattr(textstat, theirs)(text)) for ours, theirs in TEXTSTAT.items()
            if theirs != "text_standard"}
-    return out | {"consensus_grade": float(textstat.text_standard(text, float_output=True))}
+    counts = {"n_words": textstat.lexicon_count(text), "n_sentences": textstat.sentence_count(text),
+              "n_syllables": textstat.syllable_count(text)}
+    return out | counts | {"consensus_grade": float(textstat.text_standard(text, float_output=True))}
+
+
+def fk(words, sents, syllables):
+    return 0.39 * words / sents + 11.8 * syllables / words - 15.59
+
+
+def ablation(ours: pd.DataFrame, theirs: pd.DataFrame) -> pd.DataFrame:
+    """Flesch-Kincaid with each count taken from the project or from textstat: where the gap comes from."""
+    def w(frame):
+        return frame["n_words"].astype("float64")
+    variants = {
+        "project words, syllables, sentences": fk(w(ours), ours["n_sentences"], ours["n_syllables"]),
+        "project words and syllables, textstat sentences": fk(w(ours), theirs["n_sentences"], ours["n_syllables"]),
+        "textstat words and syllables, project sentences": fk(w(theirs), ours["n_sentences"], theirs["n_syllables"]),
+        "textstat words, syllables, sentences": fk(w(theirs), theirs["n_sentences"], theirs["n_syllables"]),
+    }
+    rows = []
+    for name, values in variants.items():
+        frame = ours[["stem", "level"]].assign(flesch_kincaid_grade=values.astype("float64"))
+        rows.append({"counts": name, "ordered": ordered_share(frame, "flesch_kincaid_grade"),
+                     "auc_adv_vs_ele": auc(frame, "flesch_kincaid_grade")})
+    return pd.DataFrame(rows)
 
 
 def ordered_share(scores: pd.DataFrame, formula: str) -> float:
@@ -101,8 +133,11 @@ def evaluate(root: Path) -> tuple[pd.DataFrame, dict[str, float]]:
     """The comparison table (one row per formula) and seconds per text for each method."""
     files = level_files(root)
     texts = [articles.decode(Path(p).read_bytes(), p) for p in files["path"]]
+    t_read = time.perf_counter()
+    read = [as_article(stem, text) for stem, text in zip(files["stem"], texts)]
+    read = [(article, sentences.table(article)) for article in read]
     t0 = time.perf_counter()
-    ours = pd.DataFrame([project_scores(t, s) for t, s in zip(texts, files["stem"])])
+    ours = pd.DataFrame([article_scores(article, sents) for article, sents in read])
     t1 = time.perf_counter()
     with offline_textstat():
         theirs = pd.DataFrame([textstat_scores(t) for t in texts])
@@ -112,8 +147,11 @@ def evaluate(root: Path) -> tuple[pd.DataFrame, dict[str, float]]:
     rows = [{"formula": f, "ordered": ordered_share(ours, f), "auc_adv_vs_ele": auc(ours, f),
              "textstat_ordered": ordered_share(theirs, f), "textstat_auc_adv_vs_ele": auc(theirs, f)}
             for f in TEXTSTAT]
-    seconds = {"project": (t1 - t0) / len(texts), "textstat": (t2 - t1) / len(texts)}
-    return pd.DataFrame(rows), seconds | {"n_articles": files["stem"].nunique(), "n_texts": len(texts)}
+    info = {"project": (t1 - t0) / len(texts), "textstat": (t2 - t1) / len(texts),
+            "reading": (t0 - t_read) / len(texts),
+            "n_articles": files["stem"].nunique(), "n_texts": len(texts), "ablation": ablation(ours, theirs),
+            "means": ours.groupby("level")[["flesch_kincaid_grade", "flesch_reading_ease"]].mean()}
+    return pd.DataFrame(rows), info
 
 
 def main(argv: list[str]) -> int:
@@ -135,6 +173,13 @@ def main(argv: list[str]) -> int:
     for r in table.itertuples():
         print(f"{r.formula:30} {r.ordered:8.3f} {r.auc_adv_vs_ele:6.3f}   "
               f"{r.textstat_ordered:16.3f} {r.textstat_auc_adv_vs_ele:12.3f}")
-    print(f"time per text: project {info['project'] * 1000:.1f} ms (reader + sentences + readability), "
-          f"textstat {info['textstat'] * 1000:.1f} ms (all eight formulas)")
+    print("\nFlesch-Kincaid with counts mixed from the two methods:")
+    for r in info["ablation"].itertuples():
+        print(f"  {r.counts:50} ordered {r.ordered:.3f}  auc {r.auc_adv_vs_ele:.3f}")
+    print("\nproject means by level: " + ", ".join(
+        f"{level} FK {m.flesch_kincaid_grade:.2f} / FRE {m.flesch_reading_ease:.1f}"
+        for level, m in info["means"].astype("float64").iterrows()))
+    print(f"time per text: project readability table {info['project'] * 1000:.1f} ms (article, paragraph "
+          f"and sentence rows; reading and segmenting took {info['reading'] * 1000:.1f} ms more), "
+          f"textstat {info['textstat'] * 1000:.1f} ms (eight formulas on the whole text)")
     return 0
