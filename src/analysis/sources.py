@@ -220,7 +220,7 @@ def quote_spans(text: str, paragraphs) -> list[tuple[int, int]]:
     else it ends with its paragraph. Single-quote pairs count only outside double quotes.
     """
     spans: list[tuple[int, int]] = []
-    paragraphs = list(paragraphs)
+    paragraphs = _lines(text, paragraphs)
     open_at: int | None = None
     for n, para in enumerate(paragraphs):
         for m in _DOUBLE.finditer(text, para.start, para.end):
@@ -268,6 +268,34 @@ def quote_spans(text: str, paragraphs) -> list[tuple[int, int]]:
                 singles.append((open_s, pos + 1))
                 open_s = None
     return sorted(spans + singles)
+
+
+@dataclass(frozen=True)
+class _Block:
+    index: int
+    start: int
+    end: int
+
+
+def _lines(text: str, paragraphs) -> list[_Block]:
+    """The lines of the paragraphs, numbered so that consecutive lines have consecutive indexes.
+
+    Some sources separate paragraphs by single newlines: a quote never runs over a line end unless the
+    next line opens with a quote mark, as it would over a paragraph end.
+    """
+    blocks, n, last_para = [], 0, None
+    for para in paragraphs:
+        if last_para is not None and para.index != last_para + 1:
+            n += 1  # a gap (another kind of paragraph) breaks continuation
+        last_para = para.index
+        pos = para.start
+        for line in text[para.start:para.end].split("\n"):
+            if line.strip():
+                lead = len(line) - len(line.lstrip())
+                blocks.append(_Block(n, pos + lead, pos + len(line.rstrip())))
+                n += 1
+            pos += len(line) + 1
+    return blocks
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -330,12 +358,18 @@ def _speaker_span(head: Token) -> Span:
                     # "former Ambassador of Ukraine to Austria, Dr. Olexander Scherba": the name is the speaker
                     keep.update(t.i for t in child.subtree if t.dep_ in ("compound", "flat") or t is child)
                 continue
-            if child.dep_ == "prep" and child.i > head.i and child.lower_ not in ("of", "for", "to", "at"):
+            if child.dep_ == "prep" and child.i > head.i and child.lower_ not in ("of", "for", "to", "at") and \
+                    not any(c.dep_ == "pobj" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "DATE")
+                            for c in child.children):
+                continue  # "Commission on Presidential Debates" keeps its name, "X in Moscow" does not
+            if child.text == "(" or child.dep_ == "appos" and child.nbor(-1).text == "(":
                 continue
             keep.add(child.i)
             stack.append(child)
     lo, hi = min(keep), max(keep)
-    while hi > lo and doc[hi].is_punct:
+    if "(" in doc[lo:hi + 1].text:  # cut at a parenthesis: "Rep. G.K. Butterfield (D-N.C.)"
+        hi = next(t.i for t in doc[lo:hi + 1] if t.text == "(") - 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
         hi -= 1
     while lo < hi and doc[lo].is_punct:
         lo += 1
@@ -461,6 +495,12 @@ class _Finder:
         if self.quote_at(head.idx) is not None:
             return None  # a subject inside a quote belongs to the quoted speech
         speaker = _speaker_span(head)
+        for other in head.head.children if head.head is not head else ():
+            # the parser may split "the lawyer Anna Berg" into two subjects: keep both
+            if other is not head and other.dep_ == head.dep_ and other.dep_ == "nsubj":
+                span2 = _speaker_span(other)
+                if span2.start == speaker.end or speaker.start == span2.end:
+                    speaker = self.doc[min(speaker.start, span2.start):max(speaker.end, span2.end)]
         cue = _cue_span(verb)
         roots = _content_tokens(verb, head)
         roots = [r for r in roots if not (speaker.start <= r.i < speaker.end)]
@@ -478,7 +518,7 @@ class _Finder:
             if span is not None and len(span) >= 2 or (span is not None and self.quote_at(span.start_char)):
                 start, end = span.start_char, span.end_char
                 start, end, parts = self._snap(start, end, row[0])
-                if parts and all(self._covers(parts, start, end) for _ in (0,)):
+                if parts and self._covers(parts, start, end, speaker, cue):
                     kind = "direct"
                 elif parts:
                     kind = "mixed"
@@ -518,11 +558,16 @@ class _Finder:
                 break
         return st
 
-    def _covers(self, parts, start, end) -> bool:
-        inside = sum(min(e, end) - max(s, start) for s, e in parts if min(e, end) > max(s, start))
-        words_outside = re.findall(r"\w+", "".join(
-            self.text[a:b] for a, b in _gaps(parts, start, end)))
-        return inside > 0 and len(words_outside) == 0
+    def _covers(self, parts, start, end, speaker: Span, cue: Span) -> bool:
+        """True when the content is all quotation, but for the attribution standing between its parts."""
+        outside = []
+        for a, b in _gaps(parts, start, end):
+            for lo, hi in sorted([(speaker.start_char, speaker.end_char), (cue.start_char, cue.end_char)]):
+                if a < hi and lo < b:  # blank the speaker and the cue out of the gap
+                    outside.append(self.text[a:max(a, lo)])
+                    a = max(a, hi)
+            outside.append(self.text[a:b] if a < b else "")
+        return len(re.findall(r"\w+", " ".join(outside))) <= 3
 
     def _snap(self, start: int, end: int, para: int) -> tuple[int, int, list]:
         """Widen content to whole quotations it cuts into; return the quotations it holds."""
@@ -532,7 +577,7 @@ class _Finder:
                 continue
             parts.append(q)
         if parts:
-            start = min(start, parts[0][0]) if parts[0][0] >= self.paras[para].start else start
+            start = min(start, parts[0][0])
             end = max(end, parts[-1][1])
         return start, end, parts
 
@@ -567,10 +612,19 @@ class _Finder:
         """A direct quote goes on through the following quotations of its paragraph."""
         para = self.paras[self.sentence_of(st.end - 1)[0]]
         i = bisect.bisect_left(self.quotes, (st.end, st.end))
+        cue_inside = st.cue is not None and st.start <= st.cue.start_char < st.end
         while i < len(self.quotes):
             q = self.quotes[i]
-            if q[0] >= para.end or not self._starts_sentence(q[0]):
+            gap = self.text[st.end:q[0]]
+            if q[0] >= para.end or "\n" in gap or not self._starts_sentence(q[0]):
                 break
+            # only the cue may stand between two parts of one quote: '"...," he said. "..."'
+            cue_between = st.cue is not None and st.end <= st.cue.start_char < q[0]
+            if re.search(r"\w", gap) and not (cue_between and not cue_inside):
+                break
+            if cue_between and len(re.findall(r"\w+", gap)) > 30:
+                break
+            cue_inside = cue_inside or cue_between
             st.end = q[1]
             st.parts.append(q)
             i += 1
@@ -917,8 +971,7 @@ def _resolve_organizations(rows: list[dict]) -> None:
 
 
 def _org_name(profile: Profile, span_text: str) -> str:
-    name = re.sub(r"^(the|a|an)\s+", "", span_text, flags=re.I).replace("’", "'")
-    return name[0].upper() + name[1:] if name else name
+    return re.sub(r"^(the|a|an)\s+", "", span_text, flags=re.I).replace("’", "'")
 
 
 # --- the table --------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ PATH defaults to ../shared/corpora/polnear. Gold: every `Attribution` event with
 (one annotator file per article: the first in name order). Content match as in the Gender Gap
 Tracker: the share of the annotated content's characters that the predicted content covers,
 at >= 0.3 and >= 0.8, each prediction matched to at most one annotation, best overlaps first.
-Speaker accuracy and cue accuracy are over the pairs matched at >= 0.3.
+Speaker accuracy and cue accuracy are over the pairs matched at >= 0.3 (see `speaker_ok`).
 """
 from __future__ import annotations
 
@@ -100,18 +100,35 @@ def match(preds: list[frozenset[int]], golds: list[frozenset[int]], threshold: f
     return out
 
 
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9\-]+", re.sub(r"[’']s\b", "", text.lower()))
+
+
 def speaker_ok(gold_source: str | None, speaker: str | None, speaker_text: str | None) -> bool | None:
-    """Same surname (last word of the annotated source), or the same pronoun; None if no gold source."""
+    """Does the predicted speaker name the annotated source? None when that cannot be told.
+
+    A pronoun source needs the same pronoun as written; otherwise the annotated source's head word
+    (its last word before any comma, e.g. the surname) must be among the predicted speaker's words, or
+    the predicted speaker's last word (its surname) among the words before the annotation's first comma
+    ("Scott Pruitt, the Republican attorney general of Oklahoma," names Scott Pruitt). A relative
+    pronoun ("who") names nobody by itself: not scored.
+    """
     if not gold_source:
         return None
-    gold = gold_source.strip().lower()
+    gold = gold_source.strip().strip(",").lower()
+    if gold in RELATIVE:
+        return None
     if gold in PRONOUNS:
         return (speaker_text or "").strip().lower() == gold
-    words = re.findall(r"[a-z0-9\-]+", re.sub(r"[’']s\b", "", gold))
-    if not words:
+    head = _words(re.split(r",|\(", gold)[0])
+    if not head:
         return None
-    have = set(re.findall(r"[a-z0-9\-]+", re.sub(r"[’']s\b", "", f"{speaker or ''} {speaker_text or ''}".lower())))
-    return words[-1] in have
+    have = set(_words(f"{speaker or ''} {speaker_text or ''}"))
+    mine = _words(speaker or "")
+    return head[-1] in have or bool(mine) and mine[-1] in head
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -188,7 +205,7 @@ def main(argv: list[str]) -> int:
                     for j, g in enumerate(golds):
                         if j not in mg:
                             lo, hi = min(g.content), max(g.content) + 1
-                            log.append(f"FN {stem} src={g.source!r}: {art.text[lo:hi][:200]!r}")
+                            log.append(f"FN{'Q' if g.quoted else ''} {stem} src={g.source!r}: {art.text[max(lo - 80, 0):lo]!r} [[ {art.text[lo:hi][:200]!r}")
     if args.errors:
         Path(args.errors).write_text("\n".join(log) + "\n", encoding="utf-8")
 

@@ -1,0 +1,96 @@
+"""Source diversity: counts, shares and indices on hand-built sources tables, and the seed's row."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from analysis import diversity, sources
+from analysis.schema import conform
+
+
+def table(rows):
+    base = {"article_id": "a", "quote_kind": "direct", "start": 0, "end": 1, "quote": "x"}
+    return conform([{**base, **r} for r in rows], sources.SOURCES)
+
+
+@pytest.fixture
+def two_even():
+    return table([
+        {"speaker": "Ann Lee", "named": True, "affiliation": "Russia", "source_type": "government", "n_quote_words": 10},
+        {"speaker": "Bo Kim", "named": True, "affiliation": "Ukraine", "source_type": "government", "n_quote_words": 30},
+    ])
+
+
+def test_two_equal_affiliations_give_one_bit_full_evenness_and_half_gini_simpson(two_even):
+    row = diversity.source_diversity(two_even).iloc[0]
+    assert row.affiliation_entropy_bits == pytest.approx(1.0)
+    assert row.affiliation_evenness == pytest.approx(1.0)
+    assert row.affiliation_gini_simpson == pytest.approx(0.5)
+
+
+def test_one_source_type_has_zero_entropy_and_no_evenness(two_even):
+    row = diversity.source_diversity(two_even).iloc[0]
+    assert row.type_entropy_bits == 0.0 and pd.isna(row.type_evenness) and row.type_gini_simpson == 0.0
+
+
+def test_top_speaker_is_who_gets_most_words(two_even):
+    row = diversity.source_diversity(two_even).iloc[0]
+    assert row.top_speaker == "Bo Kim" and row.top_speaker_word_share == pytest.approx(0.75)
+
+
+def test_named_and_anonymous_shares_count_statements():
+    t = table([
+        {"speaker": "Ann Lee", "named": True, "n_quote_words": 5},
+        {"speaker": "Ann Lee", "named": True, "n_quote_words": 5},
+        {"speaker": "a NATO official", "named": False, "n_quote_words": 5},
+        {"speaker": "officials", "named": False, "n_quote_words": 5},
+    ])
+    row = diversity.source_diversity(t).iloc[0]
+    assert (row.n_statements, row.n_sources, row.n_named_sources) == (4, 3, 1)
+    assert row.named_share == pytest.approx(0.5) and row.anonymous_share == pytest.approx(0.5)
+
+
+def test_three_to_one_split_matches_the_formulas():
+    t = table([{"speaker": f"s{i}", "named": True, "affiliation": aff, "n_quote_words": 1}
+               for i, aff in enumerate(["A", "A", "A", "B"])])
+    row = diversity.source_diversity(t).iloc[0]
+    h = -(0.75 * math.log2(0.75) + 0.25 * math.log2(0.25))
+    assert row.affiliation_entropy_bits == pytest.approx(h)
+    assert row.affiliation_gini_simpson == pytest.approx(1 - 0.75 ** 2 - 0.25 ** 2)
+
+
+def test_missing_affiliation_counts_as_its_own_unknown_category():
+    t = table([{"speaker": "x", "named": False, "n_quote_words": 2}, {"speaker": "y", "named": True,
+                                                                      "affiliation": "NATO", "n_quote_words": 2}])
+    shares = diversity.source_shares(t)
+    aff = shares[shares["dimension"] == "affiliation"]
+    assert set(aff["value"]) == {diversity.UNKNOWN, "NATO"}
+    assert aff["statement_share"].sum() == pytest.approx(1.0)
+
+
+def test_empty_sources_give_a_row_of_zeros_not_an_error():
+    row = diversity.source_diversity(table([])).iloc[0]
+    assert row.n_statements == 0 and row.n_sources == 0 and pd.isna(row.named_share)
+
+
+def test_per_article_rows_and_corpus_row():
+    t = pd.concat([table([{"speaker": "x", "named": True, "n_quote_words": 1}]),
+                   table([{"article_id": "b", "speaker": "x", "named": True, "n_quote_words": 1}])])
+    per = diversity.source_diversity(t, per_article=True)
+    assert per["article_id"].tolist() == ["a", "b"] and set(per["scope"]) == {"article"}
+    corpus = diversity.source_diversity(t).iloc[0]
+    assert corpus.scope == "corpus" and corpus.n_sources == 2  # same name in two articles: two sources
+
+
+def test_word_shares_by_type_sum_to_one(two_even):
+    shares = diversity.source_shares(two_even)
+    by_type = shares[shares["dimension"] == "source_type"]
+    assert by_type["word_share"].sum() == pytest.approx(1.0) and by_type.iloc[0].n_quoted_words == 40
+
+
+def test_seed_row_comes_from_the_pipeline(seed_tables):
+    d = seed_tables.source_diversity
+    assert len(d) == 1 and d.iloc[0].n_statements == len(seed_tables.sources)
+    assert d.iloc[0].n_sources >= 11  # the eleven sources issue 4 lists for the seed, at least

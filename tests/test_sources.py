@@ -1,0 +1,243 @@
+"""The sources table: who is quoted in the seed, and the attribution rules on small hand-written texts.
+
+Expected values are read from the seed text by a person (see issue 4), not copied from output.
+"""
+from __future__ import annotations
+
+import pytest
+
+from analysis import articles, pipeline, sources
+
+
+@pytest.fixture(scope="session")
+def seed_sources(seed_tables):
+    return seed_tables.sources
+
+
+@pytest.fixture(scope="session")
+def attribute():
+    """The sources rows of a small hand-written article (under a headline, so the text is body)."""
+    def run(text: str):
+        return pipeline.analyse(articles.make_article("t", "Local news of the day\n\n" + text))["sources"]
+    return run
+
+
+def rows_of(table, speaker):
+    return table[table["speaker"] == speaker]
+
+
+# --- the seed ----------------------------------------------------------------------------------
+
+def test_medinsky_is_russias_chief_negotiator(seed_sources):
+    r = rows_of(seed_sources, "Vladimir Medinsky")
+    assert len(r) == 1
+    row = r.iloc[0]
+    assert (row.affiliation, row.source_type, row.role, row.speaker_kind) == (
+        "Russia", "government", "chief negotiator", "person")
+    assert "a clearly articulated position from Ukraine" in row.quote
+    assert row.speaker_text == "Russia’s chief negotiator Vladimir Medinsky"
+
+
+def test_arahamia_keeps_both_statements_including_the_carried_over_quote(seed_sources):
+    r = rows_of(seed_sources, "David Arahamia")
+    assert len(r) == 2
+    assert set(r["affiliation"]) == {"Ukraine"}
+    assert r["quote"].str.contains("first victory").any()
+    carried = r[r["quote"].str.contains("We see Turkey as one of our guarantee countries")]
+    assert len(carried) == 1 and carried.iloc[0].quote_kind == "direct"
+
+
+def test_fomin_long_quote_before_the_cue_is_direct(seed_sources):
+    row = rows_of(seed_sources, "Alexander Fomin").iloc[0]
+    assert row.quote.startswith("“Due to the fact that negotiations")
+    assert row.quote.endswith("in Kyiv and Chernihiv at times,”")
+    assert (row.quote_kind, row.affiliation, row.role, row.cue) == (
+        "direct", "Russia", "Deputy Defense Minister", "said")
+
+
+def test_cavusoglu_content_stops_before_the_contrast_with_blinken(seed_sources):
+    row = rows_of(seed_sources, "Mevlut Cavusoglu").iloc[0]
+    assert row.affiliation == "Turkey"
+    assert "“the most significant progress yet”" in row.quote and "Blinken" not in row.quote
+    assert row.quote_kind == "mixed"
+
+
+def test_blinken_resolved_from_surname_with_both_quotes_and_us_affiliation(seed_sources):
+    r = rows_of(seed_sources, "Antony Blinken")
+    assert set(r["speaker_text"]) == {"Blinken"}
+    assert set(r["affiliation"]) == {"United States"}
+    joined = " ".join(r["quote"])
+    assert "I would leave it to our Ukrainian partners" in joined
+    assert "And that continues as we speak." in joined
+    assert r["cue"].tolist() == ["told reporters"]
+
+
+def test_scherba_is_a_former_ukrainian_diplomat_and_the_description_resolves_to_him(seed_sources):
+    r = rows_of(seed_sources, "Olexander Scherba")
+    assert set(r["affiliation"]) == {"Ukraine"} and set(r["source_type"]) == {"diplomat"}
+    assert r["former"].all()
+    assert "a former Ukrainian ambassador" in set(r["speaker_text"])
+    assert r["quote"].str.contains("Perhaps they realize").any()
+    assert r["quote"].str.contains("We know what we’re fighting for").any()
+
+
+def test_zelenskyy_direct_and_indirect_statements_and_pronoun(seed_sources):
+    r = rows_of(seed_sources, "Volodymyr Zelenskyy")
+    assert {"direct", "mixed"} <= set(r["quote_kind"])
+    assert r["quote"].str.contains("Our defenders are advancing in the Kyiv region").any()
+    assert "He" in set(r["speaker_text"]) and "Zelenskyy" in set(r["speaker_text"])
+    assert set(r["affiliation"]) == {"Ukraine"}
+
+
+def test_williams_is_a_cbs_news_journalist(seed_sources):
+    r = rows_of(seed_sources, "Holly Williams")
+    assert len(r) == 2  # "... Holly Williams reports that ..." and "Williams said it was clear ..."
+    assert set(r["affiliation"]) == {"CBS News"} and set(r["source_type"]) == {"journalist"}
+
+
+def test_nato_official_stays_anonymous(seed_sources):
+    row = rows_of(seed_sources, "a NATO official").iloc[0]
+    assert (row.quote_kind, row.named, row.affiliation, row.cue) == ("according_to", False, "NATO", "According to")
+    assert row.quote == "up to 15,000 Russian soldiers were killed in just over a month of fighting"
+
+
+def test_defense_ministry_is_a_russian_organisation_under_one_name(seed_sources):
+    r = seed_sources[seed_sources["speaker_text"].str.lower().str.contains("defense ministry")]
+    assert len(r) >= 2
+    assert set(r["speaker"]) == {"Russia's Defense Ministry"}
+    assert set(r["speaker_kind"]) == {"organization"} and set(r["affiliation"]) == {"Russia"}
+    assert r["quote"].str.contains("“reduce military activity”").any()
+
+
+def test_headline_russia_says_is_a_country_source(seed_sources):
+    head = seed_sources[seed_sources["paragraph"] == 0]
+    assert len(head) == 1
+    row = head.iloc[0]
+    assert (row.speaker, row.speaker_kind, row.cue) == ("Russia", "country", "says")
+    assert row.quote.startswith("it will “drastically reduce” military activity near Kyiv")
+
+
+def test_no_sources_from_captions_credits_links_or_boilerplate(seed_article, seed_sources):
+    kinds = {p.index: p.kind for p in seed_article.paragraphs}
+    assert {kinds[p] for p in seed_sources["paragraph"]} <= {"body", "headline"}
+    assert not seed_sources["quote"].str.contains("delivers a speech").any()
+
+
+def test_scare_quote_is_not_a_statement(seed_sources):
+    assert not (seed_sources["quote"] == "“military special operation”").any()
+
+
+def test_offsets_point_at_quote_speaker_and_cue(seed_text, seed_sources):
+    for row in seed_sources.itertuples():
+        assert seed_text[row.start:row.end] == row.quote
+        assert seed_text[row.speaker_start:row.speaker_end] in (row.speaker_text,)
+        if row.cue is not None and row.cue is not pd_na():
+            assert seed_text[row.cue_start:row.cue_end] == row.cue
+
+
+def pd_na():
+    import pandas as pd
+    return pd.NA
+
+
+def test_seed_table_has_the_declared_columns(seed_sources):
+    assert list(seed_sources.columns) == [c.name for c in sources.SOURCES]
+    assert str(seed_sources["named"].dtype) == "boolean"
+
+
+# --- rules on hand-written text ----------------------------------------------------------------
+
+def test_cue_inside_the_quote_joins_both_parts(attribute):
+    r = attribute('“We will win this case,” the lawyer Anna Berg said, “and we will win it soon.”\n')
+    assert len(r) == 1
+    assert r.iloc[0].quote_kind == "direct" and r.iloc[0].speaker == "Anna Berg"
+    assert r.iloc[0].quote.endswith("“and we will win it soon.”")
+    assert r.iloc[0].n_quote_words == 11
+
+
+def test_according_to_at_the_end_of_a_sentence(attribute):
+    r = attribute("The factory will close next year, according to a company spokesman.\n")
+    assert len(r) == 1
+    row = r.iloc[0]
+    assert (row.quote_kind, row.speaker_text, row.named) == ("according_to", "a company spokesman", False)
+    assert row.quote == "The factory will close next year"
+
+
+def test_told_listener_that(attribute):
+    r = attribute("Mayor Tom Reed told reporters on Friday that the bridge would reopen in May.\n")
+    row = r.iloc[0]
+    assert row.cue == "told reporters" and row.speaker == "Tom Reed" and row.quote_kind == "indirect"
+    assert "the bridge would reopen in May" in row.quote
+
+
+def test_statement_saying_belongs_to_who_issued_it(attribute):
+    r = attribute("The health ministry issued a statement saying the clinics would stay open.\n")
+    assert len(r) == 1
+    assert r.iloc[0].speaker_text == "The health ministry"
+    assert r.iloc[0].speaker_kind == "organization"
+
+
+def test_pronoun_resolves_to_the_last_named_person(attribute):
+    r = attribute("Maria Lopez arrived at the court on Monday.\n\nShe said the vote had been rigged.\n")
+    assert r.iloc[0].speaker_text == "She" and r.iloc[0].speaker == "Maria Lopez"
+
+
+def test_surname_resolves_to_the_full_name(attribute):
+    r = attribute("Senator John Harris arrived late.\n\nLater, Harris said the bill would pass this week.\n")
+    assert r.iloc[0].speaker == "John Harris"
+
+
+def test_quote_in_the_next_sentence_is_carried_over(attribute):
+    r = attribute("Jane Doe, the mayor, said the city was ready. “We have prepared for weeks and we are not "
+                  "afraid of the storm.”\n")
+    assert len(r) == 2
+    carried = r.iloc[1]
+    assert carried.speaker == "Jane Doe" and carried.quote_kind == "direct" and carried.cue is pd_na()
+
+
+def test_scare_quotes_alone_give_no_rows(attribute):
+    r = attribute("The so-called “peace plan” was rejected by the “committee” on Monday.\n")
+    assert len(r) == 0
+
+
+def test_quote_running_over_two_paragraphs_is_one_statement(attribute):
+    text = ("“The first part of what I said is here.\n\n“And the second part comes here,” Ahmed Khan said.\n")
+    r = attribute(text)
+    assert len(r) == 1
+    assert r.iloc[0].quote.startswith("“The first part") and r.iloc[0].quote.endswith("comes here,”")
+
+
+def test_speech_verbs_beyond_said(attribute):
+    r = attribute("The general warned that the offensive would continue. Officials insisted that the "
+                  "border was closed. The minister hinted at a deal.\n")
+    assert set(r["cue_lemma"]) == {"warn", "insist", "hint"}
+
+
+# --- the quote-mark scanner --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "He said “this never ends.\n",
+    "He said ” odd close first “ then open\n",
+    'Straight "marks" and "an unclosed one\n',
+    "“““\n",
+    "”\n",
+    "‘single’ and 'straight single' marks\n",
+])
+def test_scanner_never_raises_on_odd_marks(text):
+    art = articles.make_article("t", text)
+    spans = sources.quote_spans(art.text, art.paragraphs)
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+
+
+def test_scanner_reads_straight_marks_by_their_neighbours():
+    text = 'She said "we are ready" and left.\n'
+    art = articles.make_article("t", text)
+    (s, e), = sources.quote_spans(art.text, art.paragraphs)
+    assert text[s:e] == '"we are ready"'
+
+
+def test_unclosed_quote_ends_with_its_paragraph():
+    text = "He said “we will stay here\n\nNothing else happened today in the town.\n"
+    art = articles.make_article("t", text)
+    (s, e), = sources.quote_spans(art.text, art.paragraphs)
+    assert text[s:e] == "“we will stay here"
