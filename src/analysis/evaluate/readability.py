@@ -154,6 +154,36 @@ def evaluate(root: Path) -> tuple[pd.DataFrame, dict[str, float]]:
     return pd.DataFrame(rows), info
 
 
+def syllable_fallback() -> dict[str, float]:
+    """Exact-match accuracy of the rule for words missing from the CMU dictionary, and of pyphen
+    (textstat's fallback), scored on every other plain CMU word (the rule was written looking at
+    errors on the remaining half)."""
+    import re
+
+    import pyphen
+
+    cmu = readability.cmu_syllables()
+    words = sorted(w for w in cmu if re.fullmatch(r"[a-z]{2,}", w))[1::2]
+    hyphenator = pyphen.Pyphen(lang="en_US")
+    rule = sum(readability.guess_syllables(w) == cmu[w] for w in words)
+    pyph = sum(len(hyphenator.positions(w)) + 1 == cmu[w] for w in words)
+    return {"n_words": len(words), "rule": rule / len(words), "pyphen": pyph / len(words)}
+
+
+def seed_comparison() -> dict[str, float]:
+    """The seed's body text scored by the project and by textstat on the same text."""
+    import textstat
+
+    article = articles.read_one(config.SEEDS / "000_a5fb506bb93332d8.txt")
+    row = readability.table(article, sentences.table(article)).iloc[0]
+    body = "\n\n".join(p.text for p in article.paragraphs_of(("body",)))
+    with offline_textstat():
+        return {"n_sentences": int(row["n_sentences"]), "n_words": int(row["n_words"]),
+                "n_syllables": int(row["n_syllables"]), "fk": float(row["flesch_kincaid_grade"]),
+                "ts_sentences": textstat.sentence_count(body), "ts_words": textstat.lexicon_count(body),
+                "ts_syllables": textstat.syllable_count(body), "ts_fk": textstat.flesch_kincaid_grade(body)}
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.evaluate readability", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -179,6 +209,13 @@ def main(argv: list[str]) -> int:
     print("\nproject means by level: " + ", ".join(
         f"{level} FK {m.flesch_kincaid_grade:.2f} / FRE {m.flesch_reading_ease:.1f}"
         for level, m in info["means"].astype("float64").iterrows()))
+    fallback = syllable_fallback()
+    print(f"syllables of words missing from the dictionary, exact on {fallback['n_words']:,} held-out CMU "
+          f"words: project rule {fallback['rule']:.3f}, pyphen (textstat) {fallback['pyphen']:.3f}")
+    seed = seed_comparison()
+    print(f"seed body text: project {seed['n_sentences']} sentences, {seed['n_words']} words, "
+          f"{seed['n_syllables']} syllables, FK {seed['fk']:.2f}; textstat {seed['ts_sentences']} sentences, "
+          f"{seed['ts_words']} words, {seed['ts_syllables']} syllables, FK {seed['ts_fk']:.2f}")
     print(f"time per text: project readability table {info['project'] * 1000:.1f} ms (article, paragraph "
           f"and sentence rows; reading and segmenting took {info['reading'] * 1000:.1f} ms more), "
           f"textstat {info['textstat'] * 1000:.1f} ms (eight formulas on the whole text)")
