@@ -345,3 +345,160 @@ def grade_reading(grade: float) -> str:
     if g <= 16:
         return f"grade {g}: college level (year {g - 12} of university)"
     return f"grade {g}: graduate or professional level"
+
+
+# Mean scores of graded texts, as facts: OneStopEnglish (Vajjala & Lučić 2018, BEA workshop, ACL
+# W18-0535), 189 Guardian articles rewritten by teachers at three levels, scored with this module's
+# rules by `python -m analysis.evaluate readability` (docs/evaluation.md).
+REFERENCE_SOURCE = ("OneStopEnglish corpus (Vajjala & Lučić 2018, ACL W18-0535), 189 articles per level, "
+                    "means measured with `python -m analysis.evaluate readability`")
+REFERENCE_LEVELS = (
+    ("OneStopEnglish elementary", 8.48, 64.7),
+    ("OneStopEnglish intermediate", 10.16, 57.4),
+    ("OneStopEnglish advanced", 11.43, 52.7),
+)
+
+
+def references() -> pd.DataFrame:
+    """The reference levels: mean Flesch-Kincaid grade and reading ease of graded texts, with the source."""
+    return pd.DataFrame({
+        "reference": pd.array([r[0] for r in REFERENCE_LEVELS], dtype="string"),
+        "flesch_kincaid_grade": pd.array([r[1] for r in REFERENCE_LEVELS], dtype="Float64"),
+        "flesch_reading_ease": pd.array([r[2] for r in REFERENCE_LEVELS], dtype="Float64"),
+        "source": pd.array([REFERENCE_SOURCE] * len(REFERENCE_LEVELS), dtype="string"),
+    })
+
+
+def _nearest_reference(grade) -> str:
+    if pd.isna(grade):
+        return ""
+    name, ref_grade, _ = min(REFERENCE_LEVELS, key=lambda r: abs(r[1] - float(grade)))
+    level = name.split()[-1]
+    if float(grade) > REFERENCE_LEVELS[-1][1] + 1:
+        return f"harder than {name} ({REFERENCE_LEVELS[-1][1]:.1f})"
+    if float(grade) < REFERENCE_LEVELS[0][1] - 1:
+        return f"easier than {name} ({REFERENCE_LEVELS[0][1]:.1f})"
+    return f"close to {name} ({ref_grade:.1f})" if level else ""
+
+
+def article_scores(readability: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per article: its main scores, a plain-language reading and the nearest reference level."""
+    rows = readability[readability["scope"] == "article"]
+    cols = ["article_id", "n_words", "n_sentences", "flesch_reading_ease", "flesch_kincaid_grade",
+            "gunning_fog", "smog_index", "dale_chall", "consensus_grade", "note"]
+    out = rows[cols].reset_index(drop=True)
+    if articles is not None:
+        titles = articles.drop_duplicates("article_id").set_index("article_id")["title"]
+        out.insert(1, "title", out["article_id"].map(titles).astype("string"))
+    out["reading"] = pd.array([grade_reading(g) for g in out["flesch_kincaid_grade"]], dtype="string")
+    out["compared_with"] = pd.array([_nearest_reference(g) for g in out["flesch_kincaid_grade"]],
+                                    dtype="string")
+    return out
+
+
+def grade_comparison(scores: pd.DataFrame, max_articles: int = 10) -> pd.DataFrame:
+    """Reference levels and articles (the first `max_articles`) on one grade scale, for a bar chart."""
+    refs = references()
+    shown = scores.dropna(subset=["flesch_kincaid_grade"]).head(max_articles)
+    return pd.DataFrame({
+        "label": pd.array([*refs["reference"], *shown["article_id"]], dtype="string"),
+        "kind": pd.array(["reference"] * len(refs) + ["article"] * len(shown), dtype="string"),
+        "flesch_kincaid_grade": pd.array([*refs["flesch_kincaid_grade"], *shown["flesch_kincaid_grade"]],
+                                         dtype="Float64"),
+    })
+
+
+def paragraph_profile(readability: pd.DataFrame, article_id: str | None = None) -> pd.DataFrame:
+    """Scored paragraphs of one article (the first by default) in text order, numbered from 1."""
+    paras = readability[readability["scope"] == "paragraph"]
+    if article_id is None:
+        article_id = paras["article_id"].iloc[0] if len(paras) else None
+    paras = paras[paras["article_id"] == article_id].sort_values("start", kind="stable").reset_index(drop=True)
+    out = paras[["article_id", "paragraph", "start", "end", "n_words", "n_sentences",
+                 "flesch_kincaid_grade", "note"]].copy()
+    out.insert(1, "position", pd.array(range(1, len(out) + 1), dtype="Int64"))
+    return out
+
+
+def hardest_sentences(readability: pd.DataFrame, sentences: pd.DataFrame, n: int = 5) -> pd.DataFrame:
+    """The n scored sentences with the highest Flesch-Kincaid grade, quoted from the sentences table."""
+    rows = readability[(readability["scope"] == "sentence") & readability["flesch_kincaid_grade"].notna()]
+    rows = rows.sort_values(["flesch_kincaid_grade", "article_id", "index"], ascending=[False, True, True],
+                            kind="stable").head(n)
+    text = sentences.set_index(["article_id", "sentence"])["text"]
+    keys = list(zip(rows["article_id"], rows["index"]))
+    out = rows[["article_id", "index", "start", "end", "n_words", "avg_word_syllables",
+                "flesch_kincaid_grade"]].rename(columns={"index": "sentence"}).reset_index(drop=True)
+    out["text"] = pd.array([text.get(k) for k in keys], dtype="string")
+    return out
+
+
+def sentence_points(readability: pd.DataFrame) -> pd.DataFrame:
+    """Words and Flesch-Kincaid grade of every scored sentence (for length-vs-grade charts)."""
+    rows = readability[(readability["scope"] == "sentence") & readability["flesch_kincaid_grade"].notna()]
+    return rows[["article_id", "index", "n_words", "avg_word_syllables", "flesch_kincaid_grade"]].rename(
+        columns={"index": "sentence"}).reset_index(drop=True)
+
+
+def outliers(scores: pd.DataFrame) -> pd.DataFrame:
+    """Articles whose grade lies beyond 1.5 interquartile ranges of the corpus quartiles (needs 4+)."""
+    graded = scores.dropna(subset=["flesch_kincaid_grade"])
+    if len(graded) < 4:
+        return graded.iloc[0:0]
+    grade = graded["flesch_kincaid_grade"].astype("float64")
+    q1, q3 = grade.quantile(0.25), grade.quantile(0.75)
+    low, high = q1 - 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1)
+    return graded[(grade < low) | (grade > high)].sort_values("flesch_kincaid_grade", ascending=False,
+                                                              kind="stable").reset_index(drop=True)
+
+
+# --- one-sentence takeaways (computed, so they stay true for any corpus) -----------------------
+
+def reference_takeaway(scores: pd.DataFrame) -> str:
+    """Where the articles sit against the reference levels."""
+    grades = scores["flesch_kincaid_grade"].dropna().astype("float64")
+    if not len(grades):
+        return "No article has enough body text to be scored."
+    advanced = REFERENCE_LEVELS[-1][1]
+    if len(grades) == 1:
+        g = float(grades.iloc[0])
+        side = "harder" if g > advanced else "easier"
+        return (f"The article scores Flesch-Kincaid grade {g:.1f}, {side} than the advanced OneStopEnglish "
+                f"texts (mean {advanced:.1f}); in plain words, {grade_reading(g)}.")
+    above = int((grades > advanced).sum())
+    return (f"{above} of {len(grades)} articles read harder than the advanced OneStopEnglish texts "
+            f"(mean grade {advanced:.1f}); the median article is at grade {grades.median():.1f}.")
+
+
+def paragraph_takeaway(profile: pd.DataFrame) -> str:
+    """Which paragraph is hardest, and how many could not be scored."""
+    scored = profile.dropna(subset=["flesch_kincaid_grade"])
+    if not len(scored):
+        return "No paragraph of this article is long enough to be scored."
+    top = scored.loc[scored["flesch_kincaid_grade"].astype("float64").idxmax()]
+    median = float(scored["flesch_kincaid_grade"].astype("float64").median())
+    skipped = len(profile) - len(scored)
+    return (f"Paragraph {top['position']} of {len(profile)} is the hardest (grade {top['flesch_kincaid_grade']:.1f}, "
+            f"{top['n_words']} words in {top['n_sentences']} sentence{'s' * int(top['n_sentences'] != 1)}) against a "
+            f"median paragraph grade of {median:.1f}"
+            + (f"; {skipped} paragraph{'s are' if skipped != 1 else ' is'} too short to score." if skipped else "."))
+
+
+def length_takeaway(points: pd.DataFrame) -> str:
+    """How strongly sentence length drives the sentence grades."""
+    if len(points) < 3:
+        return "Too few scored sentences to relate length and grade."
+    r = float(np.corrcoef(points["n_words"].astype("float64"), points["flesch_kincaid_grade"].astype("float64"))[0, 1])
+    strength = "strongly" if abs(r) >= 0.7 else "moderately" if abs(r) >= 0.4 else "weakly"
+    return (f"Sentence length {strength} drives the grade (correlation {r:.2f} over {len(points)} scored "
+            f"sentences); in the formula each extra word per sentence adds 0.39 of a grade.")
+
+
+def distribution_takeaway(scores: pd.DataFrame) -> str:
+    """The spread of article grades over the corpus."""
+    grades = scores["flesch_kincaid_grade"].dropna().astype("float64")
+    if len(grades) < 2:
+        return (f"With {len(grades)} scored article{'s' * int(len(grades) != 1)} there is no distribution yet; "
+                "run the notebook on a corpus (parameter `corpus`) to see one.")
+    return (f"Article grades run from {grades.min():.1f} to {grades.max():.1f} (median {grades.median():.1f}, "
+            f"{len(grades)} articles).")
