@@ -32,7 +32,7 @@ VERBS = {"kill": "killed", "murder": "killed", "slay": "killed", "execute": "kil
 SUBJECT_VERBS = {"die", "perish", "succumb", "flee", "disappear"}
 NOUNS = {"death": "dead", "deaths": "dead", "fatality": "dead", "fatalities": "dead", "dead": "dead",
          "casualty": "casualties", "casualties": "casualties", "injury": "wounded", "injuries": "wounded",
-         "wounded": "wounded", "injured": "wounded", "wounds": "wounded", "refugee": "displaced",
+         "wounded": "wounded", "injured": "wounded", "wounds": "wounded", "wound": "wounded", "refugee": "displaced",
          "refugees": "displaced", "evacuees": "displaced", "prisoner": "captured", "prisoners": "captured",
          "pows": "captured", "pow": "captured", "hostages": "captured", "hostage": "captured",
          "missing": "missing", "toll": "dead", "victims": None, "victim": None}
@@ -47,7 +47,12 @@ others infants babies baby toddler toddlers passengers passenger bystanders byst
 guards guard gunmen gunman individuals individual males male females female family relatives defenders
 forces force recruits marines sailors airmen pilots crew medics doctors nurses teachers citizens
 ukrainians russians palestinians israelis syrians afghans iraqis americans brits migrants refugees
-mothers fathers sons daughters brothers sisters wife husband he she him her they them""".split())
+mothers fathers sons daughters brothers sisters wife husband he she him her they them
+mother father son daughter brother sister cousin uncle aunt grandmother grandfather nephew niece friend
+friends neighbor neighbour neighbors employee employees clerk clerks driver drivers owner owners customer
+customers shooter homeowner homeowners teenager youth youths juvenile juveniles pedestrian pedestrians
+cashier security deputy deputies trooper troopers agent agents sergeant detective detectives soldier
+occupant occupants roommate girlfriend boyfriend partner spouse child toddler infant newborn""".split())
 DEMONYMS = {"russian": "Russia", "russians": "Russia", "russia": "Russia", "ukrainian": "Ukraine",
             "ukrainians": "Ukraine", "ukraine": "Ukraine", "american": "United States", "americans": "United States",
             "us": "United States", "u.s.": "United States", "british": "United Kingdom", "uk": "United Kingdom",
@@ -273,6 +278,8 @@ def reading(span: Span, counted: Token | None) -> dict | None:
     """The casualty reading of a number span and the noun it counts, or None when it counts no casualties."""
     root = span.root
     result = None
+    if counted is not None and counted.lower_ in WOUND_NOUNS:
+        return None  # "three gunshot wounds" counts wounds, not people
     if counted is not None:
         noun_kind = _noun_type(counted)
         if noun_kind:
@@ -285,6 +292,10 @@ def reading(span: Span, counted: Token | None) -> dict | None:
     if result is None:
         return None
     kind, cue, cue_tok = result
+    if counted is not None and not _noun_type(counted) and not is_person(counted):
+        return None  # "two cars were shot"
+    if cue_tok.pos_ in ("VERB", "AUX", "ADJ") and hypothetical(cue_tok):
+        return None
     victim_noun = counted
     victims = _victims(counted) if counted is not None else None
     if counted is not None and _noun_type(counted):
@@ -317,8 +328,8 @@ def _np_count_one(noun: Token) -> float | None:
     if noun.tag_ == "NN" and word in PERSON_NOUNS | {"one", "another", "other"} and \
             (dets & {"a", "an", "one", "another", "the", "this", "that"} or word in ("one", "another")):
         return 1.0
-    if noun.tag_ == "NN" and (noun.pos_ == "NOUN" and dets & {"a", "an", "another"}) and noun.lower_ in PERSON_NOUNS:
-        return 1.0
+    if noun.tag_ == "NN" and noun.lower_ in PERSON_NOUNS and not dets & {"every", "each", "any", "some"}:
+        return 1.0  # "Man killed in front of his family" (headline style, no article)
     return None
 
 
@@ -341,7 +352,7 @@ def _victim_of(cue: Token) -> Token | None:
             return cue.head
         if cue.dep_ == "conj":
             return _victim_of(cue.head) if cue.head.lemma_.lower() in VERBS else None
-        if cue.dep_ in ("oprd", "xcomp", "acomp", "advcl") and cue.head.pos_ in ("VERB", "AUX"):
+        if cue.dep_ in ("oprd", "xcomp", "acomp", "advcl") and cue.tag_ == "VBN" and cue.head.pos_ in ("VERB", "AUX"):
             for c in cue.head.children:
                 if c.dep_ in ("nsubjpass", "dobj", "nsubj"):
                     return c
@@ -357,6 +368,11 @@ def _victim_of(cue: Token) -> Token | None:
 
 def _noun_victim(noun: Token) -> Token | None:
     """Who suffered a casualty noun: the subject of "suffer"/"sustain", of the clause it hangs off."""
+    for c in noun.children:  # "the shooting death of Lavon Spaights"
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj" and is_person(g):
+                    return g
     verb = noun.head
     while verb.dep_ in ("prep", "pobj") and verb.head is not verb:
         verb = verb.head
@@ -369,6 +385,33 @@ def _noun_victim(noun: Token) -> Token | None:
         else:
             break
     return None
+
+
+WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
+FLEE_VICTIMS = {"people", "civilians", "residents", "families", "refugees", "children", "women", "thousands",
+                "millions", "hundreds", "ukrainians", "syrians", "palestinians", "afghans", "inhabitants"}
+
+
+def is_person(tok: Token | None) -> bool:
+    """Whether a noun phrase head names people (nouns such as man, soldiers; names; he/she/they; "23-year-old")."""
+    if tok is None:
+        return False
+    w = tok.lower_
+    return (w in PERSON_NOUNS or tok.ent_type_ in ("PERSON", "NORP") or w.endswith("-old") or w == "old"
+            or (tok.pos_ == "PRON" and w not in ("it", "this", "that", "which", "what", "something"))
+            or w in ("one", "another", "nobody", "none", "who", "all", "both", "each", "several", "many"))
+
+
+def hypothetical(verb: Token) -> bool:
+    """A negated or modal casualty verb ("was not wounded", "would have been dead", "don't hurt us")."""
+    heads = [verb] + ([verb.head] if verb.dep_ in ("acomp", "oprd", "xcomp", "attr") else [])
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") or c.lower_ in ("if", "unless"):
+                return True
+        if h.tag_ == "VB" and h.dep_ in ("xcomp", "ROOT") and any(c.lower_ == "to" for c in h.children):
+            return True
+    return False
 
 
 def _mention_span(sent: Span, tokens: list[Token]) -> tuple[int, int]:
@@ -410,20 +453,29 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int]) -> list[dict]:
             kind = _noun_type(tok)
             if any(c.dep_ == "nummod" for c in tok.children):
                 continue  # a figure counts it
-            count_here = _np_count_one(tok)
             victim = _noun_victim(tok)
-            if count_here == 0.0:
-                victim = tok
+            if _np_count_one(tok) == 0.0:
+                victim = tok  # "no injuries were reported"
         else:
-            continue
-        if victim is not None and any(c.dep_ == "nummod" and c.like_num for c in victim.children):
-            continue  # counted by a figure ("two people were injured")
-        if victim is not None and (victim.like_num or victim.pos_ == "NUM"):
             continue
         if victim is not None and victim.lower_ in ("who", "that", "which") and victim.head.dep_ == "relcl":
             victim = victim.head.head
+        if victim is not None and (victim.like_num or victim.pos_ == "NUM"):
+            continue
+        if tok.pos_ != "NOUN" and (not is_person(victim) or hypothetical(tok)):
+            continue  # "homes were shot up", "he was not wounded"
+        if tok.pos_ == "NOUN" and victim is not tok and victim is not None and not is_person(victim):
+            victim = None
+        if kind == "displaced" and lemma == "flee" and victim.lower_ not in FLEE_VICTIMS:
+            continue  # suspects fleeing a scene are not displaced people
         count, implicit = (None, False)
-        if victim is not None:
+        number = [c for c in victim.children if c.dep_ == "nummod" and c.like_num] if victim is not None else []
+        if number:
+            if any(c.i in figure_cues for c in number):
+                continue  # a casualty figure already counts them ("two people were injured")
+            from .figures import parse_number
+            count = parse_number(number[0].text)
+        elif victim is not None:
             count, implicit = _np_count(victim)
         if tok.pos_ == "NOUN" and victim is not tok and _np_count_one(tok) == 0.0:
             count = 0.0
@@ -440,14 +492,18 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int]) -> list[dict]:
 
 # --- the tables -------------------------------------------------------------------------------
 
+# Cues for people who may be the same people later reported dead ("shot", "suffered gunshot wounds").
+SHOT_CUES = ("shot", "stabbed", "wounds", "wound", "injuries", "injury")
+
+
 def _estimate(row) -> float | None:
-    for col in ("count", "value"):
-        v = row.get(col)
-        if v is not None and not pd.isna(v):
-            return float(v)
-    low, high = row.get("low"), row.get("high")
-    low = None if low is None or pd.isna(low) else float(low)
-    high = None if high is None or pd.isna(high) else float(high)
+    """The best single number of a mention: its count, else the middle of its bounds, else its one bound."""
+    v = _key(row.get("count"))
+    if v is not None:
+        return float(v)
+    low, high = _key(row.get("low")), _key(row.get("high"))
+    low = None if low is None else float(low)
+    high = None if high is None else float(high)
     if low is not None and high is not None:
         return (low + high) / 2
     return low if low is not None else high
@@ -455,15 +511,29 @@ def _estimate(row) -> float | None:
 
 def table(article: Article, doc: Doc, sentences: pd.DataFrame, figures: pd.DataFrame,
           sources: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every casualty mention of one article: casualty figures, then mentions without a digit."""
+    """Every casualty mention of one article, in text order."""
+    return _frame(mention_rows(article, doc, sentences, figures, sources))
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    from .figures import QUALIFIERS
+
+    frame = conform(rows, CASUALTIES)
+    frame["casualty_type"] = frame["casualty_type"].cat.set_categories(CASUALTY_TYPES)
+    frame["qualifier"] = frame["qualifier"].cat.set_categories(QUALIFIERS)
+    return frame
+
+
+def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: pd.DataFrame,
+                 sources: pd.DataFrame | None = None) -> list[dict]:
+    """Casualty mentions of one article as dicts: casualty figures and mentions without a digit."""
     from . import figures as figures_mod
 
     paragraphs = {p.index for p in article.paragraphs_of(CASUALTY_PARAGRAPHS)}
     rows = []
-    figs = figures.reset_index(drop=True)
     cue_by_sentence: dict[int, set[int]] = {}
-    for i, f in figs.iterrows():
-        if pd.isna(f["is_casualty"]) or not bool(f["is_casualty"]):
+    for i, f in enumerate(figures.to_dict("records")):
+        if _key(f["is_casualty"]) is None or not bool(f["is_casualty"]):
             continue
         if int(f["paragraph"]) not in paragraphs:
             continue
@@ -502,10 +572,7 @@ def table(article: Article, doc: Doc, sentences: pd.DataFrame, figures: pd.DataF
     for r in rows:
         r["article_id"] = article.article_id
     rows.sort(key=lambda r: (int(r["start"]), int(r["end"])))
-    frame = conform(rows, CASUALTIES)
-    frame["casualty_type"] = frame["casualty_type"].cat.set_categories(CASUALTY_TYPES)
-    frame["qualifier"] = frame["qualifier"].cat.set_categories(figures_mod.QUALIFIERS)
-    return frame
+    return rows
 
 
 def _phrase(row) -> str:
@@ -530,62 +597,60 @@ def _phrase(row) -> str:
     return f"{n} {who}{side} {row['casualty_type']}{src}"
 
 
-def summary(casualties: pd.DataFrame) -> pd.DataFrame:
+def summary(casualties: pd.DataFrame | list[dict]) -> pd.DataFrame:
     """Per article and (casualty_type, victims, side): the mention with the largest number, and its source."""
-    if not len(casualties):
-        return conform([], SUMMARY)
-    c = casualties.reset_index(drop=True).assign(_row=lambda d: range(len(d)))
-    c["_row"] = c.groupby("article_id", sort=False).cumcount()
-    c["_best"] = [_estimate({"count": r.count, "low": r.low, "high": r.high}) for r in c.itertuples()]
-    keys = ["article_id", "casualty_type", "victims", "side"]
-    grouped = c.assign(**{k: c[k].astype("string").fillna("\x00") for k in keys[1:]})
+    records = casualties.to_dict("records") if isinstance(casualties, pd.DataFrame) else list(casualties)
+    groups: dict[tuple, list[tuple[int, dict]]] = {}
+    position: dict[str, int] = {}
+    for r in records:
+        n = position[r["article_id"]] = position.get(r["article_id"], -1) + 1
+        key = (r["article_id"], r["casualty_type"], _key(r["victims"]), _key(r["side"]))
+        groups.setdefault(key, []).append((n, r))
     rows = []
-    for key, g in grouped.groupby(keys, sort=False, observed=True):
-        ranked = g.assign(_has=g["_best"].notna()).sort_values(["_has", "_best"], ascending=False, kind="stable")
-        best = c.loc[ranked.index[0]]
-        row = {"article_id": key[0], "casualty_type": best["casualty_type"], "victims": best["victims"],
-               "side": best["side"], "count": best["count"], "low": best["low"], "high": best["high"],
-               "qualifier": best["qualifier"], "source": best["source"],
-               "rows": ",".join(str(int(x)) for x in g["_row"])}
+    for key, members in groups.items():
+        scored = [(_estimate(r), n, r) for n, r in members]
+        best = max(scored, key=lambda x: (x[0] is not None, x[0] or 0.0, -x[1]))[2]
+        row = {k: best[k] for k in ("article_id", "casualty_type", "victims", "side", "count", "low", "high",
+                                    "qualifier", "source")}
+        row["rows"] = ",".join(str(n) for n, _ in members)
         row["statement"] = _phrase(row)
         rows.append(row)
     frame = conform(rows, SUMMARY)
     frame["casualty_type"] = frame["casualty_type"].cat.set_categories(CASUALTY_TYPES)
-    return frame.sort_values(["article_id"], kind="stable").reset_index(drop=True)
+    return frame
 
 
-def totals(article_id: str, casualties: pd.DataFrame) -> pd.DataFrame:
+def _key(v):
+    return None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) else v
+
+
+def totals(article_id: str, casualties: pd.DataFrame | list[dict]) -> pd.DataFrame:
     """Best single estimate per side of people killed, wounded, missing, captured and displaced."""
+    records = casualties.to_dict("records") if isinstance(casualties, pd.DataFrame) else list(casualties)
+    scored = [(r, _estimate(r)) for r in records]
+    scored = [(r, v) for r, v in scored if v is not None]
+    sides = list(dict.fromkeys(_key(r["side"]) or "" for r, _ in scored)) or [""]
     rows = []
-    c = casualties.assign(_best=[_estimate({"count": r.count, "low": r.low, "high": r.high})
-                                 for r in casualties.itertuples()])
-    c = c[c["_best"].notna()]
-    sides = list(dict.fromkeys(c["side"].fillna("").tolist())) or [""]
     for side in sides:
-        g = c[c["side"].fillna("") == side]
-        best = lambda types, cues=None, exclude=None: _max(g, types, cues, exclude)  # noqa: E731
+        g = [(r, v) for r, v in scored if (_key(r["side"]) or "") == side]
+
+        def best(types, cues=None, exclude=None):
+            vals = [v for r, v in g if r["casualty_type"] in types and (cues is None or r["cue"] in cues)
+                    and (exclude is None or r["cue"] not in exclude)]
+            return max(vals) if vals else None
+
         killed = best(("killed", "dead"))
-        wounded = best(("wounded",), exclude=("shot", "stabbed"))
-        shot = best(("wounded",), cues=("shot", "stabbed"))
-        if wounded is None and shot is not None:
+        wounded = best(("wounded",), exclude=SHOT_CUES)
+        shot = best(("wounded",), cues=SHOT_CUES)
+        if (wounded is None or wounded == 0.0) and shot:
             # "two men were shot, one died": the shot who died are counted once, as killed
             wounded = max(shot - (killed or 0.0), 0.0)
-        casualties_n = best(("casualties",))
-        if killed is None and wounded is None and casualties_n == 0.0:
+        if killed is None and wounded is None and best(("casualties",)) == 0.0:
             killed = wounded = 0.0
         rows.append({"article_id": article_id, "side": side or None, "killed": killed, "wounded": wounded,
                      "missing": best(("missing",)), "captured": best(("captured",)),
                      "displaced": best(("displaced",))})
     return conform(rows, TOTALS)
-
-
-def _max(g: pd.DataFrame, types, cues=None, exclude=None) -> float | None:
-    sel = g[g["casualty_type"].isin(types)]
-    if cues is not None:
-        sel = sel[sel["cue"].isin(cues)]
-    if exclude is not None:
-        sel = sel[~sel["cue"].isin(exclude)]
-    return float(sel["_best"].max()) if len(sel) else None
 
 
 def extract(article: Article, doc: Doc, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -594,6 +659,6 @@ def extract(article: Article, doc: Doc, tables: dict[str, pd.DataFrame]) -> dict
     if figures is None:
         from . import figures as figures_mod
         figures = figures_mod.table(article, doc, tables["sentences"], tables.get("sources"))
-    mentions_ = table(article, doc, tables["sentences"], figures, tables.get("sources"))
-    return {"casualties": mentions_, "casualty_summary": summary(mentions_),
-            "casualty_totals": totals(article.article_id, mentions_)}
+    rows = mention_rows(article, doc, tables["sentences"], figures, tables.get("sources"))
+    return {"casualties": _frame(rows), "casualty_summary": summary(rows),
+            "casualty_totals": totals(article.article_id, rows)}

@@ -168,6 +168,7 @@ _UNIT_AFTER = re.compile(
     rf"^(?:(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage points?\b))"
     rf"|(?P<age>[-\s]years?[-\s]old\b|[-\s]months?[-\s]old\b)"
     rf"|(?P<cur>\s(?:dollars?|euros?|pounds sterling|roubles?|rubles?|hryvnias?|yuan|yen)\b)"
+    rf"|(?P<times>\s+times\b)"
     rf"|[-\s]?(?P<dist>{_DISTANCE})\b|[-\s](?P<dur>{_DURATION})\b|[-\s]?(?P<other>{_OTHER_UNIT})\b)", re.I)
 
 
@@ -334,6 +335,10 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int) -> dict
               or (sep == "and" and not (between or "").lower().startswith("between"))):
         b, e, trail = None, a_e, ""  # "two and three" outside "between": two figures, not a range
     a_text = m.group("a")
+    if a_text.lower() == "one" and re.search(r"\b(?:no|any|some|every|each)\s+$", chunk[max(0, a_s - 6):a_s], re.I):
+        return None  # "no one", "anyone": pronouns, not counts
+    if re.fullmatch(r"\d{5,}", a_text):
+        return None  # unseparated long digit strings are ids, dates or case numbers
     unit_m = _UNIT_AFTER.match(chunk[e:e + 40])
     money = bool(m.group("cur")) or bool(unit_m and unit_m.group("cur"))
     qualifier = _hedge(hedge_text) or "exact"
@@ -392,7 +397,9 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int) -> dict
             kind, unit = "duration", g["dur"].lower()
         elif g.get("other") and not money:
             kind, unit = "other", g["other"].lower()
-        if kind not in ("count", "money") or g.get("cur"):
+        elif g.get("times"):
+            kind, unit = "count", "times"
+        if kind not in ("count", "money") or g.get("cur") or g.get("times"):
             e += unit_m.end()
     if kind == "count" and value is not None and value == int(value) and value < 120 and not b \
             and a_text.strip().isdigit():
