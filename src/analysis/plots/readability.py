@@ -30,9 +30,14 @@ def grade_comparison(comparison: pd.DataFrame):
     return fig
 
 
-def paragraph_profile(profile: pd.DataFrame, article_grade: float | None = None):
-    """Bars along the article: the grade of each body paragraph; unscored paragraphs marked at zero."""
+def paragraph_profile(profile: pd.DataFrame, scores: pd.DataFrame | None = None):
+    """Bars along the article: the grade of each body paragraph, unscored paragraphs marked at zero,
+    and the whole article's grade (from `scores`, readability.article_scores) as a dashed line."""
     fig, ax = figure()
+    article_grade = None
+    if scores is not None and len(profile):
+        match = scores.loc[scores["article_id"] == profile["article_id"].iloc[0], "flesch_kincaid_grade"]
+        article_grade = match.iloc[0] if len(match) else None
     positions = profile["position"].astype(int).to_numpy()
     grades = profile["flesch_kincaid_grade"].astype("float64").to_numpy()
     scored = ~np.isnan(grades)
