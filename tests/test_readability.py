@@ -216,3 +216,37 @@ def test_onestopenglish_levels_are_found_and_ordered_for_one_article():
     grade = {level: evaluate.project_scores(articles.decode(path.read_bytes()), "Amazon")["flesch_kincaid_grade"]
              for level, path in amazon.items()}
     assert grade["ele"] < grade["int"] < grade["adv"]
+
+
+# --- notebook helpers -------------------------------------------------------------------------
+
+def test_hardest_sentence_is_the_93_word_ministry_statement(seed_readability, seed_tables):
+    hardest = readability.hardest_sentences(seed_readability, seed_tables.sentences, n=5)
+    assert len(hardest) == 5
+    assert hardest.iloc[0].text.startswith("“Due to the fact that negotiations")
+    assert hardest["flesch_kincaid_grade"].is_monotonic_decreasing
+
+
+def test_paragraph_profile_numbers_body_paragraphs_in_text_order(seed_readability):
+    profile = readability.paragraph_profile(seed_readability)
+    assert profile["position"].tolist() == list(range(1, len(profile) + 1))
+    assert profile["start"].is_monotonic_increasing
+
+
+def test_outliers_need_four_articles_and_use_the_interquartile_range():
+    scores = pd.DataFrame({"article_id": list("abcde"), "flesch_kincaid_grade": [10.0, 10.5, 11.0, 11.5, 30.0]})
+    assert readability.outliers(scores)["article_id"].tolist() == ["e"]
+    assert readability.outliers(scores.head(3)).empty
+
+
+def test_corpus_comparison_shows_easiest_median_and_hardest():
+    scores = pd.DataFrame({"article_id": [f"a{i}" for i in range(12)],
+                           "flesch_kincaid_grade": [float(i) for i in range(12)]})
+    labels = readability.grade_comparison(scores)["label"].tolist()
+    assert labels[3:] == ["easiest: a0", "median of 12 articles", "hardest: a11"]
+
+
+def test_reference_takeaway_compares_with_the_advanced_level():
+    one = pd.DataFrame({"flesch_kincaid_grade": [13.5]})
+    assert readability.reference_takeaway(one).startswith(
+        "The article scores Flesch-Kincaid grade 13.5, harder than the advanced OneStopEnglish texts")

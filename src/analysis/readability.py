@@ -397,14 +397,23 @@ def article_scores(readability: pd.DataFrame, articles: pd.DataFrame | None = No
 
 
 def grade_comparison(scores: pd.DataFrame, max_articles: int = 10) -> pd.DataFrame:
-    """Reference levels and articles (the first `max_articles`) on one grade scale, for a bar chart."""
+    """Reference levels and articles on one grade scale, for a bar chart: every article when there are
+    at most `max_articles`, else the easiest, the median and the hardest."""
     refs = references()
-    shown = scores.dropna(subset=["flesch_kincaid_grade"]).head(max_articles)
+    graded = scores.dropna(subset=["flesch_kincaid_grade"])
+    if len(graded) <= max_articles:
+        labels, grades = graded["article_id"].tolist(), graded["flesch_kincaid_grade"].tolist()
+    else:
+        ordered = graded.sort_values("flesch_kincaid_grade", kind="stable")
+        easiest, hardest = ordered.iloc[0], ordered.iloc[-1]
+        labels = [f"easiest: {easiest['article_id']}", f"median of {len(graded)} articles",
+                  f"hardest: {hardest['article_id']}"]
+        grades = [easiest["flesch_kincaid_grade"], float(graded["flesch_kincaid_grade"].astype("float64").median()),
+                  hardest["flesch_kincaid_grade"]]
     return pd.DataFrame({
-        "label": pd.array([*refs["reference"], *shown["article_id"]], dtype="string"),
-        "kind": pd.array(["reference"] * len(refs) + ["article"] * len(shown), dtype="string"),
-        "flesch_kincaid_grade": pd.array([*refs["flesch_kincaid_grade"], *shown["flesch_kincaid_grade"]],
-                                         dtype="Float64"),
+        "label": pd.array([*refs["reference"], *labels], dtype="string"),
+        "kind": pd.array(["reference"] * len(refs) + ["article"] * len(labels), dtype="string"),
+        "flesch_kincaid_grade": pd.array([*refs["flesch_kincaid_grade"], *grades], dtype="Float64"),
     })
 
 

@@ -84,9 +84,9 @@ def grade_distribution(scores: pd.DataFrame, references: pd.DataFrame):
         ax.hist(grades, bins=np.arange(low, high + 1, 1.0), color=ARTICLE, edgecolor="white")
     for ref in references.itertuples():
         ax.axvline(float(ref.flesch_kincaid_grade), color=REFERENCE, linestyle="--", linewidth=1)
-        ax.text(float(ref.flesch_kincaid_grade), ax.get_ylim()[1] * 0.97, f" {ref.reference.split()[-1]}",
-                rotation=90, va="top", fontsize=8, color="#555555")
-    ax.set_title("Flesch-Kincaid grade of the articles")
+        ax.text(float(ref.flesch_kincaid_grade), 1.0, ref.reference.split()[-1], transform=ax.get_xaxis_transform(),
+                ha="center", va="bottom", fontsize=8, color="#555555")
+    ax.set_title("Flesch-Kincaid grade of the articles (dashed: OneStopEnglish level means)", pad=16)
     ax.set_xlabel("Flesch-Kincaid grade (US school grade)")
     ax.set_ylabel("articles (count)")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
