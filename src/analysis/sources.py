@@ -86,8 +86,11 @@ propose demand order decide rule find show believe think feel fear hope expect
 OBJECT_VERBS = frozenset("""
 deny announce confirm commend praise criticize criticise condemn welcome reject dismiss blame accuse
 urge demand promise vow pledge predict propose hail applaud slam blast decry bemoan question dispute
-acknowledge admit reveal disclose estimate declare repeat reiterate describe recommend order
+acknowledge admit reveal disclose estimate declare repeat reiterate describe recommend defend mock
+discuss express thank tout cite echo quote
 """.split())
+# Naming verbs: their object and its predicate are the content ("called the plan 'a disaster'").
+NAMING_VERBS = frozenset({"call", "label", "dub", "brand", "term", "describe"})
 # Reporting verbs that take the content as a prepositional object: "hinted at progress".
 PREP_VERBS = {"hint": {"at"}, "call": {"for"}, "warn": {"of", "about", "against"}, "speak": {"of", "about"},
               "talk": {"about", "of"}, "complain": {"about", "of"}, "comment": {"on"},
@@ -121,7 +124,7 @@ def _forms(lemma: str) -> set[str]:
     return forms
 
 
-_ALL_CUES = SPEECH_VERBS | OBJECT_VERBS | set(PREP_VERBS)
+_ALL_CUES = SPEECH_VERBS | OBJECT_VERBS | set(PREP_VERBS) | NAMING_VERBS
 _CUE_WORDS = sorted({f for lemma in _ALL_CUES for f in _forms(lemma)}, key=len, reverse=True)
 # A cheap filter over sentence text: only sentences that match are parsed for cues.
 _CUE_RE = re.compile(r"\b(?:" + "|".join(_CUE_WORDS) + r")\b|\baccording to\b", re.I)
@@ -202,6 +205,10 @@ TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.",
 TITLE_ROLES = {"sen.": "Senator", "sen": "Senator", "rep.": "Representative", "gov.": "Governor",
                "gen.": "General", "lt.": "Lieutenant", "col.": "Colonel", "pres.": "President",
                "sgt.": "Sergeant", "adm.": "Admiral", "capt.": "Captain"}
+# Words before a colon that introduce no speaker ("Note: ...", "Watch: ...").
+COLON_STOP = frozenset("""note update editor editors photo photos video watch related read listen credit image
+correction warning disclaimer q a question answer source sources see also more tags filed posted share
+live breaking exclusive opinion analysis update""".split())
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"}
 
 # --- quote marks ------------------------------------------------------------------------------
@@ -388,6 +395,9 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
             out.append(child)
         elif dep == "dobj" and lemma in OBJECT_VERBS:
             out.append(child)
+        elif lemma in NAMING_VERBS and dep in ("dobj", "oprd", "xcomp", "ccomp") and any(
+                c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children):
+            out.append(child)
         elif dep == "prep" and child.lower_ in PREP_VERBS.get(lemma, ()):
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif dep == "prt" and lemma == "point" and child.lower_ == "out":
@@ -448,6 +458,10 @@ class _Finder:
         for sent, row in zip(self.doc.sents, self.sent_rows):
             if row[4] not in SOURCE_KINDS:
                 continue
+            if ":" in sent.text:
+                st = self._colon(sent, row)
+                if st is not None:
+                    found.append(st)
             if not _CUE_RE.search(sent.text):
                 continue
             for tok in sent:
@@ -461,6 +475,38 @@ class _Finder:
                     found.append(st)
         found = self._drop_nested(found)
         return self._carry_over(found)
+
+    def _colon(self, sent: Span, row) -> Statement | None:
+        """'Name: words' at the start of a line: a headline or a pull quote credited to the name."""
+        colon = next((t for t in sent if t.text == ":" and self.quote_at(t.idx) is None), None)
+        if colon is None or colon.i + 1 >= sent.end:
+            return None
+        lo = sent.start
+        for t in sent[: colon.i - sent.start]:
+            if t.text in ("-", "–", "—") or t.is_space and "\n" in t.text:
+                lo = t.i + 1  # "HEADLINE IN CAPITALS - Philip Bump: ..."
+        left = self.doc[lo:colon.i]
+        if not 1 <= len(left) <= 6 or left[0].lower_ in COLON_STOP or not left[0].is_title and not left[0].is_upper:
+            return None
+        if any(t.pos_ in ("VERB", "AUX", "PRON", "NUM", "ADV", "SCONJ") or t.like_num for t in left):
+            return None
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in left):
+            return None
+        q = self.quote_at(self.doc[colon.i + 1].idx) if not self.doc[colon.i + 1].is_space else None
+        if q is None:
+            q = self._quote_after(colon.idx + 1, row[0], sent)
+        if q is not None and q[0] <= sent.end_char + 2:
+            start, end, parts, kind = q[0], q[1], [q], "direct"
+        else:
+            span = self._trim(self.doc[colon.i + 1:sent.end])
+            if span is None or len(span) < 3:
+                return None
+            start, end, parts = self._snap(span.start_char, span.end_char, row[0])
+            kind = "mixed" if parts else "indirect"
+        st = Statement(start, end, kind, self.doc[colon.i:colon.i + 1], ":", left, row[0], list(parts))
+        if kind == "direct":
+            self._extend(st)
+        return st
 
     def _according(self, tok: Token, sent: Span, row) -> Statement | None:
         to = self.doc[tok.i + 1]
@@ -515,7 +561,8 @@ class _Finder:
                 elif all(r.i < verb.i for r in roots):
                     hi = min(verb.i, speaker.start if speaker.start > lo else verb.i)
             span = self._trim(self.doc[lo:hi])
-            if span is not None and len(span) >= 2 or (span is not None and self.quote_at(span.start_char)):
+            if span is not None and (len(span) >= 2 or not span[0].is_stop or span[0].lower_ in ("so", "yes", "no")
+                                     or self.quote_at(span.start_char)):
                 start, end = span.start_char, span.end_char
                 start, end, parts = self._snap(start, end, row[0])
                 if parts and self._covers(parts, start, end, speaker, cue):

@@ -32,6 +32,7 @@ class Gold:
     source: str | None
     cue: frozenset[int]
     quoted: bool
+    cue_text: str = ""
 
 
 def _spans(field: str) -> list[tuple[int, int]]:
@@ -66,7 +67,7 @@ def read_ann(path: Path) -> tuple[list[Gold], int]:
         cue = spans.get(args.get("Cue", ""))
         golds.append(Gold(chars, source[2] if source else None,
                           frozenset(i for a, b in cue[1] for i in range(a, b)) if cue else frozenset(),
-                          bool(_QUOTE_MARK.search(content[2]))))
+                          bool(_QUOTE_MARK.search(content[2])), cue[2] if cue else ""))
     return golds, no_source
 
 
@@ -205,7 +206,7 @@ def main(argv: list[str]) -> int:
                     for j, g in enumerate(golds):
                         if j not in mg:
                             lo, hi = min(g.content), max(g.content) + 1
-                            log.append(f"FN{'Q' if g.quoted else ''} {stem} src={g.source!r}: {art.text[max(lo - 80, 0):lo]!r} [[ {art.text[lo:hi][:200]!r}")
+                            log.append(f"FN{'Q' if g.quoted else ''} {stem} cue={g.cue_text!r} src={g.source!r}: {art.text[max(lo - 80, 0):lo]!r} [[ {art.text[lo:hi][:200]!r}")
     if args.errors:
         Path(args.errors).write_text("\n".join(log) + "\n", encoding="utf-8")
 
