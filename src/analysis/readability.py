@@ -39,7 +39,7 @@ READABILITY = declare("readability", (
     Column("scope", "category", "`article` (all scored paragraphs together), `paragraph` or `sentence`.",
            "sentence"),
     Column("index", "Int64", "0 for the article; the paragraph number (paragraphs.paragraph) or the "
-           "sentence number (sentences.sentence).", "27"),
+           "sentence number (sentences.sentence).", "28"),
     Column("paragraph", "Int64", "Paragraph holding the paragraph or sentence; missing for the article row.",
            "18"),
     Column("start", "Int64", "Offset of the scored text in the article text: the paragraph or sentence; "
@@ -51,36 +51,36 @@ READABILITY = declare("readability", (
     Column("n_sentences", "Int64", "Sentences of the `sentences` table that hold at least one word.", "1"),
     Column("n_syllables", "Int64", "Syllables by Flesch's rules: as pronounced (CMU dictionary, the "
            "shorter pronunciation; else a vowel-group rule), hyphenated words as the sum of their parts, "
-           "figures and abbreviations one syllable (\"15,000\", \"NATO\", \"U.S.\").", "31"),
+           "figures and abbreviations one syllable (\"15,000\", \"NATO\", \"U.S.\").", "27"),
     Column("n_polysyllables", "Int64", "Words of 3 or more syllables, names included (SMOG's count; "
-           "figures and abbreviations count one syllable, so never).", "3"),
+           "figures and abbreviations count one syllable, so never).", "2"),
     Column("n_long_words", "Int64", "Words of 7 or more letters or digits.", "5"),
     Column("n_letters", "Int64", "Letters and digits in the words (Coleman-Liau and ARI count these).",
            "84"),
     Column("n_complex_words", "Int64", "Gunning's complex words: 3+ syllables, except capitalised words "
            "inside a sentence (names), hyphenated compounds, and words that reach 3 syllables only "
-           "through -es, -ed or -ing.", "2"),
+           "through -es, -ed or -ing.", "1"),
     Column("n_unfamiliar_words", "Int64", "Words not on the Dale-Chall list of familiar words (textstat's "
            "copy), counting regular inflections of listed words (-s, -ed, -ing, -er, -est, -ly), numbers "
-           "and capitalised words inside a sentence (names) as familiar.", "4"),
+           "and capitalised words inside a sentence (names) as familiar.", "2"),
     Column("avg_sentence_words", "Float64", "n_words / n_sentences.", "19.0"),
-    Column("avg_word_syllables", "Float64", "n_syllables / n_words.", "1.47"),
+    Column("avg_word_syllables", "Float64", "n_syllables / n_words.", "1.42"),
     Column("flesch_reading_ease", "Float64", "206.835 − 1.015 × words/sentence − 84.6 × syllables/word; "
-           "higher is easier (60–70 plain English).", "63.4"),
+           "higher is easier (60–70 plain English).", "67.3"),
     Column("flesch_kincaid_grade", "Float64", "0.39 × words/sentence + 11.8 × syllables/word − 15.59: US "
-           "school grade.", "9.2"),
-    Column("gunning_fog", "Float64", "0.4 × (words/sentence + 100 × complex words/words): US grade.", "11.8"),
+           "school grade.", "8.6"),
+    Column("gunning_fog", "Float64", "0.4 × (words/sentence + 100 × complex words/words): US grade.", "9.7"),
     Column("smog_index", "Float64", "1.0430 × √(polysyllables × 30 / sentences) + 3.1291: US grade; "
            "missing below 3 sentences.", "<NA>"),
     Column("coleman_liau_index", "Float64", "0.0588 × letters per 100 words − 0.296 × sentences per 100 "
-           "words − 15.8: US grade.", "10.6"),
+           "words − 15.8: US grade.", "8.6"),
     Column("automated_readability_index", "Float64", "4.71 × letters/word + 0.5 × words/sentence − "
-           "21.43: US grade.", "11.2"),
+           "21.43: US grade.", "8.9"),
     Column("dale_chall", "Float64", "New Dale-Chall: 0.1579 × % unfamiliar words + 0.0496 × "
            "words/sentence, + 3.6365 when over 5 % are unfamiliar; 4.9 or less ≈ grade 4, 9–9.9 ≈ "
-           "college.", "7.9"),
+           "college.", "6.2"),
     Column("consensus_grade", "Float64", "Median of the five grade formulas that have a score "
-           "(Flesch-Kincaid, Fog, SMOG, Coleman-Liau, ARI).", "10.6"),
+           "(Flesch-Kincaid, Fog, SMOG, Coleman-Liau, ARI).", "8.8"),
     Column("note", "string", "Why scores are missing, empty when none are: too few words (< 12) for "
            "any formula, too few sentences (< 3) for SMOG, or no text of the scored kinds.",
            "smog_index: 1 sentence (< 3)"),
