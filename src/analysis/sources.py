@@ -125,9 +125,14 @@ def _forms(lemma: str) -> set[str]:
 
 
 _ALL_CUES = SPEECH_VERBS | OBJECT_VERBS | set(PREP_VERBS) | NAMING_VERBS
-_CUE_WORDS = sorted({f for lemma in _ALL_CUES for f in _forms(lemma)}, key=len, reverse=True)
-# A cheap filter over sentence text: only sentences that match are parsed for cues.
-_CUE_RE = re.compile(r"\b(?:" + "|".join(_CUE_WORDS) + r")\b|\baccording to\b", re.I)
+_CUE_WORDS = {f for lemma in _ALL_CUES for f in _forms(lemma)}
+_CUE_SET = frozenset(_CUE_WORDS) | {"according"}
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def _may_attribute(text: str) -> bool:
+    """A cheap filter over sentence text: only sentences with a cue word form are parsed for cues."""
+    return not _CUE_SET.isdisjoint(_WORD_RE.findall(text.lower()))
 
 # --- gazetteer --------------------------------------------------------------------------------
 # Second-hand knowledge, used only where the text itself does not give an affiliation: names,
@@ -462,7 +467,7 @@ class _Finder:
                 st = self._colon(sent, row)
                 if st is not None:
                     found.append(st)
-            if not _CUE_RE.search(sent.text):
+            if not _may_attribute(sent.text):
                 continue
             for tok in sent:
                 if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
@@ -759,19 +764,29 @@ def _org(text: str) -> tuple[str, str] | None:
     return ORGANIZATIONS.get(t) or ORGANIZATIONS.get(text.lower())
 
 
+def _entity(tok: Token) -> Span | None:
+    """The entity a token is part of, from the token's IOB tags (no scan over doc.ents)."""
+    if not tok.ent_type_:
+        return None
+    doc, lo, hi = tok.doc, tok.i, tok.i + 1
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return doc[lo:hi]
+
+
 def _affiliation(tokens, own: Token | None = None) -> str | None:
     """Country or organisation named in a phrase: possessors, demonyms, 'of X', organisations.
 
     `own` is the phrase's head when the phrase names an organisation: its own name is no affiliation.
     """
+    own_ent = _entity(own) if own is not None and own.ent_type_ == "ORG" else None
     doc_ents = []
     for tok in tokens:
-        if own is not None and tok.ent_type_ == "ORG" and own.ent_type_ == "ORG" and \
-                any(e.start <= own.i < e.end and e.start <= tok.i < e.end for e in tok.doc.ents):
-            continue
-        if tok.ent_type_ in ("ORG",) and tok.ent_iob_ == "B":
-            ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
-            if ent is not None:
+        if tok.ent_type_ == "ORG" and tok.ent_iob_ == "B":
+            ent = _entity(tok)
+            if ent is not None and (own_ent is None or (ent.start, ent.end) != (own_ent.start, own_ent.end)):
                 doc_ents.append(ent)
     for tok in tokens:
         if tok.dep_ == "poss" or any(c.dep_ == "case" for c in tok.children):
