@@ -164,3 +164,25 @@ def quoted_words_by_speaker(sources: pd.DataFrame) -> pd.DataFrame:
     out = out.sort_values("n_quoted_words", ascending=False, kind="stable").reset_index(drop=True)
     return out.astype({"speaker": "string", "n_statements": "Int64", "n_quoted_words": "Int64",
                        "affiliation": "string", "source_type": "string", "named": "boolean"})
+
+
+def named_shares(sources: pd.DataFrame) -> pd.DataFrame:
+    """Statements, quoted words and their shares for named and for anonymous speakers."""
+    named = sources["named"].astype("boolean").fillna(False).astype(bool)
+    words = sources["n_quote_words"].fillna(0).astype("int64")
+    rows = []
+    for label, mask in (("named", named), ("anonymous", ~named)):
+        rows.append({"speaker": label, "n_statements": int(mask.sum()), "n_quoted_words": int(words[mask].sum()),
+                     "statement_share": float(mask.mean()) if len(mask) else None,
+                     "word_share": float(words[mask].sum() / words.sum()) if words.sum() else None})
+    return pd.DataFrame(rows).astype({"speaker": "string", "n_statements": "Int64", "n_quoted_words": "Int64",
+                                      "statement_share": "Float64", "word_share": "Float64"})
+
+
+STATEMENT_COLUMNS = ["article_id", "paragraph", "speaker", "affiliation", "source_type", "named",
+                     "quote_kind", "cue", "n_quote_words", "quote"]
+
+
+def statement_list(sources: pd.DataFrame) -> pd.DataFrame:
+    """Every statement with its speaker and kind, in text order: the table a reader checks."""
+    return sources.sort_values(["article_id", "start"], kind="stable")[STATEMENT_COLUMNS].reset_index(drop=True)
