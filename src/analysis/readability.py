@@ -61,8 +61,8 @@ READABILITY = declare("readability", (
            "inside a sentence (names), hyphenated compounds, and words that reach 3 syllables only "
            "through -es, -ed or -ing.", "1"),
     Column("n_unfamiliar_words", "Int64", "Words not on the Dale-Chall list of familiar words (textstat's "
-           "copy), counting regular inflections of listed words (-s, -ed, -ing, -er, -est, -ly), numbers "
-           "and capitalised words inside a sentence (names) as familiar.", "2"),
+           "copy), counting regular inflections of listed words (-s, -ed, -ing, -er, -est, -ly), figures, "
+           "abbreviations and capitalised words inside a sentence (names) as familiar.", "2"),
     Column("avg_sentence_words", "Float64", "n_words / n_sentences.", "19.0"),
     Column("avg_word_syllables", "Float64", "n_syllables / n_words.", "1.42"),
     Column("flesch_reading_ease", "Float64", "206.835 − 1.015 × words/sentence − 84.6 × syllables/word; "
