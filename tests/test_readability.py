@@ -61,6 +61,7 @@ def test_tense_paragraph_counts_and_scores(seed_readability, seed_text):
 @pytest.mark.parametrize("word, syllables", [
     ("Moscow-backed", 3), ("Putin’s", 2), ("Ross’s", 2), ("15,000", 1), ("NATO", 1), ("U.S", 1),
     ("don’t", 1), ("situation", 4), ("vehicles", 3), ("Chernihiv", 3), ("Zelenskyy", 3), ("Cavusoglu", 4),
+    ("café", 2), ("Zürich", 2),
 ])
 def test_word_syllables_follow_flesch_rules(word, syllables):
     assert readability.word_syllables(word) == syllables

@@ -10,8 +10,8 @@ Flesch's counting rules say. The Dale-Chall familiar words are textstat's list. 
 """
 from __future__ import annotations
 
-import math
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Mapping, NamedTuple
@@ -157,7 +157,8 @@ def word_syllables(token: str) -> int:
         # Words glued by a missing space ("cities,and", "Kyiv.He") count part by part.
         return sum(word_syllables(part) for part in re.split(r"[,.]", token) if part)
     cmu = cmu_syllables()
-    lower = token.lower()
+    # Accents carry no syllable of their own: café -> cafe, naïve -> naive, Zürich -> zurich.
+    lower = "".join(c for c in unicodedata.normalize("NFKD", token.lower()) if not unicodedata.combining(c))
     if lower in cmu:
         return cmu[lower]
     if "'" in lower:
