@@ -95,6 +95,9 @@ CASUALTIES = declare("casualties", (
     Column("period", "string", "Time span covered, as written (see figures.period).", "just over a month of fighting"),
     Column("source", "string", "Who the mention is attributed to (see figures.source).", "a NATO official"),
     Column("source_row", "Int64", "Matching row of the article's `sources` table (see figures.source_row).", "<NA>"),
+    Column("person", "string", "The individual a one-person mention refers to (\"person 1\", ...): mentions "
+           "with the same value are read as the same person (\"a man was shot\" ... \"he died\"); missing "
+           "for counted groups.", "<NA>"),
     Column("figure", "Int64", "Row of the article's `figures` table (its position among the article's "
            "figures) for counted mentions; missing for mentions without a digit.", "25"),
 ), doc="One row per casualty mention in headline and body paragraphs: casualty figures and mentions "
@@ -202,7 +205,7 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
                         return _noun_type(c), c.lower_, head
         if dep in ("dobj", "nsubjpass") and lemma in ("leave", "find", "pronounce", "declare", "report", "confirm", "list"):
             for c in head.children:
-                if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "conj") and c.lower_ in ADJECTIVES:
+                if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "conj", "advcl") and c.lower_ in ADJECTIVES:
                     return ADJECTIVES[c.lower_], c.lower_, c
     if dep == "pobj" and head.lower_ in ("to", "at") and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head  # "the death toll rose to 5", "casualties stood at 40"
@@ -323,7 +326,11 @@ def _np_count_one(noun: Token) -> float | None:
         return 0.0
     if word in ("both",) or "both" in dets:
         return 2.0
-    if word in ("he", "she", "him", "her") or noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
+    if word in ("he", "she", "him", "her", "another") or noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
+        return 1.0
+    if (word == "old" or word.endswith("-old")) and dets & {"a", "an", "the", "another"}:
+        return 1.0  # "the 22-year-old who had been shot"
+    if word == "one" and noun.pos_ in ("NUM", "NOUN", "PRON") and not dets & {"no", "any", "every", "each"}:
         return 1.0
     if noun.tag_ == "NN" and word in PERSON_NOUNS | {"one", "another", "other"} and \
             (dets & {"a", "an", "one", "another", "the", "this", "that"} or word in ("one", "another")):
@@ -338,13 +345,13 @@ def _victim_of(cue: Token) -> Token | None:
     lemma = cue.lemma_.lower()
     kids = list(cue.children)
     if cue.pos_ in ("VERB", "AUX") or lemma in VERBS:
-        for c in kids:
-            if c.dep_ == "nsubjpass":
-                return c
+        passive = [c for c in kids if c.dep_ == "nsubjpass"]
+        if passive:  # the nearest one: a misparsed dateline ("SYRACUSE, N.Y. -- A man was shot") comes first
+            return next((c for c in reversed(passive) if is_person(c)), passive[-1])
         if lemma in SUBJECT_VERBS or (cue.tag_ == "VBN" and not any(c.dep_ in ("dobj", "aux") and c.lemma_ == "have" for c in kids)):
-            for c in kids:
-                if c.dep_ == "nsubj":
-                    return c
+            subjects = [c for c in kids if c.dep_ == "nsubj"]
+            if subjects:
+                return next((c for c in reversed(subjects) if is_person(c)), subjects[-1])
         for c in kids:
             if c.dep_ in ("dobj", "obj"):
                 return c
@@ -373,17 +380,17 @@ def _noun_victim(noun: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj" and is_person(g):
                     return g
-    verb = noun.head
-    while verb.dep_ in ("prep", "pobj") and verb.head is not verb:
-        verb = verb.head
-    for _ in range(2):
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i:
-                return c
-        if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head is not verb:
-            verb = verb.head
-        else:
+    tok = noun
+    for _ in range(7):  # up the clause chain: "he ... is being treated for what appears to be injuries"
+        if tok.head is tok:
             break
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i
+                    and c.tag_ not in ("WP", "WDT")]
+        if subjects:
+            return subjects[-1] if is_person(subjects[-1]) else None
     return None
 
 
@@ -406,7 +413,11 @@ def hypothetical(verb: Token) -> bool:
     """A negated or modal casualty verb ("was not wounded", "would have been dead", "don't hurt us")."""
     heads = [verb] + ([verb.head] if verb.dep_ in ("acomp", "oprd", "xcomp", "attr") else [])
     for h in heads:
+        degree = any(c.lower_ in ("seriously", "critically", "badly", "severely", "gravely", "fatally")
+                     for c in h.children)
         for c in h.children:
+            if c.dep_ == "neg" and degree:
+                continue  # "were not seriously injured": injured, not badly
             if c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") or c.lower_ in ("if", "unless"):
                 return True
         if h.tag_ == "VB" and h.dep_ in ("xcomp", "ROOT") and any(c.lower_ == "to" for c in h.children):
@@ -486,8 +497,54 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int]) -> list[dict]:
                     "cue": cue, "count": count, "low": count, "high": count,
                     "qualifier": "exact" if count is not None else None, "quantified": count is not None,
                     "implicit": count is not None, "victims": victim.lower_ if victim is not None else None,
-                    "side": side_of(victim), "period": _period(tok, tok.head), "cue_i": tok.i})
+                    "side": side_of(victim), "period": _period(tok, tok.head), "cue_i": tok.i,
+                    "victim_i": victim.i if victim is not None else None})
     return out
+
+
+
+GENERIC = {"victim", "person", "one", "individual"}
+
+
+def people(doc: Doc, rows: list[dict]) -> list[str | None]:
+    """An identifier of the individual each one-person mention refers to, in text order.
+
+    A light coreference: a name, "a man" or "another man" opens an individual; "he", "the
+    victim", "the man" refer back to the latest fitting one; a first name after an unnamed
+    individual is taken as that individual's name ("A man was shot ... John Smith, 24, died").
+    """
+    keys: list[str | None] = []
+    individuals: list[dict] = []  # {"key", "noun", "name"}
+    for r in rows:
+        vi = r.get("victim_i")
+        if vi is None or r.get("count") != 1.0 or not r.get("implicit"):
+            keys.append(None)
+            continue
+        v = doc[vi]
+        w = v.lower_
+        dets = {c.lower_ for c in v.children if c.dep_ in ("det", "poss")}
+        found = None
+        if v.ent_type_ == "PERSON":
+            name = v.lower_
+            found = next((p for p in reversed(individuals) if p["name"] == name), None)
+            if found is None:
+                found = next((p for p in reversed(individuals) if p["name"] is None), None)
+                if found is not None:
+                    found["name"] = name
+        elif w in ("he", "she", "him", "her"):
+            found = individuals[-1] if individuals else None
+        elif "another" in dets or w in ("another",):
+            found = None
+        elif dets & {"a", "an", "one"}:
+            found = next((p for p in reversed(individuals) if p["noun"] == w), None)
+        else:  # "the victim", "the man", bare headline nouns
+            found = next((p for p in reversed(individuals) if p["noun"] == w or w in GENERIC), None)
+        if found is None:
+            found = {"key": f"person {len(individuals) + 1}", "noun": w,
+                     "name": v.lower_ if v.ent_type_ == "PERSON" else None}
+            individuals.append(found)
+        keys.append(found["key"])
+    return keys
 
 
 # --- the tables -------------------------------------------------------------------------------
@@ -569,9 +626,11 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
                 m["side"] = side_from_context(sent, phrase or src)
             m.update(paragraph=s.paragraph, sentence=s.sentence, source=src, source_row=src_row, figure=None)
             rows.append(m)
-    for r in rows:
-        r["article_id"] = article.article_id
     rows.sort(key=lambda r: (int(r["start"]), int(r["end"])))
+    for r, key in zip(rows, people(doc, rows)):
+        r["article_id"] = article.article_id
+        r["person"] = key
+        r.pop("victim_i", None)
     return rows
 
 
@@ -642,11 +701,15 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict]) -> pd.DataFra
         killed = best(("killed", "dead"))
         wounded = best(("wounded",), exclude=SHOT_CUES)
         shot = best(("wounded",), cues=SHOT_CUES)
-        if (wounded is None or wounded == 0.0) and shot:
+        if shot and (wounded is None or wounded < shot - (killed or 0.0)):
             # "two men were shot, one died": the shot who died are counted once, as killed
             wounded = max(shot - (killed or 0.0), 0.0)
         if killed is None and wounded is None and best(("casualties",)) == 0.0:
             killed = wounded = 0.0
+        if killed is None and best(("killed", "dead")) == 0.0:
+            killed = 0.0
+        if wounded is None and best(("wounded",)) == 0.0:
+            wounded = 0.0
         rows.append({"article_id": article_id, "side": side or None, "killed": killed, "wounded": wounded,
                      "missing": best(("missing",)), "captured": best(("captured",)),
                      "displaced": best(("displaced",))})
