@@ -45,22 +45,42 @@ def conform(frame: pd.DataFrame | list[dict], columns: tuple[Column, ...]) -> pd
     Columns the rows do not have are filled with missing values; extra columns are an error,
     since an undeclared column would be undocumented.
     """
-    df = pd.DataFrame(frame) if not isinstance(frame, pd.DataFrame) else frame
     names = [c.name for c in columns]
-    extra = [c for c in df.columns if c not in names]
+    if isinstance(frame, pd.DataFrame):
+        present, n = list(frame.columns), len(frame)
+        values = {name: frame[name] for name in present if name in names}
+    elif isinstance(frame, (list, tuple)) and all(isinstance(r, dict) for r in frame):
+        # Row dicts are read column by column: building an intermediate frame costs more than typing.
+        present, n = list(dict.fromkeys(k for r in frame for k in r)), len(frame)
+        values = {name: [r.get(name) for r in frame] for name in present if name in names}
+    else:
+        df = pd.DataFrame(frame)
+        present, n = list(df.columns), len(df)
+        values = {name: df[name] for name in present if name in names}
+    extra = [c for c in present if c not in names]
     if extra:
         raise ValueError(f"undeclared columns: {extra}")
-    out = pd.DataFrame({c.name: _typed(df[c.name] if c.name in df.columns else None, c, len(df))
-                        for c in columns})
-    return out.reset_index(drop=True)
+    return pd.DataFrame({c.name: _typed(values.get(c.name), c, n).array for c in columns},
+                        index=pd.RangeIndex(n))
 
 
 def _typed(values, column: Column, n: int) -> pd.Series:
+    dtype = column.dtype
     if values is None:
-        values = pd.Series([pd.NA] * n, dtype="object")
+        values = [None] * n
+    if isinstance(values, list) and dtype in ("string", "Int64", "boolean"):
+        try:
+            return pd.Series(pd.array(values, dtype=dtype))  # the quick way for plain rows
+        except (TypeError, ValueError):
+            pass  # e.g. numbers for a string column: the general path below converts them
     series = pd.Series(values).reset_index(drop=True)
-    if column.dtype == "category":
-        return series.astype("string").astype("category")
-    if column.dtype in ("Float64", "float64"):
-        return pd.to_numeric(series, errors="raise").astype(column.dtype)
-    return series.astype(column.dtype)
+    if dtype == "category":
+        if isinstance(series.dtype, pd.CategoricalDtype) or str(series.dtype) != "string":
+            series = series.astype("string")
+        codes, uniques = pd.factorize(series, sort=True)
+        return pd.Series(pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype="string")))
+    if str(series.dtype) == dtype:
+        return series  # already typed: converting again would only copy
+    if dtype in ("Float64", "float64"):
+        return pd.to_numeric(series, errors="raise").astype(dtype)
+    return series.astype(dtype)
