@@ -471,8 +471,9 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int]) -> list[dict]:
             continue
         if victim is not None and victim.lower_ in ("who", "that", "which") and victim.head.dep_ == "relcl":
             victim = victim.head.head
-        if victim is not None and (victim.like_num or victim.pos_ == "NUM"):
-            continue
+        if victim is not None and (victim.like_num or victim.pos_ == "NUM") \
+                and not any(c.lower_ == "no" for c in victim.children):
+            continue  # a figure counts them ("one was shot"); "no one" is read here
         if tok.pos_ != "NOUN" and (not is_person(victim) or hypothetical(tok)):
             continue  # "homes were shot up", "he was not wounded"
         if tok.pos_ == "NOUN" and victim is not tok and victim is not None and not is_person(victim):

@@ -102,7 +102,7 @@ _HEDGES = (
     ("more_than", r"(?:just |well |slightly |far |much )?(?:more than|over|above|in excess of|upwards? of|"
                   r"greater than|north of)"),
     ("less_than", r"(?:just |slightly |well )?(?:less than|fewer than|under|below|short of)"),
-    ("approximate", r"about|around|approximately|roughly|nearly|almost|some|an estimated|estimated|"
+    ("approximate", r"about|around|approximately|roughly|nearly|almost|some|an estimated|"
                     r"close to|circa|approx\.|an approximate|upward of"),
 )
 _HEDGE_OF = [(q, re.compile(rf"(?:{h})$", re.I)) for q, h in _HEDGES]
@@ -122,11 +122,13 @@ _DIGNUM = (r"(?:(?<![\w.,/:#$£€-])|(?<=[$£€¥₽₴]))(?:\d{1,3}(?:,\d{3})
 _VAGUE = (r"\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|half\s+a\s+dozen|a\s+dozen|dozens|"
           r"scores(?=\s+of\b)|hundreds|thousands|millions|billions)\b")
 _NUMBER = rf"(?:{_DIGNUM}|{_VAGUE}|{_WORDNUM})"
+# The second number of a range follows its separator directly ("7,000-15,000").
+_NUMBER_B = _NUMBER.replace(_DIGNUM, _DIGNUM.replace(r"(?<![\w.,/:#$£€-])", r"(?<![\w.,/:#$£€])"), 1)
 _CUR = r"(?:US\$|A\$|C\$|\$|£|€|¥|₽|₴)\s?"
 _HEDGE = "|".join(h for _, h in _HEDGES)
 EXPRESSION = re.compile(
     rf"(?P<hedge>\b(?:{_HEDGE})\s+)?(?P<between>\bbetween\s+|\bfrom\s+)?(?P<cur>{_CUR})?(?P<a>{_NUMBER})"
-    rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|and)\s+)(?P<cur2>{_CUR})?(?P<b>{_NUMBER}))?"
+    rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|and)\s+)(?P<cur2>{_CUR})?(?P<b>{_NUMBER_B}))?"
     rf"(?P<trail>-plus\b|\+|\s+or\s+(?:more|so|fewer|less)\b)?", re.I)
 MULTIPLE = re.compile(r"\b(?:twice|thrice)\b", re.I)
 _DURATION_ONE = re.compile(rf"(?P<hedge>\b(?:{_HEDGE})\s+)(?P<a>(?:a|an|one)\s+(?:{_DURATION}))\b", re.I)

@@ -1,0 +1,136 @@
+"""Casualty mentions, the per-article summary and casualty_totals."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import articles, casualties, figures, nlp, sentences
+from analysis.evaluate import casualties as gva
+from conftest import shared_or_skip
+
+
+@pytest.fixture(scope="session")
+def tables_of():
+    """casualties, casualty_summary and casualty_totals of a small hand-written text."""
+    model = nlp.load()
+
+    def run(text: str) -> dict[str, pd.DataFrame]:
+        article = articles.make_article("t", text)
+        sents = sentences.table(article)
+        doc = nlp.parse(text, list(zip(sents["start"].tolist(), sents["end"].tolist())), model)
+        tables = {"sentences": sents}
+        tables.update(figures.extract(article, doc, tables))
+        tables.update(casualties.extract(article, doc, tables))
+        return tables
+
+    return run
+
+
+def total(tables, column: str, side=None):
+    t = tables["casualty_totals"]
+    row = t[t["side"].isna()] if side is None else t[t["side"] == side]
+    assert len(row) == 1, t
+    value = row.iloc[0][column]
+    return None if pd.isna(value) else float(value)
+
+
+# --- the seed ---------------------------------------------------------------------------------
+
+def test_seed_heavy_casualties_is_an_unquantified_russian_mention_reported_by_williams(seed_tables):
+    c = seed_tables.casualties
+    row = c[c["text"] == "heavy casualties"].iloc[0]
+    assert (row.casualty_type, row.side, row.source) == ("casualties", "Russia", "Holly Williams")
+    assert not row.quantified and pd.isna(row["count"])
+
+
+def test_seed_casualty_figures_link_to_their_figure_rows(seed_tables):
+    c = seed_tables.casualties.dropna(subset=["figure"])
+    texts = seed_tables.figures["text"].iloc[c["figure"].astype(int)].tolist()
+    assert texts == c["text"].tolist() == ["up to 15,000", "at least 143"]
+
+
+def test_seed_summary_reads_as_a_claim_with_claimant(seed_tables):
+    statements = seed_tables.casualty_summary["statement"].tolist()
+    assert "at least 143 children (Ukraine) killed, according to Volodymyr Zelenskyy" in statements
+    assert "up to 15,000 soldiers (Russia) killed, according to a NATO official" in statements
+
+
+def test_seed_totals_one_row_per_side(seed_tables):
+    t = seed_tables.casualty_totals.set_index("side")
+    assert t.loc["Russia", "killed"] == 15000
+    assert t.loc["Ukraine", "killed"] == 143  # "Russia's war against our nation", said Ukraine's president
+    assert t[["wounded", "missing", "captured", "displaced"]].isna().all().all()
+
+
+def test_seed_offsets_point_at_the_mention_text(seed_tables, seed_text):
+    c = seed_tables.casualties
+    assert all(seed_text[s:e] == t for s, e, t in zip(c["start"], c["end"], c["text"]))
+
+
+# --- mentions without a digit -----------------------------------------------------------------
+
+def test_a_man_shot_dead_is_one_killed(tables_of):
+    t = tables_of("A man was shot dead on Monday.")
+    row = t["casualties"].iloc[0]
+    assert (row.casualty_type, row["count"], row.implicit) == ("killed", 1, True)
+    assert total(t, "killed") == 1 and total(t, "wounded") is None
+
+
+def test_two_killed_including_a_child_is_two_not_three(tables_of):
+    t = tables_of("Two people were killed, including a child.")
+    assert total(t, "killed") == 2
+
+
+def test_no_one_injured_is_zero_not_missing(tables_of):
+    t = tables_of("Shots were fired at the house. No one was injured.")
+    assert total(t, "wounded") == 0
+
+
+def test_article_without_casualties_has_one_row_of_missing_totals(tables_of):
+    t = tables_of("The council met on Tuesday to discuss the budget.")
+    assert len(t["casualty_totals"]) == 1
+    assert t["casualty_totals"][["killed", "wounded"]].isna().all().all()
+    assert t["casualties"].empty
+
+
+def test_shot_then_died_counts_once_as_killed(tables_of):
+    t = tables_of("A man was shot on Main Street. He died at the hospital.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, 0)
+
+
+def test_two_shot_one_fatally_is_one_killed_one_wounded(tables_of):
+    t = tables_of("Two men were shot, one fatally.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, 1)
+
+
+def test_negated_wounding_is_not_a_casualty(tables_of):
+    t = tables_of("The driver was not wounded.")
+    assert t["casualties"].empty
+
+
+def test_side_from_adjective_and_possessive(tables_of):
+    t = tables_of("Putin's forces suffered heavy casualties. Three Ukrainian soldiers were captured.")
+    c = t["casualties"].set_index("casualty_type")
+    assert c.loc["casualties", "side"] == "Russia"
+    assert c.loc["captured", "side"] == "Ukraine"
+    assert total(t, "captured", side="Ukraine") == 3
+
+
+def test_displaced_refugees(tables_of):
+    t = tables_of("More than 4 million refugees have left the country.")
+    assert t["casualties"].iloc[0].casualty_type == "displaced"
+
+
+def test_fleeing_suspects_are_not_displaced(tables_of):
+    t = tables_of("The suspects fled in a black car.")
+    assert t["casualties"].empty
+
+
+# --- evaluation -------------------------------------------------------------------------------
+
+def test_gva_dev_sample_beats_the_all_zero_guess():
+    root = shared_or_skip("corpora", "gva-killed-injured")
+    pairs = gva.load(root, "dev")[:60]
+    pred = gva.predict(pairs)
+    s = gva.scores(pred)
+    assert s["killed"] > s["zero_killed"] and s["injured"] > s["zero_injured"]

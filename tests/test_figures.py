@@ -1,0 +1,203 @@
+"""The figures table: values, hedges, kinds and claimants of numeric expressions."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from analysis import articles, figures, nlp, sentences
+
+
+@pytest.fixture(scope="session")
+def figures_of():
+    """Figures of a small hand-written text, parsed as the pipeline does."""
+    model = nlp.load()
+
+    def run(text: str) -> pd.DataFrame:
+        article = articles.make_article("t", text)
+        sents = sentences.table(article)
+        doc = nlp.parse(text, list(zip(sents["start"].tolist(), sents["end"].tolist())), model)
+        return figures.extract(article, doc, {"sentences": sents})["figures"]
+
+    return run
+
+
+def one(frame: pd.DataFrame, text: str) -> pd.Series:
+    rows = frame[frame["text"] == text]
+    assert len(rows) == 1, f"expected one figure {text!r}, got {frame['text'].tolist()}"
+    return rows.iloc[0]
+
+
+# --- the seed ---------------------------------------------------------------------------------
+
+def test_seed_up_to_15000_keeps_hedge_casualty_side_period_and_claimant(seed_tables):
+    row = one(seed_tables.figures, "up to 15,000")
+    assert (row.qualifier, row.high, row.value) == ("up_to", 15000, 15000)
+    assert pd.isna(row.low)
+    assert (row.casualty_type, row.counted, row.victims, row.side) == ("killed", "soldiers", "soldiers", "Russia")
+    assert row.source == "a NATO official"
+    assert row.period == "just over a month of fighting"
+
+
+def test_seed_at_least_143_children_killed_according_to_zelenskyy(seed_tables):
+    row = one(seed_tables.figures, "at least 143")
+    assert (row.qualifier, row.low, row.casualty_type, row.victims) == ("at_least", 143, "killed", "children")
+    assert pd.isna(row.high)
+    assert row.source == "Volodymyr Zelenskyy"
+
+
+def test_seed_some_40_miles_is_an_approximate_distance(seed_tables):
+    row = one(seed_tables.figures, "some 40 miles")
+    assert (row.kind, row.qualifier, row.value, row.unit) == ("distance", "approximate", 40, "miles")
+
+
+def test_seed_more_than_a_month_is_a_duration_more_than(seed_tables):
+    row = one(seed_tables.figures, "more than a month")
+    assert (row.kind, row.qualifier, row.unit) == ("duration", "more_than", "month")
+
+
+def test_seed_dates_are_dates_and_never_casualties(seed_tables):
+    f = seed_tables.figures
+    assert one(f, "March 29, 2022").date_iso == "2022-03-29"
+    assert one(f, "February 24th").date_iso == "2022-02-24"
+    assert set(f[f["text"].isin(["March 29, 2022", "February 24th"])]["kind"]) == {"date"}
+    assert not f[f["kind"] == "date"]["is_casualty"].any()
+    assert not f["text"].isin(["29", "2022", "24"]).any()
+
+
+def test_seed_two_breakaway_regions_counts_regions(seed_tables):
+    row = one(seed_tables.figures, "two")
+    assert (row.kind, row.value, row.counted, row.is_casualty) == ("count", 2, "regions", False)
+
+
+def test_seed_thousands_of_civilians_is_approximate_with_documented_bounds(seed_tables):
+    row = one(seed_tables.figures, "thousands")
+    assert (row.qualifier, row.low, row.high, row.counted) == ("approximate", 2000, 9999, "civilians")
+    assert pd.isna(row.value)
+
+
+def test_seed_first_victory_is_an_ordinal(seed_tables):
+    f = seed_tables.figures
+    first = f[(f["text"] == "first") & (f["paragraph"] == 7)]
+    assert first["kind"].tolist() == ["ordinal"]
+
+
+def test_seed_twice_is_a_count_of_times(seed_tables):
+    row = one(seed_tables.figures, "Twice")
+    assert (row.kind, row.value, row.unit) == ("count", 2, "times")
+
+
+def test_seed_offsets_point_at_the_figure_text(seed_tables, seed_text):
+    f = seed_tables.figures
+    assert len(f) > 10
+    assert all(seed_text[s:e] == t for s, e, t in zip(f["start"], f["end"], f["text"]))
+
+
+def test_seed_no_figures_from_credit_related_link_or_boilerplate(seed_tables):
+    kinds = seed_tables.paragraphs.set_index("paragraph")["kind"]
+    assert set(kinds[seed_tables.figures["paragraph"]].astype(str)) <= {"headline", "body", "caption"}
+
+
+# --- number parsing ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("15,000", 15000), ("6.5", 6.5), ("6.5 million", 6.5e6), ("4 million", 4e6), ("2.4bn", 2.4e9),
+    ("fifteen thousand", 15000), ("two", 2), ("one hundred and forty-three", 143), ("a hundred", 100),
+    ("twenty-one", 21)])
+def test_parse_number_reads_digits_scales_and_words(text, value):
+    assert figures.parse_number(text) == value
+
+
+def test_parse_number_refuses_vague_quantities():
+    assert figures.parse_number("dozens") is None
+    assert figures.vague("dozens") == (None, 24, 99)
+
+
+def test_dozens_is_approximate_not_a_number(figures_of):
+    row = one(figures_of("Dozens of people were injured in the blast."), "Dozens")
+    assert (row.qualifier, row.low, row.high) == ("approximate", 24, 99)
+    assert pd.isna(row.value)
+
+
+def test_4_million_is_one_number(figures_of):
+    f = figures_of("The war has displaced 4 million people.")
+    row = one(f, "4 million")
+    assert (row.value, row.kind) == (4e6, "count")
+    assert len(f) == 1
+
+
+def test_2_15pm_is_a_time_not_picometres(figures_of):
+    f = figures_of("The talks resumed at 2.15pm on Tuesday.")
+    assert one(f, "2.15pm").kind == "time"
+    assert len(f) == 1
+
+
+def test_dates_are_not_counts(figures_of):
+    f = figures_of("On March 29, 2022, two people were injured. The war began in 2014.")
+    assert one(f, "March 29, 2022").kind == "date"
+    assert one(f, "2014").kind == "date"
+    assert one(f, "two").value == 2
+
+
+@pytest.mark.parametrize("sentence, text, qualifier, low, high", [
+    ("Officials said up to 15,000 soldiers died.", "up to 15,000", "up_to", None, 15000),
+    ("At least 12 people died.", "At least 12", "at_least", 12, None),
+    ("More than 300 civilians were killed.", "More than 300", "more_than", 300, None),
+    ("Fewer than 50 people were hurt.", "Fewer than 50", "less_than", None, 50),
+    ("No more than 20 soldiers were captured.", "No more than 20", "at_most", None, 20),
+    ("NATO estimated that 7,000 to 15,000 Russian soldiers died.", "7,000 to 15,000", "range", 7000, 15000),
+    ("NATO estimated 7,000-15,000 Russian deaths.", "7,000-15,000", "range", 7000, 15000),
+    ("Between 2 and 3 million people fled.", "Between 2 and 3 million", "range", 2e6, 3e6),
+    ("Some 200 people were evacuated.", "Some 200", "approximate", None, None),
+])
+def test_hedges_and_ranges_set_qualifier_and_bounds(figures_of, sentence, text, qualifier, low, high):
+    row = one(figures_of(sentence), text)
+    assert row.qualifier == qualifier
+    assert (None if pd.isna(row.low) else row.low) == low
+    assert (None if pd.isna(row.high) else row.high) == high
+
+
+def test_money_and_percent(figures_of):
+    f = figures_of("The package is worth $2.4bn, about 15% of the budget, or 3 per cent of output.")
+    money = one(f, "$2.4bn")
+    assert (money.kind, money.unit, money.value) == ("money", "USD", 2.4e9)
+    assert (one(f, "about 15%").kind, one(f, "about 15%").qualifier) == ("percent", "approximate")
+    assert one(f, "3 per cent").kind == "percent"
+
+
+def test_identifiers_are_not_figures(figures_of):
+    f = figures_of("Call 337-232-8477 about the F-16 seen in the 100 block of Brushwood Drive.")
+    assert f.empty
+
+
+def test_ages_are_ages(figures_of):
+    f = figures_of("John Smith, 24, was shot. A 19-year-old man was also hurt.")
+    assert one(f, "24").kind == "age"
+    assert one(f, "19-year-old").kind == "age"
+    assert not f["is_casualty"].any()
+
+
+def test_injured_people_are_a_casualty_figure(figures_of):
+    row = one(figures_of("Two people were injured in the attack."), "Two")
+    assert (row.is_casualty, row.casualty_type, row.victims) == (True, "wounded", "people")
+
+
+def test_shot_times_counts_shots_not_people(figures_of):
+    row = one(figures_of("The man was shot three times."), "three times")
+    assert (row.unit, row.is_casualty) == ("times", False)
+
+
+def test_own_attribution_according_to(figures_of):
+    row = one(figures_of("According to police, three people were killed."), "three")
+    assert (row.source, row.casualty_type) == ("police", "killed")
+
+
+def test_no_one_is_not_a_figure(figures_of):
+    assert figures_of("No one was injured.").empty
+
+
+def test_empty_text_gives_declared_columns(figures_of):
+    f = figures_of("Nothing here.")
+    assert list(f.columns) == [c.name for c in figures.FIGURES]
+    assert f.empty and not math.isnan(len(f))
