@@ -80,7 +80,7 @@ emphasise write tweet post comment maintain contend complain concede recall reve
 observe remark mention testify caution threaten estimate disclose counter quip joke boast brag lament
 affirm charge agree urge recommend advise inform assure remind signal indicate speculate wonder
 acknowledge conclude continue describe predict retort exclaim shout scream whisper mutter announce
-propose demand order decide rule find show believe think feel fear hope expect
+propose demand order decide rule find show believe think feel fear hope expect proclaim chant read
 """.split())
 # Verbs whose object is the content ("denied the report", "commended the forces").
 OBJECT_VERBS = frozenset("""
@@ -98,7 +98,8 @@ PREP_VERBS = {"hint": {"at"}, "call": {"for"}, "warn": {"of", "about", "against"
               "testify": {"about", "to"}, "point": {"to"}, "write": {"about", "of"}}
 # Verbs that only count when a quote or a colon sits next to them ("Caddell continued:").
 FRAME_ONLY = frozenset({"continue", "add", "write", "post", "tweet", "ask", "answer", "reply", "respond",
-                        "shout", "scream", "whisper", "mutter", "exclaim", "retort", "quip", "joke"})
+                        "shout", "scream", "whisper", "mutter", "exclaim", "retort", "quip", "joke", "read",
+                        "chant", "proclaim"})
 # Cognition verbs count only with a clause and a subject that is not "I"/"we" inside a quote.
 BELIEF_VERBS = frozenset({"believe", "think", "feel", "fear", "hope", "expect", "find", "show", "decide",
                           "rule", "order"})
@@ -407,6 +408,13 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif dep == "prt" and lemma == "point" and child.lower_ == "out":
             pass
+    if not out and lemma in ("say", "tell", "claim", "argue", "insist", "add", "note", "report", "warn"):
+        # a misparsed clause: "says the movement that's sweeping the country appeals to ..." comes out
+        # as an object with a relative clause; the object is then the reported content
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.i > verb.i and not (lemma == "tell" and child.i == verb.i + 1) and \
+                    any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") for t in child.subtree):
+                out.append(child)
     if lemma == "point" and not any(c.dep_ == "prt" for c in verb.children) and \
             not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return []
@@ -541,6 +549,8 @@ class _Finder:
     def _cue(self, verb: Token, sent: Span, row) -> Statement | None:
         lemma = verb.lemma_.lower()
         head = _speaker_head(verb)
+        if head is None and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            head = self._name_before(verb)
         if head is None or head.is_space:
             return None
         if self.quote_at(head.idx) is not None:
@@ -598,6 +608,22 @@ class _Finder:
         st = Statement(start, end, "direct", cue, lemma, speaker, self.sentence_of(start)[0], chosen)
         self._extend(st)
         return self._relcl(st, verb)
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """A name right before a subjectless verb, set off by commas: "..., Jake Sullivan, said: ..."
+
+        The parser sometimes hangs such a name on an earlier noun as an apposition.
+        """
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].text in (",", "—", "–") and verb.i - i <= 2:
+            i -= 1
+        if i < 0 or i == verb.i - 1:
+            return None
+        tok = self.doc[i]
+        if tok.ent_type_ == "PERSON" and tok.dep_ in ("appos", "conj", "pobj", "dobj") and \
+                self.quote_at(tok.idx) is None:
+            return tok
+        return None
 
     def _relcl(self, st: Statement, verb: Token) -> Statement:
         node = verb
@@ -687,7 +713,26 @@ class _Finder:
         return pos - row[2] <= 1 or bool(re.search(r"[.!?:]\s*$", self.text[max(row[2], pos - 4):pos]))
 
     def _drop_nested(self, found: list[Statement]) -> list[Statement]:
-        """Keep one statement per content: a cue inside another's content loses, exact duplicates go."""
+        """Keep one statement per content: a cue inside another's content loses, exact duplicates go.
+
+        A participle clause at the end of another statement's content ("..., claiming that ...") is a
+        statement of its own: the outer content stops before it.
+        """
+        found.sort(key=lambda s: (s.start, -s.end))
+        for outer in found:
+            for inner in found:
+                if inner is outer or inner.cue is None or outer.cue is None or outer.kind == "direct":
+                    continue
+                verb = inner.cue.root
+                if outer.start < inner.cue.start_char < outer.end and inner.end >= outer.end - 2 and \
+                        verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and \
+                        verb.i > 0 and self.doc[verb.left_edge.i - 1].text == ",":
+                    cut = self.doc[verb.left_edge.i - 1].idx
+                    if cut > outer.start + 10:
+                        outer.end = len(self.text[:cut].rstrip(" ,;—–-")) if cut > outer.start else outer.end
+                        outer.parts = [q for q in outer.parts if q[0] < outer.end]
+                        if outer.parts and outer.parts[-1][1] > outer.end:
+                            outer.end = outer.parts[-1][1]
         found.sort(key=lambda s: (s.start, -s.end))
         out: list[Statement] = []
         for st in found:
@@ -713,8 +758,8 @@ class _Finder:
             if row[4] not in ("body",):
                 continue
             words = len(re.findall(r"\w+", self.text[q[0]:q[1]]))
-            if words < 4 or not self._starts_sentence(q[0]):
-                continue  # a term in quote marks, not a statement
+            if words < 4 or q[0] - row[2] > 1:
+                continue  # a term in quote marks, or a quote its own sentence introduces, not carried over
             prev = [s for s in out if s.start < q[0] and s.speaker_tokens is not None]
             if not prev:
                 continue

@@ -211,7 +211,8 @@ def main(argv: list[str]) -> int:
         Path(args.errors).write_text("\n".join(log) + "\n", encoding="utf-8")
 
     print(f"PolNeAR {args.split}: {len(items)} articles, {totals[THRESHOLDS[0]][2]} attributions with a source "
-          f"({n_no_source} without a source not scored), {totals[THRESHOLDS[0]][1]} predicted statements; "
+          f"({quoted[THRESHOLDS[0]][2]} with quote marks; {n_no_source} without a source not scored), "
+          f"{totals[THRESHOLDS[0]][1]} predicted statements ({quoted[THRESHOLDS[0]][1]} direct or mixed); "
           f"pipeline time {seconds:.1f} s")
     print(f"{'scope':<32}{'overlap':>8}{'precision':>11}{'recall':>8}{'F1':>7}")
     for t in THRESHOLDS:
