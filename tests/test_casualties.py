@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import articles, casualties, figures, nlp, sentences
+from analysis import articles, casualties, figures, nlp, reference, sentences
 from analysis.evaluate import casualties as gva
 from conftest import shared_or_skip
 
@@ -134,3 +134,57 @@ def test_gva_dev_sample_beats_the_all_zero_guess():
     pred = gva.predict(pairs)
     s = gva.scores(pred)
     assert s["killed"] > s["zero_killed"] and s["injured"] > s["zero_injured"]
+
+
+# --- reference cross-check --------------------------------------------------------------------
+
+def test_shipped_reference_holds_the_nato_range_and_ukraine_claim_with_urls():
+    ref = reference.shipped()
+    nato = ref[(ref["claimant"] == "NATO officials") & (ref["type"] == "deaths")].iloc[0]
+    assert (nato.low, nato.high, nato.date) == (7000, 15000, "2022-03-24")
+    mod = ref[(ref["claimant"] == "Ukraine's General Staff") & (ref["date"] == "2022-03-29")
+              & (ref["type"] == "deaths")].iloc[0]
+    assert mod.estimate == 17200
+    assert ref["url"].str.startswith("https://").all() and ref["citation"].notna().all()
+
+
+def test_seed_date_is_the_caption_date(seed_tables):
+    assert reference.article_date(None, seed_tables.figures) == "2022-03-29"
+
+
+def test_published_date_wins_over_dates_in_the_text(seed_tables):
+    assert reference.article_date("2022-03-30T08:00:00", seed_tables.figures) == "2022-03-30"
+
+
+def test_seed_claim_sits_beside_nato_and_ukraine_tallies(seed_tables):
+    cmp = reference.compare_corpus(seed_tables.articles, seed_tables.figures, seed_tables.casualty_summary)
+    assert set(cmp["claimant"]) == {"NATO officials", "Ukraine's General Staff"}
+    assert set(cmp["claim_high"]) == {15000}
+    assert cmp.set_index("claimant").loc["Ukraine's General Staff", "reference_low"] == 17200
+
+
+def test_as_of_takes_the_latest_figure_before_the_date():
+    ref = reference.shipped()
+    latest = reference.as_of(ref, "2022-03-28")
+    mod = latest[(latest["claimant"] == "Ukraine's General Staff") & (latest["type"] == "deaths")]
+    assert mod["estimate"].tolist() == [17000]
+
+
+def test_ukraine_mod_loader_reads_the_daily_json_format(tmp_path):
+    path = tmp_path / "russia_losses_personnel.json"
+    path.write_text('[{"date": "2022-03-01", "day": 6, "personnel": 5710, "personnel*": "about", "POW": 200}]')
+    r = reference.load(path)
+    assert r[["date", "estimate", "type"]].values.tolist() == [["2022-03-01", 5710, "deaths"],
+                                                               ["2022-03-01", 200, "captured"]]
+
+
+def test_public_series_load_when_present():
+    mod = shared_or_skip("reference", "ukraine-mod-russia-losses", "data", "russia_losses_personnel.json")
+    r = reference.load(mod)
+    day = r[(r["date"] == "2022-03-29") & (r["type"] == "deaths")]
+    assert day["estimate"].tolist() == [17200]
+    est = shared_or_skip("reference", "economist-casualty-estimates", "source-data", "deaths-and-casualties-data",
+                         "Soldier deaths_casualties in Ukraine - estimates.csv")
+    e = reference.load(est)
+    nato = e[(e["claimant"] == "NATO officials (via WP)") & (e["type"] == "deaths")]
+    assert (nato["low"].tolist(), nato["high"].tolist()) == ([7000], [15000])

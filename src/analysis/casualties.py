@@ -726,3 +726,15 @@ def extract(article: Article, doc: Doc, tables: dict[str, pd.DataFrame]) -> dict
     rows = mention_rows(article, doc, tables["sentences"], figures, tables.get("sources"))
     return {"casualties": _frame(rows), "casualty_summary": summary(rows),
             "casualty_totals": totals(article.article_id, rows)}
+
+
+def timeline(summary: pd.DataFrame, dates: pd.DataFrame) -> pd.DataFrame:
+    """Quantified claims of a corpus with their article's date (from reference.article_dates), oldest first."""
+    s = summary.merge(dates[["article_id", "article_date"]], on="article_id", how="left")
+    s = s.assign(estimate=[_estimate(r) for r in s.to_dict("records")])
+    s = s[s["estimate"].notna() & s["article_date"].notna()]
+    out = s[["article_date", "article_id", "casualty_type", "side", "source", "qualifier", "low", "high",
+             "estimate", "statement"]].copy()
+    out["estimate"] = out["estimate"].astype("Float64")
+    out["casualty_type"] = out["casualty_type"].astype("string")
+    return out.sort_values(["article_date", "article_id"], kind="stable").reset_index(drop=True)
