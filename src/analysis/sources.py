@@ -335,11 +335,14 @@ class Statement:
 def _speaker_head(verb: Token) -> Token | None:
     """The subject of a reporting verb, looking through conjunctions and 'saying' clauses."""
     for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _dateline(c)
+                    and not (c.dep_ == "nsubjpass" and verb.lemma_ in ("say", "tell"))]
+        if subjects:
+            child = min(subjects, key=lambda c: abs(c.i - verb.i))
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head
+            return child
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and verb.lemma_ in ("say", "tell")):
-                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                    return verb.head
-                return child
             if child.dep_ == "agent":
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
                 if pobj:
@@ -353,6 +356,15 @@ def _speaker_head(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _dateline(tok: Token) -> bool:
+    """A dateline word taken for a subject: "WASHINGTON (AP) — ...", "MACAU (Reuters) – ..."."""
+    sent = tok.sent
+    if tok.i - sent.start > 4 or not tok.text.isupper() or len(tok.text) < 2:
+        return False
+    after = tok.doc[tok.i + 1:min(tok.i + 6, sent.end)].text
+    return bool(re.match(r"\s*(?:,[^—–-]{0,20})?(?:\([^)]{1,20}\))?\s*[—–-]", after))
 
 
 def _speaker_span(head: Token) -> Span:
@@ -558,7 +570,7 @@ class _Finder:
         speaker = _speaker_span(head)
         for other in head.head.children if head.head is not head else ():
             # the parser may split "the lawyer Anna Berg" into two subjects: keep both
-            if other is not head and other.dep_ == head.dep_ and other.dep_ == "nsubj":
+            if other is not head and other.dep_ == head.dep_ and other.dep_ == "nsubj" and not _dateline(other):
                 span2 = _speaker_span(other)
                 if span2.start == speaker.end or speaker.start == span2.end:
                     speaker = self.doc[min(speaker.start, span2.start):max(speaker.end, span2.end)]
