@@ -221,3 +221,21 @@ def test_failing_extractor_is_recorded_and_the_run_goes_on(tmp_path, monkeypatch
     arts = pd.read_parquet(tmp_path / "out" / "articles.parquet")
     assert arts["status"].tolist() == ["ok", "failed", "ok"]
     assert summary.failed == 1 and len(failures) == 1 and "RuntimeError: boom" in failures[0]
+
+
+def test_fast_ruler_and_lemmatizer_equal_the_stock_components(seed_article):
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+
+    model = nlp.load()
+    assert nlp._fast_rules(model) is not None  # the shortcut is in use for this pipeline
+    docs = [seed_article.text, *TEXTS]
+    items = []
+    for i, text in enumerate(docs):
+        table = sentences.table(articles.make_article(f"a{i}", text))
+        items.append((text, list(zip(table["start"], table["end"]))))
+    fast = list(nlp.parse_many(items, model))
+    stock = list(model.pipe(nlp.prepare(text, spans, model) for text, spans in items))
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
+    for f, s in zip(fast, stock):
+        assert (f.to_array(attrs) == s.to_array(attrs)).all()
+        assert [t.lemma_ for t in f] == [t.lemma_ for t in s]

@@ -86,4 +86,87 @@ def parse_many(items: Iterable[tuple[str, list[tuple[int, int]]]], nlp: Language
                batch_size: int = 64) -> Iterator[Doc]:
     """One Doc per (text, sentence_spans), in order, parsed in batches."""
     docs = (prepare(text, spans, nlp) for text, spans in items)
-    return nlp.pipe(docs, batch_size=batch_size)
+    fast = _fast_rules(nlp)
+    if fast is None:
+        return nlp.pipe(docs, batch_size=batch_size)
+    parsed = nlp.pipe(docs, batch_size=batch_size, disable=["attribute_ruler", "lemmatizer"])
+    return (fast(doc) for doc in parsed)
+
+
+# --- the same annotations with fewer per-token Python calls ---------------------------------------
+# spaCy's attribute ruler runs a Matcher over every token, and its rule lemmatizer a Python call
+# per token. On this project's pipelines most of the ruler's rules are plain "TAG -> POS, MORPH"
+# maps, and a lemma depends only on (ORTH, POS, MORPH): both are applied below by array lookups,
+# with the remaining rules still matched by spaCy. tests/test_pipeline.py checks that every token
+# attribute equals what the stock components produce.
+
+class _FastRules:
+    """Applies a pipeline's attribute_ruler and rule lemmatizer to Docs, vectorised."""
+
+    def __init__(self, nlp: Language):
+        from spacy.pipeline import AttributeRuler
+
+        self.ruler = nlp.get_pipe("attribute_ruler")
+        self.lemmatizer = nlp.get_pipe("lemmatizer")
+        patterns = self.ruler.patterns
+        # The ruler applies matches in rule order (later rules win) after matching them all, so the
+        # leading run of TAG-only rules can be applied first, as a table, and the rest after it.
+        n_tag = 0
+        for p in patterns:
+            pats = p["patterns"]
+            if len(pats) == 1 and len(pats[0]) == 1 and set(pats[0][0]) == {"TAG"} \
+                    and isinstance(pats[0][0]["TAG"], str) and p.get("index", 0) in (0, -1):
+                n_tag += 1
+            else:
+                break
+        self.by_tag: dict[int, dict[int, int]] = {}
+        for p, attrs in zip(patterns[:n_tag], self.ruler.attrs[:n_tag]):
+            key = nlp.vocab.strings.add(p["patterns"][0][0]["TAG"])
+            self.by_tag.setdefault(key, {}).update(attrs)
+        self.columns = sorted({a for attrs in self.by_tag.values() for a in attrs})
+        self.rest = AttributeRuler(nlp.vocab, validate=False)
+        self.rest.add_patterns(patterns[n_tag:])
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS, TAG
+
+        if not len(doc):
+            return doc
+        tags = doc.to_array([TAG]).astype(np.uint64)
+        current = doc.to_array(self.columns).astype(np.uint64).reshape(len(doc), -1)
+        for tag in np.unique(tags).tolist():
+            attrs = self.by_tag.get(tag)
+            if attrs:
+                rows = tags == tag
+                for j, attr in enumerate(self.columns):
+                    if attr in attrs:
+                        current[rows, j] = attrs[attr]
+        doc.from_array(self.columns, current)
+        self.rest.set_annotations(doc, self.rest.match(doc))
+        if self.lemmatizer.mode == "rule" and not self.lemmatizer.overwrite:
+            keys = doc.to_array([ORTH, POS, MORPH, LEMMA]).astype(np.uint64)
+            todo = np.flatnonzero(keys[:, 3] == 0)
+            if len(todo):
+                uniq, first, inverse = np.unique(keys[todo, :3], axis=0, return_index=True, return_inverse=True)
+                lemmas = np.empty(len(uniq), dtype=np.uint64)
+                for u in np.argsort(first, kind="stable").tolist():  # in text order, as spaCy does
+                    token = doc[int(todo[first[u]])]
+                    lemmas[u] = doc.vocab.strings.add(self.lemmatizer.lemmatize(token)[0])
+                column = keys[:, 3].copy()
+                column[todo] = lemmas[inverse.reshape(-1)]
+                doc.from_array([LEMMA], column.reshape(-1, 1))
+        else:
+            doc = self.lemmatizer(doc)
+        return doc
+
+
+@lru_cache(maxsize=4)
+def _fast_rules(nlp: Language) -> _FastRules | None:
+    names = nlp.pipe_names
+    if "attribute_ruler" not in names or "lemmatizer" not in names:
+        return None
+    # They run last here; only components that read neither POS, MORPH nor LEMMA may follow them.
+    if names.index("lemmatizer") != names.index("attribute_ruler") + 1 or \
+            not set(names[names.index("lemmatizer") + 1:]) <= {"ner"}:
+        return None
+    return _FastRules(nlp)
