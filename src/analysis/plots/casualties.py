@@ -2,6 +2,7 @@
 figures by kind, and claims over time."""
 from __future__ import annotations
 
+import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
@@ -165,10 +166,16 @@ def claims_over_time(timeline: pd.DataFrame):
         ax.scatter(dates[sel], timeline["estimate"][sel].astype(float), c=colours, marker=markers[i % len(markers)],
                    label=src, s=40)
     ax.set_yscale("log")
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.yaxis.set_minor_formatter(NullFormatter())
+    pad = pd.Timedelta(days=10) if dates.nunique() == 1 else (dates.max() - dates.min()) * 0.05
+    ax.set_xlim(dates.min() - pad, dates.max() + pad)
+    locator = mdates.AutoDateLocator(maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_xlabel("article date")
     ax.set_ylabel("people claimed (log scale)")
     ax.set_title("Casualty claims over time: colour = side, marker = source")
     ax.legend(fontsize=7, frameon=False, loc="upper left")
-    fig.autofmt_xdate()
     fig.tight_layout()
     return fig
