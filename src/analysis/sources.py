@@ -375,7 +375,7 @@ def _speaker_span(head: Token) -> Span:
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj") and tok is head:
+            if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp", "parataxis") and tok is head:
                 continue
             if child.dep_ == "appos" and child.i > head.i and any(
                     doc[k].text == "," for k in range(head.i + 1, child.left_edge.i)):
@@ -602,7 +602,12 @@ class _Finder:
                     if lemma in BELIEF_VERBS and head.lower_ in ("i", "we", "you"):
                         return None
                     kind = "indirect"
-                st = Statement(start, end, kind, cue, lemma, speaker, row[0], parts)
+                if kind == "direct" and start > cue.start_char:
+                    # '"Applying those questions ...," Blackwell continued, "you and I should ..."'
+                    before = self._quote_before(min(speaker.start_char, cue.start_char), row[0])
+                    if before is not None:
+                        start, parts = before[0], [before] + list(parts)
+                st = Statement(start, end, kind, cue, lemma, speaker, self.sentence_of(start)[0], parts)
                 if kind == "direct":
                     self._extend(st)
                 return self._relcl(st, verb)
@@ -779,6 +784,12 @@ class _Finder:
             if row[0] - last.paragraph > 1:
                 continue
             if row[0] != last.paragraph and last.kind != "direct":
+                continue
+            if last.kind == "direct" and last.cue is not None and not re.search(r"\w", self.text[last.end:q[0]]):
+                # the quotation goes on in the next paragraph: one statement, as annotators mark it
+                last.end = q[1]
+                last.parts.append(q)
+                claimed.append(q)
                 continue
             st = Statement(q[0], q[1], "direct", None, None, last.speaker_tokens, row[0], [q],
                            carried_from=last)

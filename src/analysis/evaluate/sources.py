@@ -199,6 +199,11 @@ def main(argv: list[str]) -> int:
                         log.append(f"SPEAKER {stem}: gold {golds[j].source!r} pred {preds[i].speaker!r} "
                                    f"({preds[i].speaker_text!r})")
                 if args.errors:
+                    tight = set(match(pred_chars, gold_chars, THRESHOLDS[-1]))
+                    for i, j in pairs:
+                        if (i, j) not in tight:
+                            lo, hi = min(golds[j].content), max(golds[j].content) + 1
+                            log.append(f"LOOSE {stem} gold={art.text[lo:hi][:160]!r} pred={preds[i].quote[:160]!r}")
                     mp, mg = {i for i, _ in pairs}, {j for _, j in pairs}
                     for i, r in enumerate(preds):
                         if i not in mp:
