@@ -241,3 +241,34 @@ def test_unclosed_quote_ends_with_its_paragraph():
     art = articles.make_article("t", text)
     (s, e), = sources.quote_spans(art.text, art.paragraphs)
     assert text[s:e] == "“we will stay here"
+
+
+def test_dateline_is_not_the_speaker(attribute):
+    r = attribute("WASHINGTON (AP) — Senator Mary Cole said Thursday that the budget talks had collapsed.\n")
+    assert r.iloc[0].speaker == "Mary Cole"
+
+
+def test_name_colon_headline_is_a_statement():
+    art = articles.make_article("t", "Mary Cole: The Budget Talks Have Collapsed\n\nThe talks ended on Friday.\n")
+    r = pipeline.analyse(art)["sources"]
+    assert len(r) == 1
+    row = r.iloc[0]
+    assert (row.speaker, row.cue, row.quote) == ("Mary Cole", ":", "The Budget Talks Have Collapsed")
+
+
+def test_label_before_a_colon_is_not_a_speaker(attribute):
+    r = attribute("Update: The Budget Talks Have Collapsed after a long night.\n")
+    assert len(r) == 0
+
+
+def test_naming_verb_credits_the_name_given(attribute):
+    r = attribute("Senator Mary Cole called the plan “a disaster for working families.”\n")
+    assert r.iloc[0].cue_lemma == "call" and r.iloc[0].quote_kind == "mixed"
+    assert r.iloc[0].quote.startswith("the plan")
+
+
+def test_quote_before_and_after_the_cue_is_one_direct_statement(attribute):
+    r = attribute("“Applying those questions to the candidates,” Morton Blackwell continued, “you and I "
+                  "should unite behind one of them.”\n")
+    assert len(r) == 1 and r.iloc[0].quote_kind == "direct"
+    assert r.iloc[0].quote.startswith("“Applying") and r.iloc[0].quote.endswith("one of them.”")

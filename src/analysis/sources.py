@@ -655,6 +655,9 @@ class _Finder:
 
     def _covers(self, parts, start, end, speaker: Span, cue: Span) -> bool:
         """True when the content is all quotation, but for the attribution standing between its parts."""
+        first, last = min(q[0] for q in parts), max(q[1] for q in parts)
+        if re.search(r"\w", self.text[start:max(start, first)]) or re.search(r"\w", self.text[min(end, last):end]):
+            return False  # reported words before or after the quotation: mixed
         outside = []
         for a, b in _gaps(parts, start, end):
             for lo, hi in sorted([(speaker.start_char, speaker.end_char), (cue.start_char, cue.end_char)]):
