@@ -144,7 +144,7 @@ DATES = re.compile(
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>\d{{4}})\b)?"
     rf"|\b(?P<m3>{_MONTH}),?\s+(?P<y3>\d{{4}})\b"
     r"|\b(?P<iso>\d{4}-\d{2}-\d{2})\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:1[89]|20)\d0s\b")
-YEAR = re.compile(r"(?<![\w,.$£€-])(?:1[89]|20)\d{2}(?![\w,%-]|\.\d)")
+YEAR = re.compile(r"(?<![\w,.$£€-])(?:1[89]|20)\d{2}(?![\w%-]|[.,]\d)")
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid|year|"
                           r"spring|summer|autumn|fall|winter|and|or|to|through|season|fiscal|class)\s*|"
                           r"mid-|’|')$", re.I)
@@ -162,7 +162,8 @@ IDENTIFIERS = re.compile(
     r"Unit|Flight|Channel|Precinct|District|Ward|Box|Article|Section|Resolution|Chapter|Case|Exit|Gate|"
     r"Platform|Pier|Division|Brigade|Regiment|Battalion|Squadron|Corps|Army|Fleet|Game|Week|Day|Pages?|"
     r"Level|Floor|Lot|Station|Bus|Line|Engine|Ladder|Company|Squad|Seat|Grade|Year|Act|Bill)\s+\d+[A-Z]?\b"
-    r"|#\s?\d+|\b911\b|\b[A-Z]{2}\s+\d{5}\b|\b\d{5}(?:-\d{4})\b")
+    r"|#\s?\d+|\b911\b|\b[A-Z]{2}\s+\d{5}\b|\b\d{5}(?:-\d{4})\b"
+    r"|\b\d{1,3}/\d{1,3}\b(?!/)")  # betting odds ("3/1 favourite")
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINAL_WORDS) + r")\b", re.I)
 _AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:of\s+)?|[A-Z][\w'’.-]+,\s*|\(\s*)$")
 _AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
@@ -371,6 +372,8 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int) -> dict
                 value = value * _SCALES[scale_b.group(1).lower()]  # "2 to 3 million": the scale is shared
             if vb is not None and vb > value:
                 low, high, value, qualifier = value, vb, None, "range"
+            elif vb is not None and sep == "-" and re.fullmatch(r"\d{1,3}", a_text) and re.fullmatch(r"\d{1,3}", b):
+                return None  # "6-4", "3-1": a score, not a quantity
             else:
                 b, e, trail = None, a_e, ""
                 value = parse_number(a_text, money=money)
@@ -434,6 +437,19 @@ def counted_token(span: Span) -> Token | None:
     if root.pos_ in ("NOUN",) and root.lower_ not in VAGUE and not root.like_num:
         return root
     return None
+
+
+def _name_number(span: Span) -> bool:
+    """A number that is part of a name: "50 Cent", "the Top 40", "the HP 607 model", the channel "Five"."""
+    root = span.root
+    if any(t.ent_type_ in ("PRODUCT", "WORK_OF_ART", "FAC", "LAW", "ORG") for t in span):
+        return True
+    if root.dep_ == "nummod" and root.head.tag_ == "NNP" and root.head.text[:1].isupper() \
+            and root.head.ent_type_ not in ("NORP", "GPE"):
+        return True
+    word = span.text
+    return (word[:1].isupper() and not word[:1].isdigit() and not root.is_sent_start
+            and root.dep_ != "nummod" and not any(c.dep_ == "prep" for c in root.children))
 
 
 _SAY = {"say", "tell", "report", "claim", "estimate", "state", "announce", "add", "write", "confirm",
@@ -509,6 +525,8 @@ def table(article: Article, doc: Doc, sentences: pd.DataFrame, sources: pd.DataF
             span = _core_tokens(doc, row)
             sent = doc.char_span(int(sent_rows.at[i, "start"]), int(sent_rows.at[i, "end"]),
                                  alignment_mode="expand") if len(sent_rows) else None
+            if span is not None and row["kind"] == "count" and _name_number(span):
+                continue
             if span is not None and row["kind"] in ("count",) and row.get("unit") != "times":
                 counted = counted_token(span)
                 row["counted"] = counted.lower_ if counted is not None else None
