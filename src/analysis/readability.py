@@ -196,6 +196,7 @@ def _is_familiar(lower: str) -> bool:
 
 
 class WordInfo(NamedTuple):
+    """What the formulas need to know about one word; whether it is a name depends on its position."""
     syllables: int
     letters: int
     capitalised: bool         # a name when inside a sentence
