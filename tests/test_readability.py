@@ -40,6 +40,15 @@ def test_nato_sentence_counts_match_hand_count(seed_readability, seed_text):
     assert row.flesch_kincaid_grade == pytest.approx(0.39 * 19 + 11.8 * 27 / 19 - 15.59)
 
 
+def test_hyphenated_word_is_one_word_with_the_syllables_of_its_parts(seed_readability, seed_text):
+    row = _row(seed_readability, "sentence", seed_text.index("Russia’s Defense Ministry has said"))
+    # 27 words; "Moscow-backed" is one word of 2 + 1 syllables; separatist 4, independence 4,
+    # breakaway 3, Ministry 3: 2+2+3+1+1+1+1+1+2+1+2+1+2+2+1+2+1+4+1+1+3+2+1+1+3+4+2 = 48.
+    assert (row.n_words, row.n_syllables) == (27, 48)
+    assert row.n_polysyllables == 5          # Ministry, independence, breakaway, Moscow-backed, separatist
+    assert row.n_complex_words == 3          # independence, breakaway, separatist (not names or compounds)
+
+
 def test_quoted_contractions_are_one_word_each(seed_readability, seed_text):
     start = seed_text.index("“We know what we’re fighting for")
     row = _row(seed_readability, "sentence", start)
