@@ -95,7 +95,8 @@ NAMING_VERBS = frozenset({"call", "label", "dub", "brand", "term", "describe"})
 PREP_VERBS = {"hint": {"at"}, "call": {"for"}, "warn": {"of", "about", "against"}, "speak": {"of", "about"},
               "talk": {"about", "of"}, "complain": {"about", "of"}, "comment": {"on"},
               "ask": {"for", "about"}, "insist": {"on"}, "boast": {"of", "about"}, "argue": {"for", "against"},
-              "testify": {"about", "to"}, "point": {"to"}, "write": {"about", "of"}}
+              "testify": {"about", "to"}, "point": {"to"}, "write": {"about", "of"}, "refer": {"to"},
+              "campaign": {"against", "for"}, "apologize": {"for"}, "apologise": {"for"}}
 # Verbs that only count when a quote or a colon sits next to them ("Caddell continued:").
 FRAME_ONLY = frozenset({"continue", "add", "write", "post", "tweet", "ask", "answer", "reply", "respond",
                         "shout", "scream", "whisper", "mutter", "exclaim", "retort", "quip", "joke", "read",
@@ -418,6 +419,9 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
             out.append(child)
         elif dep == "prep" and child.lower_ in PREP_VERBS.get(lemma, ()):
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif dep in ("advcl", "ccomp", "xcomp") and any(
+                c.dep_ == "mark" and c.lower_ in PREP_VERBS.get(lemma, ()) for c in child.children):
+            out.append(child)  # "calling for the United States to take a stronger role"
         elif dep == "prt" and lemma == "point" and child.lower_ == "out":
             pass
     if not out and lemma in ("say", "tell", "claim", "argue", "insist", "add", "note", "report", "warn"):
