@@ -239,3 +239,14 @@ def test_fast_ruler_and_lemmatizer_equal_the_stock_components(seed_article):
     for f, s in zip(fast, stock):
         assert (f.to_array(attrs) == s.to_array(attrs)).all()
         assert [t.lemma_ for t in f] == [t.lemma_ for t in s]
+
+
+def test_changed_column_declaration_redoes_the_articles(tmp_path, monkeypatch):
+    from analysis.schema import TABLES, Column
+
+    corpus = _corpus(tmp_path / "corpus", TEXTS[:2])
+    runner.run([corpus], tmp_path / "out")
+    grown = (*TABLES["sentences"], Column("test_only", "string", "A column added after the first run."))
+    monkeypatch.setitem(TABLES, "sentences", grown)
+    assert runner.run([corpus], tmp_path / "out").processed == 2
+    assert "test_only" in pd.read_parquet(tmp_path / "out" / "sentences.parquet").columns

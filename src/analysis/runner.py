@@ -115,9 +115,11 @@ def fingerprint(pipeline_name: str | None = None) -> dict:
     from spacy.util import get_package_version
 
     name = config.spacy_pipeline(pipeline_name)
+    # Columns are part of it: a table whose declaration changed cannot be merged with old parts.
+    columns = {t: [f"{c.name}:{c.dtype}" for c in TABLES[t]] for t in pipeline.table_names()}
     return {"pipeline_version": config.PIPELINE_VERSION, "spacy_pipeline": name,
             "spacy_pipeline_version": get_package_version(name) or "",
-            "extractors": list(pipeline.EXTRACTORS), "tables": pipeline.table_names()}
+            "extractors": list(pipeline.EXTRACTORS), "tables": pipeline.table_names(), "columns": columns}
 
 
 class Store:
