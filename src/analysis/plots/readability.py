@@ -54,7 +54,7 @@ def paragraph_profile(profile: pd.DataFrame, scores: pd.DataFrame | None = None)
         ax.set_xticks(positions)
         ax.tick_params(axis="x", labelsize=8)
     ax.set_title("Where it gets hard: Flesch-Kincaid grade of each body paragraph")
-    ax.set_xlabel("body paragraph (position in the article, count)")
+    ax.set_xlabel("body paragraph (position in the article; 1 = first)")
     ax.set_ylabel("Flesch-Kincaid grade (US school grade)")
     if ax.get_legend_handles_labels()[0]:
         ax.legend(frameon=False, loc="upper right")
