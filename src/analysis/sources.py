@@ -172,8 +172,15 @@ ORGANIZATIONS = {
     "politico": ("Politico", "media"), "breitbart news": ("Breitbart News", "media"),
     "republican party": ("Republican Party", "party"), "democratic party": ("Democratic Party", "party"),
     "gop": ("Republican Party", "party"), "fbi": ("FBI", "government"), "cia": ("CIA", "government"),
+    "labour": ("Labour Party", "party"), "labour party": ("Labour Party", "party"),
+    "conservative party": ("Conservative Party", "party"), "tory": ("Conservative Party", "party"),
+    "tories": ("Conservative Party", "party"), "liberal democrats": ("Liberal Democrats", "party"),
+    "lib dems": ("Liberal Democrats", "party"), "snp": ("SNP", "party"), "ukip": ("UKIP", "party"),
+    "uk independence party": ("UKIP", "party"),
 }
+# Party adjectives as affiliation; "Liberal Democrat" is caught before "Democrat" (see _affiliation).
 _PARTY_WORDS = {"republican": "Republican Party", "republicans": "Republican Party", "gop": "Republican Party",
+                "labour": "Labour Party", "tory": "Conservative Party", "tories": "Conservative Party",
                 "democrat": "Democratic Party", "democrats": "Democratic Party", "democratic": "Democratic Party"}
 
 # Role words -> source type; the first matching group wins, so specific words come first.
@@ -872,15 +879,20 @@ def _affiliation(tokens, own: Token | None = None) -> str | None:
         hit = _org(ent.text)
         if hit:
             return hit[0]
+    in_org = {t.i for ent in doc_ents for t in ent}
     for tok in tokens:
+        if tok.i in in_org:
+            continue  # "UK Independence Party leader": the party, not the country
         if tok.ent_type_ in ("NORP", "GPE") or tok.pos_ in ("PROPN", "ADJ"):
             c = _country(tok.text)
             if c:
                 return c
             if tok.lower_ in _PARTY_WORDS and tok.ent_type_ == "NORP":
+                if tok.i > 0 and tok.nbor(-1).lower_ == "liberal":
+                    return "Liberal Democrats"
                 return _PARTY_WORDS[tok.lower_]
     for ent in doc_ents:
-        if ent.text.lower() not in ("defense", "defence"):
+        if ent.text.lower() not in ("defense", "defence") and not re.match(r"(?i)(the\s+)?state\b", ent.text):
             return re.sub(r"^the\s+", "", ent.text, flags=re.I)
     return None
 
@@ -1035,12 +1047,19 @@ class _Resolver:
             name = self.canonical(self._clean(persons[-1]))
             return self._profile(name), True
         low = head.lower_
-        if head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "ORG", "NORP", "FAC", "LOC") and \
+        if head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "ORG", "NORP", "FAC", "LOC") and not head.text.isupper() and \
                 low not in ORG_NOUNS and not _country(head.text) and not _org(text):
             toks = [t for t in span if t.pos_ == "PROPN" and t.lower_ not in TITLES and t.ent_type_ not in ("GPE", "ORG", "NORP")
                     and (t.i == head.i or t.head.i == head.i)]
             name = self.canonical(" ".join(t.text for t in toks) or head.text)
             return self._profile(name), True
+        if head.pos_ == "PROPN" and any(t.lower_ in PERSON_NOUNS for t in span if t.i < head.i) and \
+                not head.text.isupper() and head.ent_type_ != "GPE":
+            # "the party's Holyrood leader Nicola Sturgeon" where the recogniser missed the name
+            role_at = max(t.i for t in span if t.i < head.i and t.lower_ in PERSON_NOUNS)
+            toks = [t for t in span if role_at < t.i <= head.i and t.pos_ == "PROPN" and t.lower_ not in TITLES]
+            if toks and toks[0].i == role_at + 1:
+                return self._profile(self.canonical(" ".join(t.text for t in toks))), True
         aff = _affiliation(list(span), own=head)
         org = _org(text)
         if org:
@@ -1049,7 +1068,7 @@ class _Resolver:
                 _country(text.replace("the ", "")):
             c = _country(re.sub(r"^the\s+", "", text, flags=re.I))
             return Profile(text if head.ent_type_ == "GPE" else c, "country", True, None, False, c, "government"), True
-        if head.ent_type_ == "ORG" or low in ORG_NOUNS:
+        if head.ent_type_ == "ORG" or low in ORG_NOUNS or (head.pos_ == "PROPN" and head.text.isupper() and len(head) >= 2):
             words = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
             named = head.ent_type_ == "ORG" or head.pos_ == "PROPN" or aff is not None
             role_words = " ".join(t.text for t in span if t.pos_ in ("NOUN", "PROPN"))
