@@ -9,9 +9,7 @@ when it exists, else from "according to X" / "X said" in the same sentence.
 from __future__ import annotations
 
 import bisect
-import math
 import re
-from dataclasses import dataclass
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
@@ -175,15 +173,6 @@ _UNIT_AFTER = re.compile(
     rf"|[-\s]?(?P<dist>{_DISTANCE})\b|[-\s](?P<dur>{_DURATION})\b|[-\s]?(?P<other>{_OTHER_UNIT})\b)", re.I)
 
 
-@dataclass(frozen=True)
-class Number:
-    """A parsed numeric expression: value, bounds, qualifier, and the span of its core number."""
-    value: float | None
-    low: float | None
-    high: float | None
-    qualifier: str
-
-
 # --- number parsing ---------------------------------------------------------------------------
 
 def parse_number(text: str, money: bool = False) -> float | None:
@@ -237,7 +226,7 @@ class _Claimed:
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.starts, end)
-        return any(self.ends[j] > start for j in range(max(0, i - 3), i))
+        return any(self.ends[j] > start for j in range(max(0, i - 8), i))
 
     def add(self, start: int, end: int) -> None:
         i = bisect.bisect_left(self.starts, start)
@@ -278,9 +267,8 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
     year_hint = max(set(years), key=years.count) if years else None
     for m in DATES.finditer(chunk):
         iso = _date_iso(m, year_hint)
-        if m.group("d1") and not 1 <= int(m.group("d1")) <= 31 or (m.group("m1") == "May" and not m.group("y1")
-                                                                   and chunk[m.start():m.start() + 1].islower()):
-            continue
+        if m.group("d1") and not 1 <= int(m.group("d1")) <= 31:
+            continue  # "March 45": not a date
         take(m.start(), m.end(), kind="date", qualifier="exact", date_iso=iso)
     for m in TIMES.finditer(chunk):
         if not claimed.overlaps(start + m.start(), start + m.end()):
