@@ -700,8 +700,13 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict]) -> pd.DataFra
             return max(vals) if vals else None
 
         killed = best(("killed", "dead"))
-        wounded = best(("wounded",), exclude=SHOT_CUES)
-        shot = best(("wounded",), cues=SHOT_CUES)
+        # A stated number of wounded stands; "shot", "gunshot wounds" and one-person mentions
+        # ("the injured man") may be people later reported dead.
+        maybe_dead = [(r, v) for r, v in g if r["casualty_type"] == "wounded"
+                      and (r["cue"] in SHOT_CUES or (r.get("implicit") and v and v > 0))]
+        stated = [v for r, v in g if r["casualty_type"] == "wounded" and (r, v) not in maybe_dead]
+        wounded = max(stated) if stated else None
+        shot = max(v for _, v in maybe_dead) if maybe_dead else None
         if shot and (wounded is None or wounded < shot - (killed or 0.0)):
             # "two men were shot, one died": the shot who died are counted once, as killed
             wounded = max(shot - (killed or 0.0), 0.0)
