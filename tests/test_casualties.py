@@ -188,3 +188,9 @@ def test_public_series_load_when_present():
     e = reference.load(est)
     nato = e[(e["claimant"] == "NATO officials (via WP)") & (e["type"] == "deaths")]
     assert (nato["low"].tolist(), nato["high"].tolist()) == ([7000], [15000])
+
+
+def test_people_who_killed_are_not_victims(tables_of):
+    t = tables_of("Two officers who shot and killed a woman were placed on leave.")
+    assert total(t, "killed") == 1
+    assert t["casualties"]["victims"].tolist() == ["woman"]

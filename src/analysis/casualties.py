@@ -173,6 +173,11 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
     # "15 people killed", "two people who were injured", "one man dead"
     for child in anchor.children:
         if child.dep_ in ("acl", "relcl", "amod", "oprd") and child.i > anchor.i:
+            kids = list(child.children)
+            agent = any(c.dep_ == "nsubj" for c in kids) and any(c.dep_ in ("dobj", "obj") for c in kids)
+            if child.dep_ == "relcl" and (agent or (any(c.dep_ == "nsubj" for c in kids)
+                                                    and child.lemma_.lower() not in SUBJECT_VERBS)):
+                continue  # "two officers who shot and killed a woman": the officers did it
             r = _type_of_verb(child)
             if r:
                 return (*r, child)
