@@ -8,6 +8,7 @@ errors (argparse). `bench` runs benchmarks/throughput.py; `docs` prints docs/tab
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
@@ -32,6 +33,9 @@ def _tables_parser(sub) -> None:
 
 def tables(args) -> int:
     from . import runner
+
+    # `kill` (SIGTERM) stops a run like Ctrl-C: workers are stopped, finished batches kept.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
 
     def report(message: str) -> None:
         print(f"analysis: {message}; skipped, see articles.error", file=sys.stderr, flush=True)

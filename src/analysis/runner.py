@@ -381,9 +381,10 @@ def _results(batches: Iterator[list[Article]], jobs: int, dask: str | None,
             yield batch, {name: pipeline.concat(name, [r[name] for r in results if name in r])
                           for name in pipeline.table_names()}
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
-                             initializer=_init_worker, initargs=(pipeline_name,)) as pool:
-        inflight = {}
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
+                               initializer=_init_worker, initargs=(pipeline_name,))
+    inflight: dict = {}
+    try:
         for batch in batches:
             inflight[pool.submit(process_batch, batch, pipeline_name)] = batch
             while len(inflight) >= 2 * jobs:
@@ -394,6 +395,15 @@ def _results(batches: Iterator[list[Article]], jobs: int, dask: str | None,
             done, _ = wait(inflight, return_when=FIRST_COMPLETED)
             for future in done:
                 yield inflight.pop(future), future.result()
+    except BaseException:
+        # Interrupted or failed: stop the workers now rather than let them finish their batches,
+        # whose results would be lost anyway (the parts written so far are kept).
+        workers = list(getattr(pool, "_processes", {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.terminate()
+        raise
+    pool.shutdown(wait=True)
 
 
 def run(paths: Iterable[str | Path], out: str | Path, fmt: str = "parquet", jobs: int = 1,
