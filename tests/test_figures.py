@@ -201,3 +201,12 @@ def test_empty_text_gives_declared_columns(figures_of):
     f = figures_of("Nothing here.")
     assert list(f.columns) == [c.name for c in figures.FIGURES]
     assert f.empty and not math.isnan(len(f))
+
+
+def test_fractions_are_read_with_their_hedge(figures_of):
+    f = figures_of("Nearly two-thirds of firms agreed, and less than a quarter of them acted in the second quarter.")
+    row = one(f, "Nearly two-thirds")
+    assert (row.kind, row.unit, row.qualifier) == ("other", "fraction", "approximate")
+    assert abs(row.value - 2 / 3) < 1e-9
+    assert one(f, "less than a quarter").high == 0.25
+    assert "quarter" not in f["text"].tolist()

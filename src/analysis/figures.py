@@ -41,9 +41,11 @@ FIGURES = declare("figures", (
            "vague quantities), at_least, more_than, at_most, up_to (also \"as many as\"), less_than, range.",
            "up_to"),
     Column("kind", "category", "count, money, percent, distance, duration, date, time, age, ordinal or other "
-           "(a measurement in another unit, or times as in \"twice\").", "count"),
-    Column("unit", "string", "Unit as written for measurements and money (miles, months, USD ...); "
-           "missing for counts.", "miles"),
+           "(a measurement in another unit, or a fraction: \"two-thirds\" has unit fraction, value 0.667).",
+           "count"),
+    Column("unit", "string", "Unit as written for measurements and money (miles, months, USD ...), "
+           "\"times\" for repetitions (\"Twice\", \"shot three times\"), \"fraction\" for fractions; "
+           "missing for counts of things.", "miles"),
     Column("counted", "string", "The noun counted, as written (lower case), for counts.", "soldiers"),
     Column("is_casualty", "boolean", "True when the figure counts people killed, dead, wounded, missing, "
            "captured, displaced, or casualties.", "True"),
@@ -129,6 +131,13 @@ EXPRESSION = re.compile(
     rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|and)\s+)(?P<cur2>{_CUR})?(?P<b>{_NUMBER_B}))?"
     rf"(?P<trail>-plus\b|\+|\s+or\s+(?:more|so|fewer|less)\b)?", re.I)
 MULTIPLE = re.compile(r"\b(?:twice|thrice)\b", re.I)
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                 "fifths": 5, "tenth": 10, "tenths": 10}
+# "two-thirds", "a quarter of", "less than half": only with "of" after or a hedge before, so that
+# "the second quarter" or "the first half" of a match stay what they are.
+FRACTION = re.compile(
+    rf"(?P<hedge>\b(?:{'|'.join(h for _, h in _HEDGES)})\s+)?(?P<a>\b(?:(?P<num>a|one|two|three|four|nine)[\s-]"
+    rf"(?P<den>{'|'.join(_DENOMINATORS)})|(?P<half>half))\b)(?(hedge)|(?=\s+of\b))", re.I)
 _DURATION_ONE = re.compile(rf"(?P<hedge>\b(?:{_HEDGE})\s+)(?P<a>(?:a|an|one)\s+(?:{_DURATION}))\b", re.I)
 
 _MONTHS = {m: i for i, m in enumerate("January February March April May June July August September "
@@ -303,6 +312,18 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
             q = _hedge(m.group("hedge")) or "exact"
             low, high = bounds(1.0, q)
             take(m.start(), m.end(), kind="duration", unit=unit, qualifier=q, value=1.0, low=low, high=high)
+    for m in FRACTION.finditer(chunk):
+        if claimed.overlaps(start + m.start("a"), start + m.end("a")):
+            continue
+        if m.group("half"):
+            v = 0.5
+        else:
+            n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}[m.group("num").lower()]
+            v = n / _DENOMINATORS[m.group("den").lower()]
+        q = _hedge(m.group("hedge")) or "exact"
+        low, high = bounds(v, q)
+        take(m.start() if m.group("hedge") else m.start("a"), m.end("a"), kind="other", unit="fraction",
+             qualifier=q, value=v, low=low, high=high)
     for m in MULTIPLE.finditer(chunk):
         if not claimed.overlaps(start + m.start(), start + m.end()):
             v = 2.0 if m.group().lower() == "twice" else 3.0
