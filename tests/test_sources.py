@@ -272,3 +272,48 @@ def test_quote_before_and_after_the_cue_is_one_direct_statement(attribute):
                   "should unite behind one of them.”\n")
     assert len(r) == 1 and r.iloc[0].quote_kind == "direct"
     assert r.iloc[0].quote.startswith("“Applying") and r.iloc[0].quote.endswith("one of them.”")
+
+
+# --- the PolNeAR evaluation's scoring rules ----------------------------------------------------
+
+def test_matching_is_one_to_one_and_best_coverage_first():
+    from analysis.evaluate.sources import match
+    gold = [frozenset(range(0, 10)), frozenset(range(20, 30))]
+    # each prediction covers one gold: 100% and 50%
+    assert match([frozenset(range(0, 10)), frozenset(range(20, 25))], gold, 0.3) == [(0, 0), (1, 1)]
+    assert match([frozenset(range(0, 10)), frozenset(range(20, 25))], gold, 0.8) == [(0, 0)]
+    # two predictions on one gold: only the better one matches
+    assert match([frozenset(range(0, 6)), frozenset(range(0, 10))], gold, 0.3) == [(1, 0)]
+    assert match([frozenset(range(0, 2))], gold, 0.3) == []
+
+
+def test_speaker_rule_surname_pronoun_and_apposition():
+    from analysis.evaluate.sources import speaker_ok
+    assert speaker_ok("Blinken", "Antony Blinken", "Blinken") is True
+    assert speaker_ok("he", "Antony Blinken", "he") is True
+    assert speaker_ok("he", "Antony Blinken", "Blinken") is False
+    assert speaker_ok("Scott Pruitt, the attorney general of Oklahoma,", "Scott Pruitt", "Scott Pruitt") is True
+    assert speaker_ok("Trump", "Hillary Clinton", "Clinton") is False
+    assert speaker_ok("who", "Anyone", "Anyone") is None
+
+
+def test_brat_reader_keeps_discontinuous_content_and_skips_no_source(tmp_path):
+    from analysis.evaluate.sources import read_ann
+    ann = tmp_path / "a_0000.ann"
+    ann.write_text("T1\tSource 0 5\tAlice\nT2\tCue 6 10\tsaid\nT3\tContent 11 15;20 25\t“Hi” “Bye”\n"
+                   "T4\tAttribution 6 10\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+                   "T5\tCue 30 35\tfaced\nT6\tContent 36 40\tmore\nT7\tAttribution-no-source 30 35\tfaced\n"
+                   "E2\tAttribution-no-source:T7 Content:T6 Cue:T5\n", encoding="utf-8")
+    golds, no_source = read_ann(ann)
+    assert no_source == 1 and len(golds) == 1
+    g = golds[0]
+    assert g.source == "Alice" and g.quoted and g.content == frozenset(range(11, 15)) | frozenset(range(20, 25))
+
+
+def test_polnear_evaluation_runs_on_two_articles(capsys):
+    from conftest import shared_or_skip
+    from analysis.evaluate import sources as evaluation
+    root = shared_or_skip("corpora", "polnear")
+    assert evaluation.main([str(root), "--limit", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "PolNeAR dev: 2 articles" in out and "speaker accuracy" in out

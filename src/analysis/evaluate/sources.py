@@ -44,7 +44,7 @@ def read_ann(path: Path) -> tuple[list[Gold], int]:
     spans, events = {}, []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("T"):
-            tid, label, text = (line.split("\t") + [""])[:3]
+            tid, label, text = (line.split("\t") + ["", ""])[:3]
             kind, _, offsets = label.partition(" ")
             try:
                 spans[tid] = (kind, _spans(offsets), text)
