@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
@@ -1115,8 +1115,7 @@ def _resolve_organizations(rows: list[dict]) -> None:
         return " ".join(w for w in words.split() if not _country(w))
     groups: dict[str, list[dict]] = {}
     for r in rows:
-        if r["speaker_kind"] == "organization" and r["cue_lemma"] is not None or \
-                r["speaker_kind"] == "organization":
+        if r["speaker_kind"] == "organization":
             groups.setdefault(key(r), []).append(r)
     for members in groups.values():
         best = max(members, key=lambda r: (r["affiliation"] is not None, r["named"], len(r["speaker"])))
@@ -1126,7 +1125,8 @@ def _resolve_organizations(rows: list[dict]) -> None:
             r["speaker"] = best["speaker"]
 
 
-def _org_name(profile: Profile, span_text: str) -> str:
+def _org_name(span_text: str) -> str:
+    """An organisation's name as written, without its article ("the defense ministry" -> "defense ministry")."""
     return re.sub(r"^(the|a|an)\s+", "", span_text, flags=re.I).replace("’", "'")
 
 
@@ -1154,7 +1154,7 @@ def statements(article: Article, doc: Doc, sentences: pd.DataFrame) -> pd.DataFr
         else:
             prof, named = resolver.resolve(span, previous, st)
             if prof.kind == "organization" and prof.named:
-                name = _org_name(prof, span.text)
+                name = _org_name(span.text)
             else:
                 name = prof.name
             prof_fields = {"speaker": name, "speaker_kind": prof.kind, "named": named, "role": prof.role,
