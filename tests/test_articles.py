@@ -129,3 +129,16 @@ def test_cp1252_fallback_is_recorded(tmp_path):
     path.write_bytes("Caf\u00e9 prices rose 5\u20ac.".encode("cp1252"))
     article = articles.read_one(path)
     assert (article.text, article.encoding) == ("Caf\u00e9 prices rose 5\u20ac.", "cp1252")
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("4. Eel ecologist", "subheading"),
+    ("Typical salary: £60,000 to £90,000", "subheading"),
+    ("Heavy fighting", "subheading"),
+    ("Mayor on how the flood plan failed the riverside districts", "related_link"),
+    ("“Over the past decade, the family have provided me with the platform to manage the club and", "body"),
+])
+def test_subheadings_related_links_and_broken_lines_are_told_apart(text, kind):
+    paras = ["Headline of the story here", "The first body paragraph says something. It has two sentences.", text,
+             "Another body paragraph follows, as body paragraphs do."]
+    assert articles.classify(paras)[2] == kind

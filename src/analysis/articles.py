@@ -19,7 +19,7 @@ from .schema import Column, conform, declare
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 JSON_FIELDS = ("id", "title", "text", "url", "published", "outlet")
-PARAGRAPH_KINDS = ("headline", "body", "caption", "credit", "related_link", "boilerplate")
+PARAGRAPH_KINDS = ("headline", "subheading", "body", "caption", "credit", "related_link", "boilerplate")
 
 
 class ArticleError(Exception):
@@ -145,10 +145,25 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[\w'’\-]+", text)
 
 
+_DANGLING = re.compile(r"\b(?:and|or|but|the|a|an|of|to|in|on|for|with|by|at|from|that|as)$", re.I)
+_LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]?|[ivx]{1,4}[.)]|[•*-])\s")
+_OPENING_QUOTE = re.compile(r"^[\"'“‘«]")
+
+
 def _is_title_like(text: str) -> bool:
     """A short line without final punctuation, as headlines of other stories are."""
     words = _words(text)
-    return 3 <= len(words) <= 25 and "\n" not in text and not _SENTENCE_END.search(text)
+    return (3 <= len(words) <= 25 and "\n" not in text and not _SENTENCE_END.search(text)
+            and not _DANGLING.search(text) and not _OPENING_QUOTE.match(text))
+
+
+def _is_subheading(text: str) -> bool:
+    """A section title inside the article: numbered, a "Label: ..." line, or a few words."""
+    words = _words(text)
+    return ("\n" not in text and 1 <= len(words) <= 25 and not _SENTENCE_END.search(text)
+            and not _DANGLING.search(text) and not _OPENING_QUOTE.match(text)
+            and (bool(_LIST_MARK.match(text)) or len(words) <= 5
+                 or bool(re.match(r"^[^:]{2,30}:\s", text)) or text.endswith(":")))  # "The job: ..."
 
 
 def classify(texts: list[str], has_title: bool = False) -> list[str]:
@@ -168,6 +183,8 @@ def classify(texts: list[str], has_title: bool = False) -> list[str]:
         elif _CAPTION_CUES.search(text) and (_DATELINE_END.search(text.strip()) or len(lines) > 1
                                              and _is_title_like(lines[0])):
             kind = "caption"
+        elif first_body is not None and _is_subheading(text):
+            kind = "subheading"
         elif first_body is not None and _is_title_like(text):
             kind = "related_link"
         else:
@@ -375,9 +392,11 @@ PARAGRAPHS = declare("paragraphs", (
     Column("paragraph", "Int64", "0-based index of the paragraph in the article.", "0"),
     Column("start", "Int64", "Offset of the first character in the article text.", "0"),
     Column("end", "Int64", "Offset after the last character; `text[start:end]` is the paragraph.", "99"),
-    Column("kind", "category", "headline, body, caption, credit, related_link (another story's "
-           "headline inserted in the text) or boilerplate (comment forms, newsletter prompts, "
-           "copyright lines).", "headline"),
+    Column("kind", "category", "headline (the article's own title), subheading (a section title "
+           "inside the article: numbered, \"Label: ...\", or five words or fewer), body, caption, "
+           "credit, related_link (another story's headline inserted in the text: a title-like line "
+           "of six words or more after the first body paragraph) or boilerplate (comment forms, "
+           "newsletter prompts, copyright lines).", "headline"),
     Column("n_lines", "Int64", "Lines in the block (captions often carry a title line).", "1"),
     Column("text", "string", "The paragraph as written.", "Russia says it will …"),
 ), doc="One row per blank-line-separated block of each article, with its kind. Nothing is dropped.")
