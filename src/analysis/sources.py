@@ -215,6 +215,9 @@ PERSON_NOUNS = frozenset("""official spokesman spokeswoman spokesperson source d
 negotiator minister president adviser advisor aide analyst expert officer commander general resident
 witness man woman person leader lawmaker senator correspondent reporter journalist member executive
 director chief secretary envoy representative candidate governor mayor professor researcher""".split())
+# Words that open a name phrase but are no part of the name.
+_ROLE_WORDS = frozenset(_TYPE_OF_WORD) | PERSON_NOUNS | frozenset(
+    {"founder", "actress", "actor", "singer", "star", "judge", "pastor", "reverend", "rev.", "father", "fr.", "pope"})
 TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "sir", "dame"}
 TITLE_ROLES = {"sen.": "Senator", "sen": "Senator", "rep.": "Representative", "gov.": "Governor",
                "gen.": "General", "lt.": "Lieutenant", "col.": "Colonel", "pres.": "President",
@@ -942,6 +945,8 @@ class _Resolver:
 
     def _clean(self, ent: Span) -> str:
         toks = [t for t in ent if t.lower_ not in TITLES and t.dep_ != "case" and t.text not in ("’s", "'s")]
+        while len(toks) > 1 and (toks[0].lower_ in _ROLE_WORDS or toks[0].lower_ in TITLE_ROLES):
+            toks = toks[1:]  # "Founder Beverly Bond", "Sen. Ted Cruz": the role is not the name
         name = " ".join(t.text for t in toks).strip(" ,.")
         return re.sub(r"[’']s$", "", name)
 
