@@ -194,3 +194,13 @@ def test_people_who_killed_are_not_victims(tables_of):
     t = tables_of("Two officers who shot and killed a woman were placed on leave.")
     assert total(t, "killed") == 1
     assert t["casualties"]["victims"].tolist() == ["woman"]
+
+
+def test_casualty_words_in_names_and_abstract_uses_are_not_mentions(tables_of):
+    t = tables_of("The UN refugee agency criticised the plan. He said it would heal wounds and cut winter deaths.")
+    assert t["casualties"].empty
+
+
+def test_sentenced_to_death_is_not_a_death(tables_of):
+    t = tables_of("The court sentenced him to death.")
+    assert t["casualties"].empty

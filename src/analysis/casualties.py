@@ -386,12 +386,16 @@ def _noun_victim(noun: Token) -> Token | None:
                 if g.dep_ == "pobj" and is_person(g):
                     return g
     tok = noun
+    first_verb = True
     for _ in range(7):  # up the clause chain: "he ... is being treated for what appears to be injuries"
         if tok.head is tok:
             break
         tok = tok.head
         if tok.pos_ not in ("VERB", "AUX"):
             continue
+        if first_verb and tok.lemma_.lower() not in SUFFER_VERBS:
+            return None  # "he told refugees", "heal wounds": the subject did not suffer them
+        first_verb = False
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i
                     and c.tag_ not in ("WP", "WDT")]
         if subjects:
@@ -400,6 +404,14 @@ def _noun_victim(noun: Token) -> Token | None:
 
 
 WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
+# Verbs through which a casualty noun belongs to the subject ("suffered injuries", "was treated for wounds").
+SUFFER_VERBS = {"suffer", "sustain", "receive", "have", "be", "treat", "take", "hospitalize", "hospitalise",
+                "rush", "transport", "airlift", "find", "leave", "die", "succumb", "survive", "recover", "incur",
+                "appear", "remain", "list", "arrive", "walk", "drive", "go", "show", "bring", "suffering"}
+# Modifiers that make a casualty noun a report of casualties even without a count or a victim.
+SEVERITY = {"heavy", "many", "mass", "massive", "civilian", "military", "serious", "critical", "minor", "multiple",
+            "fatal", "severe", "light", "significant", "numerous", "more", "further", "several", "russian",
+            "ukrainian", "enemy", "troop", "soldier"}
 FLEE_VICTIMS = {"people", "civilians", "residents", "families", "refugees", "children", "women", "thousands",
                 "millions", "hundreds", "ukrainians", "syrians", "palestinians", "afghans", "inhabitants"}
 
@@ -465,13 +477,20 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int]) -> list[dict]:
             victim = _victim_of(tok)
             if victim is None:
                 continue
-        elif tok.pos_ in ("NOUN", "PROPN") and _noun_type(tok):
+        elif tok.pos_ == "NOUN" and _noun_type(tok):
             kind = _noun_type(tok)
             if any(c.dep_ == "nummod" for c in tok.children):
                 continue  # a figure counts it
+            if tok.dep_ == "compound" or tok.ent_type_ in ("ORG", "WORK_OF_ART", "FAC", "LAW", "EVENT") \
+                    or (tok.text[:1].isupper() and not tok.is_sent_start):
+                continue  # "UN refugee agency", "the Refugee Council", "British hostage Ken Bigley"
+            if tok.lemma_.lower() == "death" and tok.head.lower_ == "to":
+                continue  # "sentenced to death"; "shot to death" is read from the verb
             victim = _noun_victim(tok)
             if _np_count_one(tok) == 0.0:
                 victim = tok  # "no injuries were reported"
+            elif victim is None and not any(c.lower_ in SEVERITY for c in tok.children):
+                continue  # "cut winter deaths", "pain and death": no one in particular
         else:
             continue
         if victim is not None and victim.lower_ in ("who", "that", "which") and victim.head.dep_ == "relcl":
