@@ -1,6 +1,7 @@
 """Scores the `sources` extractor on PolNeAR (brat attributions of 2016 US political news).
 
-    python -m analysis.evaluate sources [PATH] [--split dev|train] [--limit N] [--errors FILE]
+    python -m analysis.evaluate sources [PATH] [--split dev|train] [--skip N] [--limit N] [--errors FILE]
+                                       [--baseline textacy]
 
 PATH defaults to ../shared/corpora/polnear. Gold: every `Attribution` event with a content span
 (one annotator file per article: the first in name order). Content match as in the Gender Gap
@@ -174,6 +175,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("path", nargs="?", default=str(config.SHARED / "corpora" / "polnear"))
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N articles (before --limit)")
     parser.add_argument("--errors", default=None, help="write unmatched predictions and golds to this file")
     parser.add_argument("--baseline", choices=("textacy",), default=None,
                         help="score textacy's direct_quotations on the same data instead (needs textacy)")
@@ -185,7 +187,8 @@ def main(argv: list[str]) -> int:
         return 0
     from .. import articles, pipeline
 
-    items = corpus(root, args.split)[: args.limit]
+    items = corpus(root, args.split)[args.skip:]
+    items = items[: args.limit]
     arts = [articles.make_article(stem, text.read_text(encoding="utf-8")) for stem, text, _ in items]
     t0 = time.perf_counter()
     if args.baseline:
