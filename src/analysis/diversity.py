@@ -20,28 +20,28 @@ SOURCE_DIVERSITY = declare("source_diversity", (
     Column("scope", "category", "`article` for one article's row, `corpus` for the row over all articles.",
            "article"),
     Column("article_id", "string", "The article; missing on the corpus row.", "000_a5fb506bb93332d8"),
-    Column("n_statements", "Int64", "Rows of `sources`.", "17"),
+    Column("n_statements", "Int64", "Rows of `sources`.", "22"),
     Column("n_sources", "Int64", "Distinct speakers (sources.speaker, per article: the same name in two "
-           "articles counts twice on the corpus row).", "11"),
-    Column("n_named_sources", "Int64", "Distinct speakers the text names.", "10"),
-    Column("named_share", "Float64", "Share of statements whose speaker is named.", "0.88"),
+           "articles counts twice on the corpus row).", "13"),
+    Column("n_named_sources", "Int64", "Distinct speakers the text names.", "11"),
+    Column("named_share", "Float64", "Share of statements whose speaker is named.", "0.909"),
     Column("anonymous_share", "Float64", "Share of statements whose speaker is not named "
-           "(\"a NATO official\", \"Ukrainian negotiators\").", "0.12"),
-    Column("n_quoted_words", "Int64", "Words of all statements (sources.n_quote_words).", "420"),
+           "(\"a NATO official\", \"Ukrainian negotiators\").", "0.091"),
+    Column("n_quoted_words", "Int64", "Words of all statements (sources.n_quote_words).", "455"),
     Column("top_speaker", "string", "The speaker with the most quoted words (ties: first in text).",
            "Alexander Fomin"),
-    Column("top_speaker_word_share", "Float64", "That speaker's share of the quoted words.", "0.21"),
+    Column("top_speaker_word_share", "Float64", "That speaker's share of the quoted words.", "0.189"),
     Column("n_affiliations", "Int64", "Distinct affiliations of the statements (unknown counts as one).", "6"),
     Column("affiliation_entropy_bits", "Float64", "Shannon entropy of statements over affiliations, "
-           "in bits: 0 when one affiliation speaks, log2(k) when k speak equally.", "2.1"),
+           "in bits: 0 when one affiliation speaks, log2(k) when k speak equally.", "1.965"),
     Column("affiliation_evenness", "Float64", "Pielou evenness: entropy / log2(n_affiliations), 0..1; "
-           "missing with fewer than two affiliations.", "0.81"),
+           "missing with fewer than two affiliations.", "0.760"),
     Column("affiliation_gini_simpson", "Float64", "Gini-Simpson index 1 - sum(p_i^2) over affiliations: "
-           "the chance that two statements drawn at random come from different affiliations.", "0.72"),
-    Column("n_source_types", "Int64", "Distinct source types of the statements.", "5"),
-    Column("type_entropy_bits", "Float64", "Shannon entropy of statements over source types, in bits.", "1.9"),
-    Column("type_evenness", "Float64", "Pielou evenness over source types, 0..1.", "0.8"),
-    Column("type_gini_simpson", "Float64", "Gini-Simpson index over source types.", "0.68"),
+           "the chance that two statements drawn at random come from different affiliations.", "0.678"),
+    Column("n_source_types", "Int64", "Distinct source types of the statements.", "3"),
+    Column("type_entropy_bits", "Float64", "Shannon entropy of statements over source types, in bits.", "0.866"),
+    Column("type_evenness", "Float64", "Pielou evenness over source types, 0..1.", "0.546"),
+    Column("type_gini_simpson", "Float64", "Gini-Simpson index over source types.", "0.314"),
 ), doc="One row per article (scope `article`), and one for a whole corpus from "
        "`diversity.source_diversity(sources)` (scope `corpus`).")
 
@@ -50,10 +50,10 @@ SOURCE_SHARES = declare("source_shares", (
     Column("article_id", "string", "The article; missing for corpus rows.", "000_a5fb506bb93332d8"),
     Column("dimension", "category", "`affiliation` or `source_type`.", "affiliation"),
     Column("value", "string", "The affiliation or source type; `(unknown)` when the text gives none.", "Russia"),
-    Column("n_statements", "Int64", "Statements with this value.", "6"),
-    Column("statement_share", "Float64", "Share of the statements.", "0.35"),
-    Column("n_quoted_words", "Int64", "Quoted words of those statements.", "160"),
-    Column("word_share", "Float64", "Share of the quoted words.", "0.38"),
+    Column("n_statements", "Int64", "Statements with this value.", "7"),
+    Column("statement_share", "Float64", "Share of the statements.", "0.318"),
+    Column("n_quoted_words", "Int64", "Quoted words of those statements.", "193"),
+    Column("word_share", "Float64", "Share of the quoted words.", "0.424"),
 ), doc="Statements and quoted words by affiliation and by source type, largest first.")
 
 

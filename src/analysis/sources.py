@@ -32,9 +32,9 @@ SOURCE_TYPES = ("government", "military", "diplomat", "politician", "expert", "j
 SOURCES = declare("sources", (
     Column("article_id", "string", "The article.", "000_a5fb506bb93332d8"),
     Column("paragraph", "Int64", "Paragraph holding the start of the content.", "3"),
-    Column("sentence", "Int64", "Sentence holding the start of the content (sentences.sentence).", "3"),
-    Column("start", "Int64", "Offset of the first character of the reported or quoted content.", "370"),
-    Column("end", "Int64", "Offset after its last character; `text[start:end]` is `quote`.", "563"),
+    Column("sentence", "Int64", "Sentence holding the start of the content (sentences.sentence).", "5"),
+    Column("start", "Int64", "Offset of the first character of the reported or quoted content.", "749"),
+    Column("end", "Int64", "Offset after its last character; `text[start:end]` is `quote`.", "944"),
     Column("quote", "string", "The content as written. A direct quote keeps its quote marks; when the "
            "cue interrupts a quote or the quote goes on in later sentences, the content runs from the "
            "first quote mark to the last and includes the cue between them.",
@@ -46,13 +46,13 @@ SOURCES = declare("sources", (
     Column("cue", "string", "The reporting verb or phrase as written; missing for a quote carried over "
            "to the last speaker.", "said"),
     Column("cue_lemma", "string", "Lemma of the cue verb (\"according to\" for that phrase).", "say"),
-    Column("cue_start", "Int64", "Offset of the cue.", "365"),
-    Column("cue_end", "Int64", "Offset after the cue.", "369"),
+    Column("cue_start", "Int64", "Offset of the cue.", "744"),
+    Column("cue_end", "Int64", "Offset after the cue.", "748"),
     Column("speaker_text", "string", "The speaker as written where the statement is attributed "
            "(a name, a description or a pronoun).", "Russia’s chief negotiator Vladimir Medinsky"),
     Column("speaker_start", "Int64", "Offset of speaker_text (for a carried-over quote: of the "
-           "attribution it was carried from).", "325"),
-    Column("speaker_end", "Int64", "Offset after speaker_text.", "364"),
+           "attribution it was carried from).", "700"),
+    Column("speaker_end", "Int64", "Offset after speaker_text.", "743"),
     Column("speaker", "string", "The speaker resolved within the article: full name for people "
            "(\"Blinken\", \"he\" -> \"Antony Blinken\"), canonical name for organisations and countries, "
            "the description itself when the text names nobody.", "Vladimir Medinsky"),
