@@ -96,7 +96,7 @@ def test_seed_offsets_point_at_the_figure_text(seed_tables, seed_text):
 
 def test_seed_no_figures_from_credit_related_link_or_boilerplate(seed_tables):
     kinds = seed_tables.paragraphs.set_index("paragraph")["kind"]
-    assert set(kinds[seed_tables.figures["paragraph"]].astype(str)) <= {"headline", "body", "caption"}
+    assert set(kinds[seed_tables.figures["paragraph"]].astype(str)) <= {"headline", "subheading", "body", "caption"}
 
 
 # --- number parsing ---------------------------------------------------------------------------

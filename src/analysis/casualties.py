@@ -17,7 +17,7 @@ from .articles import Article
 from .schema import Column, conform, declare
 
 CASUALTY_TYPES = ("killed", "wounded", "dead", "missing", "captured", "displaced", "casualties")
-CASUALTY_PARAGRAPHS = ("headline", "body")
+CASUALTY_PARAGRAPHS = ("headline", "subheading", "body")
 
 # Verb lemmas whose object (or passive subject) is a casualty.
 VERBS = {"kill": "killed", "murder": "killed", "slay": "killed", "execute": "killed", "massacre": "killed",
@@ -100,7 +100,7 @@ CASUALTIES = declare("casualties", (
            "for counted groups.", "<NA>"),
     Column("figure", "Int64", "Row of the article's `figures` table (its position among the article's "
            "figures) for counted mentions; missing for mentions without a digit.", "25"),
-), doc="One row per casualty mention in headline and body paragraphs: casualty figures and mentions "
+), doc="One row per casualty mention in headline, subheading and body paragraphs: casualty figures and mentions "
        "without a digit, in text order.")
 
 SUMMARY = declare("casualty_summary", (

@@ -1,8 +1,8 @@
 """Makes the `figures` table: one row per numeric expression, with its value, hedge, kind and claimant.
 
-Candidates are found by regular expressions over the text of headline, body and caption paragraphs
-(dates, times and identifiers are claimed first, so "March 29, 2022" or "337-232-8477" are never
-read as counts); number words are converted by `text2num`, the parse supplies the counted noun and
+Candidates are found by regular expressions over the text of headline, subheading, body and
+caption paragraphs (dates, times and identifiers are claimed first, so "March 29, 2022" or
+"337-232-8477" are never read as counts); number words are converted by `text2num`, the parse supplies the counted noun and
 the casualty reading (see `analysis.casualties`), and the claimant comes from the `sources` table
 when it exists, else from "according to X" / "X said" in the same sentence.
 """
@@ -20,7 +20,7 @@ from .schema import Column, conform, declare
 
 QUALIFIERS = ("exact", "approximate", "at_least", "more_than", "at_most", "up_to", "less_than", "range")
 KINDS = ("count", "money", "percent", "distance", "duration", "date", "time", "age", "ordinal", "other")
-FIGURE_PARAGRAPHS = ("headline", "body", "caption")
+FIGURE_PARAGRAPHS = ("headline", "subheading", "body", "caption")
 
 FIGURES = declare("figures", (
     Column("article_id", "string", "The article.", "000_a5fb506bb93332d8"),
@@ -65,7 +65,7 @@ FIGURES = declare("figures", (
     Column("cue", "string", "The word that makes the figure a casualty count, lower case.", "killed"),
     Column("date_iso", "string", "For kind date: the date as YYYY-MM-DD (or YYYY-MM, YYYY) when the text "
            "gives enough; the year is taken from the article's other dates when missing.", "2022-03-29"),
-), doc="One row per numeric expression in headline, body and caption paragraphs, in text order. "
+), doc="One row per numeric expression in headline, subheading, body and caption paragraphs, in text order. "
        "Identifiers (phone numbers, street addresses, model names such as F-16) are not figures.")
 
 # --- lexicon ----------------------------------------------------------------------------------
