@@ -92,3 +92,15 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.splitlines() == [f"analysis: 1 articles (1 processed, 0 unchanged, 0 failed); "
                                         f"{len(pipeline.table_names())} tables in {tmp_path}"]
+
+
+def test_dask_without_the_extra_exits_1_saying_how_to_install(tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)  # what a missing package looks like
+    assert main(["tables", str(SEED_DIR), "--out", str(tmp_path), "--dask", "local", "--quiet"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["analysis: --dask needs the optional dask extra: pip install -e '.[dask]'"]
+
+
+def test_zero_jobs_is_refused(tmp_path, capsys):
+    assert main(["tables", str(SEED_DIR), "--out", str(tmp_path), "--jobs", "0"]) == 1
+    assert "--jobs must be at least 1" in capsys.readouterr().err
