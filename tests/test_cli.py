@@ -90,7 +90,7 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "analysis", "tables", str(SEED_DIR), "--out", str(tmp_path)],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stderr.splitlines() == [f"analysis: 1 articles (1 processed, 0 unchanged, 0 failed); "
+    assert proc.stderr.splitlines() == [f"analysis: 1 article (1 processed, 0 unchanged, 0 failed); "
                                         f"{len(pipeline.table_names())} tables in {tmp_path}"]
 
 

@@ -54,7 +54,8 @@ def tables(args) -> int:
         print("analysis: interrupted; finished batches are kept, run again to resume", file=sys.stderr)
         return 130
     if not args.quiet:
-        print(f"analysis: {summary.articles} articles ({summary.processed} processed, {summary.skipped} "
+        noun = "article" if summary.articles == 1 else "articles"
+        print(f"analysis: {summary.articles} {noun} ({summary.processed} processed, {summary.skipped} "
               f"unchanged, {summary.failed} failed); {len(summary.written)} tables in {args.out}",
               file=sys.stderr)
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
