@@ -204,3 +204,14 @@ def test_casualty_words_in_names_and_abstract_uses_are_not_mentions(tables_of):
 def test_sentenced_to_death_is_not_a_death(tables_of):
     t = tables_of("The court sentenced him to death.")
     assert t["casualties"].empty
+
+
+def test_economist_uk_mod_and_model_series_load_when_present():
+    base = ("reference", "economist-casualty-estimates")
+    uk = reference.load(shared_or_skip(*base, "source-data", "deaths-and-casualties-data",
+                                       "Soldier deaths_casualties in Ukraine - uk mod month-by-month estimates.csv"))
+    march = uk[uk["date"] == "2022-04-01"]
+    assert march["estimate"].tolist() == [11966]
+    model = reference.load(shared_or_skip(*base, "output-data", "tracker", "meta-estimate-deaths.csv"))
+    day = reference.as_of(model, "2022-03-29")
+    assert len(day) == 1 and day["low"].iloc[0] < day["estimate"].iloc[0] < day["high"].iloc[0]

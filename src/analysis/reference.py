@@ -4,7 +4,8 @@ The project ships a small hand-typed table of published figures with citations
 (`analysis/data/reference_casualties.csv`). Users who have the full public series can load them
 by path: Ukraine's daily claims of Russian losses (`russia_losses_personnel.json` of the
 PetroIvaniuk/2022-Ukraine-Russia-War-Dataset) and The Economist's list of attributed estimates
-(`Soldier deaths_casualties in Ukraine - estimates.csv`). All come out in one shape, `REFERENCE`.
+(`Soldier deaths_casualties in Ukraine - estimates.csv`, the UK MoD month-by-month file and the
+modelled `meta-estimate-*.csv`). All come out in one shape, `REFERENCE`.
 """
 from __future__ import annotations
 
@@ -98,15 +99,48 @@ def load_economist(path: str | Path) -> pd.DataFrame:
     return conform(frame, REFERENCE)
 
 
+def load_uk_mod_monthly(path: str | Path) -> pd.DataFrame:
+    """UK MoD month-by-month estimates of Russian casualties, cumulative ("... uk mod month-by-month estimates.csv")."""
+    path = Path(path)
+    raw = pd.read_csv(path, dtype=str, encoding="utf-8-sig").fillna("")
+    rows = [{"date": _dmy(r["date (at beginning of next month)"]), "estimate": r["cumulative casualties"],
+             "type": "casualties", "side": "Russia", "claimant": r["source"] or "UK MoD",
+             "what": f"Russian casualties, cumulative to the end of {r['month']} {r['year']}",
+             "url": r["source_url"], "citation": f"{path.name}, {r['month']} {r['year']}"}
+            for _, r in raw.iterrows() if _dmy(r["date (at beginning of next month)"]) and r["cumulative casualties"]]
+    frame = pd.DataFrame(rows)
+    frame["estimate"] = pd.to_numeric(frame["estimate"].str.replace(",", "", regex=False), errors="coerce")
+    return conform(frame, REFERENCE)
+
+
+def load_meta_estimate(path: str | Path) -> pd.DataFrame:
+    """The Economist's modelled daily estimate with its 95% interval (meta-estimate-deaths/casualties.csv)."""
+    path = Path(path)
+    raw = pd.read_csv(path, na_values=["NA"]).dropna(subset=["estimate"])
+    frame = pd.DataFrame({
+        "date": raw["date"].astype(str), "low": raw["ci_lower"], "high": raw["ci_upper"],
+        "estimate": raw["estimate"], "type": raw["type"].astype(str), "side": raw["country"].astype(str).str.title(),
+        "claimant": "The Economist (model)", "what": "modelled estimate with 95% confidence interval",
+        "url": "https://github.com/TheEconomist/the-economist-ukraine-war-dead-and-wounded-estimates",
+        "citation": path.name})
+    return conform(frame.sort_values("date", kind="stable"), REFERENCE)
+
+
 def load(path: str | Path) -> pd.DataFrame:
-    """A public series by path, in the REFERENCE shape; the format is told from the file name."""
+    """A public series by path, in the REFERENCE shape; the format is told from the file's name and header."""
     path = Path(path)
     if path.suffix == ".json":
         return load_ukraine_mod(path)
     if path.suffix == ".csv":
-        return load_economist(path)
-    raise ValueError(f"{path}: unknown reference format (expected russia_losses_personnel.json or the "
-                     f"Economist's estimates .csv)")
+        header = path.read_text(encoding="utf-8-sig").split("\n", 1)[0]
+        if "cumulative casualties" in header:
+            return load_uk_mod_monthly(path)
+        if "ci_lower" in header:
+            return load_meta_estimate(path)
+        if "estimate_low" in header:
+            return load_economist(path)
+    raise ValueError(f"{path}: unknown reference format (expected russia_losses_personnel.json, or one of "
+                     f"The Economist's estimates, UK MoD month-by-month or meta-estimate .csv files)")
 
 
 def as_of(reference: pd.DataFrame, date: str, max_age_days: int = 62) -> pd.DataFrame:
