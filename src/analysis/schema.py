@@ -60,19 +60,25 @@ def conform(frame: pd.DataFrame | list[dict], columns: tuple[Column, ...]) -> pd
     extra = [c for c in present if c not in names]
     if extra:
         raise ValueError(f"undeclared columns: {extra}")
-    return pd.DataFrame({c.name: _typed(values.get(c.name), c, n).array for c in columns},
+    typed = (_typed(values.get(c.name), c, n) for c in columns)
+    return pd.DataFrame({c.name: getattr(t, "array", t) for c, t in zip(columns, typed)},
                         index=pd.RangeIndex(n))
 
 
-def _typed(values, column: Column, n: int) -> pd.Series:
+def _typed(values, column: Column, n: int):
+    """The values as a Series or array of the column's dtype."""
     dtype = column.dtype
     if values is None:
         values = [None] * n
-    if isinstance(values, list) and dtype in ("string", "Int64", "boolean"):
+    if isinstance(values, list) and dtype in ("string", "Int64", "boolean", "category"):
         try:
-            return pd.Series(pd.array(values, dtype=dtype))  # the quick way for plain rows
+            # The quick way for plain rows; categories are built from their strings below.
+            values = pd.array(values, dtype="string" if dtype == "category" else dtype)
         except (TypeError, ValueError):
             pass  # e.g. numbers for a string column: the general path below converts them
+        else:
+            if dtype != "category":
+                return values
     series = pd.Series(values).reset_index(drop=True)
     if dtype == "category":
         if isinstance(series.dtype, pd.CategoricalDtype) or str(series.dtype) != "string":
