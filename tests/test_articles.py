@@ -83,13 +83,19 @@ def test_jsonl_bad_line_fails_alone(tmp_path):
     assert isinstance(items[1], articles.Failure) and f"{path}:2" in items[1].error
 
 
-def test_duplicate_ids_are_reported_not_merged(tmp_path):
+def test_same_named_files_in_subfolders_get_distinct_ids(tmp_path):
     (tmp_path / "x").mkdir()
     (tmp_path / "y").mkdir()
     (tmp_path / "x" / "same.txt").write_text("First.", encoding="utf-8")
     (tmp_path / "y" / "same.txt").write_text("Second.", encoding="utf-8")
-    items = list(articles.read(tmp_path))
-    assert isinstance(items[0], articles.Article) and items[0].text == "First."
+    assert [a.article_id for a in articles.read(tmp_path)] == ["x/same", "y/same"]
+
+
+def test_duplicate_ids_are_reported_not_merged(tmp_path):
+    (tmp_path / "same.txt").write_text("First.", encoding="utf-8")
+    (tmp_path / "same.md").write_text("Second.", encoding="utf-8")
+    items = list(articles.read([tmp_path / "same.md", tmp_path / "same.txt"]))
+    assert isinstance(items[0], articles.Article) and items[0].text == "Second."
     assert isinstance(items[1], articles.Failure) and "already used" in items[1].error
 
 

@@ -254,10 +254,14 @@ def _build(fields: dict, article_id: str, path: Path) -> Article:
                         metadata=fields.get("metadata"))
 
 
-def read_file(path: str | Path) -> Iterator[Article | Failure]:
-    """The articles of one file, or Failures for what cannot be read (never raises for bad content)."""
+def read_file(path: str | Path, base_id: str | None = None) -> Iterator[Article | Failure]:
+    """The articles of one file, or Failures for what cannot be read (never raises for bad content).
+
+    `base_id` is the id of a plain-text article (and the prefix of unnamed JSON records); it
+    defaults to the file stem.
+    """
     path = Path(path)
-    stem = path.stem
+    stem = base_id or path.stem
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -322,28 +326,47 @@ def _record_article(record, path: Path, where: str, fallback_id: str) -> Iterato
     yield _build(fields, article_id, path)
 
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Article files under the given files and folders, in a stable (sorted) order."""
-    found: list[Path] = []
+def sources(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
+    """(file, base id) of every article file under the given files and folders, in a stable order.
+
+    A file given directly is known by its stem; a file found in a folder by its path relative to
+    that folder, without the suffix ("business/001"), so that same-named files in sub-folders of
+    one corpus stay distinct.
+    """
+    found: list[tuple[Path, str]] = []
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            found.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                                and not any(part.startswith(".") for part in f.relative_to(p).parts)))
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            found.extend((f, f.relative_to(p).with_suffix("").as_posix()) for f in files)
         elif p.exists():
-            found.append(p)
+            found.append((p, p.stem))
         else:
             raise ArticleError(f"{p}: no such file or folder")
     return found
 
 
-def read(paths: str | Path | Iterable[str | Path]) -> Iterator[Article | Failure]:
-    """Every article under the paths, in order; duplicate ids become Failures, never merged."""
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """Article files under the given files and folders, in a stable (sorted) order."""
+    return [path for path, _ in sources(paths)]
+
+
+def read(paths) -> Iterator[Article | Failure]:
+    """Every article under the paths (or (file, base id) pairs from `sources`), in order.
+
+    Duplicate ids become Failures, never merged.
+    """
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    plain = [p for p in paths]
+    pairs = [p if isinstance(p, tuple) else None for p in plain]
+    resolved: list[tuple[Path, str]] = []
+    for given, pair in zip(plain, pairs):
+        resolved.extend([pair] if pair else sources([given]))
     seen: dict[str, str] = {}
-    for path in discover(paths):
-        for item in read_file(path):
+    for path, base_id in resolved:
+        for item in read_file(path, base_id):
             if isinstance(item, Article):
                 if item.article_id in seen:
                     yield Failure(item.article_id, item.path,
@@ -368,7 +391,10 @@ def read_one(path: str | Path) -> Article:
 # --- tables -----------------------------------------------------------------------------------
 
 ARTICLES = declare("articles", (
-    Column("article_id", "string", "Stable id: the file stem, or the JSON `id` field.", "000_a5fb506bb93332d8"),
+    Column("article_id", "string", "Stable, unique id: the JSON `id` field; else the file stem for a "
+           "file given directly, or the path relative to the given folder without suffix for a file "
+           "found in a folder (`business/001`); `<stem>-<n>` for a JSON record without id. "
+           "Collisions are recorded as failures, never merged.", "000_a5fb506bb93332d8"),
     Column("path", "string", "The file the article was read from, as given.", "seeds/000_a5fb506bb93332d8.txt"),
     Column("title", "string", "JSON/HTML title, else the text of the first `headline` paragraph.",
            "Russia says it will “drastically reduce” military activity near Kyiv as talks with Ukraine progress"),
