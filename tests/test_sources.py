@@ -317,3 +317,9 @@ def test_polnear_evaluation_runs_on_two_articles(capsys):
     assert evaluation.main([str(root), "--limit", "2"]) == 0
     out = capsys.readouterr().out
     assert "PolNeAR dev: 2 articles" in out and "speaker accuracy" in out
+
+
+def test_first_name_alone_resolves_to_the_one_full_name(attribute):
+    r = attribute("Digby Jones arrived at the conference on Monday.\n\nLater, Digby said the economy "
+                  "would grow next year.\n")
+    assert r.iloc[0].speaker == "Digby Jones"

@@ -953,7 +953,11 @@ class _Resolver:
     def canonical(self, name: str) -> str:
         parts = name.split()
         if len(parts) == 1:
-            return self.full.get(parts[0].lower(), name)
+            if parts[0].lower() in self.full:
+                return self.full[parts[0].lower()]
+            # a first name alone ("Digby" for Digby Jones), when only one full name starts with it
+            firsts = {full for full in self.full.values() if full.split()[0] == parts[0]}
+            return firsts.pop() if len(firsts) == 1 else name
         return self.full.get(parts[-1].lower(), name) if len(parts) == 2 else name
 
     def _describe(self, ent: Span) -> tuple[str | None, bool, str | None]:
@@ -1053,7 +1057,7 @@ class _Resolver:
             return self._profile(name), True
         low = head.lower_
         if head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "ORG", "NORP", "FAC", "LOC") and not head.text.isupper() and \
-                low not in ORG_NOUNS and not _country(head.text) and not _org(text):
+                low not in ORG_NOUNS and low not in _ROLE_WORDS and not _country(head.text) and not _org(text):
             toks = [t for t in span if t.pos_ == "PROPN" and t.lower_ not in TITLES and t.ent_type_ not in ("GPE", "ORG", "NORP")
                     and (t.i == head.i or t.head.i == head.i)]
             name = self.canonical(" ".join(t.text for t in toks) or head.text)
