@@ -415,7 +415,7 @@ def run(paths: Iterable[str | Path], out: str | Path, fmt: str = "parquet", jobs
     if jobs < 1:
         raise RunError(f"--jobs must be at least 1, not {jobs}")
     try:
-        files = articles_mod.discover([config.resolve(p) for p in paths])
+        found = articles_mod.sources([config.resolve(p) for p in paths])
     except articles_mod.ArticleError as exc:
         raise RunError(str(exc)) from None
     out = Path(out)
@@ -430,7 +430,7 @@ def run(paths: Iterable[str | Path], out: str | Path, fmt: str = "parquet", jobs
     store = Store(out, fingerprint(pipeline_name))
     summary = Summary()
     plan: list = []
-    bar = _progress(count_articles(files), progress)
+    bar = _progress(count_articles([f for f, _ in found]), progress)
     failures = []
 
     def failure(message: str) -> None:
@@ -440,7 +440,7 @@ def run(paths: Iterable[str | Path], out: str | Path, fmt: str = "parquet", jobs
         bar.set_postfix_str(f"failed={len(failures)}", refresh=False)
         bar.update(1)
 
-    batches = _batches(articles_mod.read(files), store, plan, summary, failure, lambda: bar.update(1),
+    batches = _batches(articles_mod.read(found), store, plan, summary, failure, lambda: bar.update(1),
                        batch_size)
     try:
         for batch, frames in _results(batches, jobs, dask, pipeline_name):
