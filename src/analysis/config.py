@@ -20,6 +20,19 @@ PIPELINE_ENV = "ANALYSIS_SPACY_PIPELINE"
 PIPELINE_VERSION = "1"
 
 
+def code_version() -> str:
+    """Short hash of the package's code and data files: cached rows of other code are redone."""
+    import hashlib
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".csv", ".json", ".txt") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def spacy_pipeline(name: str | None = None) -> str:
     """The spaCy pipeline to load: the argument, else $ANALYSIS_SPACY_PIPELINE, else en_core_web_sm."""
     return name or os.environ.get(PIPELINE_ENV) or DEFAULT_PIPELINE

@@ -117,7 +117,9 @@ def fingerprint(pipeline_name: str | None = None) -> dict:
     name = config.spacy_pipeline(pipeline_name)
     # Columns are part of it: a table whose declaration changed cannot be merged with old parts.
     columns = {t: [f"{c.name}:{c.dtype}" for c in TABLES[t]] for t in pipeline.table_names()}
-    return {"pipeline_version": config.PIPELINE_VERSION, "spacy_pipeline": name,
+    # The code hash makes a changed extractor redo cached articles even when nobody bumped the version.
+    return {"pipeline_version": config.PIPELINE_VERSION, "code": config.code_version(),
+            "spacy_pipeline": name,
             "spacy_pipeline_version": get_package_version(name) or "",
             "extractors": list(pipeline.EXTRACTORS), "tables": pipeline.table_names(), "columns": columns}
 
