@@ -424,6 +424,9 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
             out.append(child)
         elif dep == "dobj" and lemma in OBJECT_VERBS:
             out.append(child)
+        elif dep == "prep" and lemma in OBJECT_VERBS and child.lower_ in ("of", "for", "over") and any(
+                c.dep_ == "dobj" and c.i < child.i for c in verb.children):
+            out.append(child)  # "accused Sanders of a smear", "commended the forces for refusing ..."
         elif lemma in NAMING_VERBS and dep in ("dobj", "oprd", "xcomp", "ccomp") and any(
                 c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children):
             out.append(child)
