@@ -87,16 +87,18 @@ OBJECT_VERBS = frozenset("""
 deny announce confirm commend praise criticize criticise condemn welcome reject dismiss blame accuse
 urge demand promise vow pledge predict propose hail applaud slam blast decry bemoan question dispute
 acknowledge admit reveal disclose estimate declare repeat reiterate describe recommend defend mock
-discuss express thank tout cite echo quote
+discuss express thank tout cite echo quote voice endorse
 """.split())
 # Naming verbs: their object and its predicate are the content ("called the plan 'a disaster'").
 NAMING_VERBS = frozenset({"call", "label", "dub", "brand", "term", "describe"})
 # Reporting verbs that take the content as a prepositional object: "hinted at progress".
-PREP_VERBS = {"hint": {"at"}, "call": {"for"}, "warn": {"of", "about", "against"}, "speak": {"of", "about"},
+PREP_VERBS = {"hint": {"at"}, "call": {"for"}, "warn": {"of", "about", "against"}, "speak": {"of", "about", "on"},
               "talk": {"about", "of"}, "complain": {"about", "of"}, "comment": {"on"},
               "ask": {"for", "about"}, "insist": {"on"}, "boast": {"of", "about"}, "argue": {"for", "against"},
               "testify": {"about", "to"}, "point": {"to"}, "write": {"about", "of"}, "refer": {"to"},
-              "campaign": {"against", "for"}, "apologize": {"for"}, "apologise": {"for"}}
+              "campaign": {"against", "for"}, "apologize": {"for"}, "apologise": {"for"},
+              "respond": {"to"}, "react": {"to"}, "reply": {"to"}, "tell": {"about", "of"},
+              "advocate": {"for"}, "push": {"for"}, "lobby": {"for"}}
 # Verbs that only count when a quote or a colon sits next to them ("Caddell continued:").
 FRAME_ONLY = frozenset({"continue", "add", "write", "post", "tweet", "ask", "answer", "reply", "respond",
                         "shout", "scream", "whisper", "mutter", "exclaim", "retort", "quip", "joke", "read",
