@@ -323,3 +323,16 @@ def test_first_name_alone_resolves_to_the_one_full_name(attribute):
     r = attribute("Digby Jones arrived at the conference on Monday.\n\nLater, Digby said the economy "
                   "would grow next year.\n")
     assert r.iloc[0].speaker == "Digby Jones"
+
+
+def test_inserted_frame_credits_the_sentence_around_it(attribute):
+    r = attribute("Senator Mary Cole spoke to voters on Monday.\n\nThis campaign, she says, is different "
+                  "from the last one.\n")
+    row = r.iloc[0]
+    assert row.speaker == "Mary Cole" and row.quote_kind == "indirect"
+    assert row.quote.startswith("This campaign") and row.quote.endswith("different from the last one")
+
+
+def test_poll_answers_said_so_and_yes_are_statements(attribute):
+    r = attribute("Asked about the plan, 72 percent of Democrats said yes.\n")
+    assert r["quote"].tolist() == ["yes"]

@@ -92,13 +92,13 @@ discuss express thank tout cite echo quote voice endorse
 # Naming verbs: their object and its predicate are the content ("called the plan 'a disaster'").
 NAMING_VERBS = frozenset({"call", "label", "dub", "brand", "term", "describe"})
 # Reporting verbs that take the content as a prepositional object: "hinted at progress".
-PREP_VERBS = {"hint": {"at"}, "call": {"for"}, "warn": {"of", "about", "against"}, "speak": {"of", "about", "on"},
+PREP_VERBS = {"hint": {"at"}, "call": {"for"}, "warn": {"of", "about", "against"}, "speak": {"of", "about"},
               "talk": {"about", "of"}, "complain": {"about", "of"}, "comment": {"on"},
               "ask": {"for", "about"}, "insist": {"on"}, "boast": {"of", "about"}, "argue": {"for", "against"},
               "testify": {"about", "to"}, "point": {"to"}, "write": {"about", "of"}, "refer": {"to"},
               "campaign": {"against", "for"}, "apologize": {"for"}, "apologise": {"for"},
               "respond": {"to"}, "react": {"to"}, "reply": {"to"}, "tell": {"about", "of"},
-              "advocate": {"for"}, "push": {"for"}, "lobby": {"for"}}
+              "advocate": {"for"}}
 # Verbs that only count when a quote or a colon sits next to them ("Caddell continued:").
 FRAME_ONLY = frozenset({"continue", "add", "write", "post", "tweet", "ask", "answer", "reply", "respond",
                         "shout", "scream", "whisper", "mutter", "exclaim", "retort", "quip", "joke", "read",
@@ -426,6 +426,10 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
             out.append(child)
         elif dep == "dobj" and lemma in OBJECT_VERBS:
             out.append(child)
+        elif lemma in ("say", "tell", "answer", "reply") and child.i > verb.i and (
+                dep in ("intj", "advmod", "dobj") and child.lower_ in ("so", "yes", "no", "same", "otherwise")
+                or dep == "xcomp" and child.tag_ == "VBG"):
+            out.append(child)  # "55 percent said so", "said yes", "said the same", "said legalizing it could ..."
         elif dep == "prep" and lemma in OBJECT_VERBS and child.lower_ in ("of", "for", "over") and any(
                 c.dep_ == "dobj" and c.i < child.i for c in verb.children):
             out.append(child)  # "accused Sanders of a smear", "commended the forces for refusing ..."
@@ -632,6 +636,22 @@ class _Finder:
                 return self._relcl(st, verb)
         if lemma in BELIEF_VERBS or lemma in ("show", "find"):
             return None
+        if verb.dep_ == "parataxis" and verb.head.sent == verb.sent and not any(
+                self.quote_at(t.idx) for t in (verb.head,)):
+            # "This campaign, he says, is different": the sentence around the inserted frame is the content
+            frame = {t.i for t in verb.subtree}
+            span = self._trim(self.doc[sent.start:sent.end])
+            if span is not None:
+                inside = [t for t in span if t.i not in frame and not t.is_punct]
+                if len(inside) >= 3 and inside[0].i < min(frame) and inside[-1].i > max(frame):
+                    start, end, parts = self._snap(span.start_char, span.end_char, row[0])
+                    kind = "mixed" if parts else "indirect"
+                    if parts and self._covers(parts, start, end, speaker, cue):
+                        kind = "direct"
+                    st = Statement(start, end, kind, cue, lemma, speaker, row[0], parts)
+                    if kind == "direct":
+                        self._extend(st)
+                    return self._relcl(st, verb)
         # no clause: a direct quote next to the cue frame ("..." he said / he said: "...")
         frame_lo = min(speaker.start_char, cue.start_char)
         frame_hi = max(speaker.end_char, cue.end_char)
