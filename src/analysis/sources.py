@@ -536,10 +536,12 @@ class _Finder:
         left = self.doc[lo:colon.i]
         if not 1 <= len(left) <= 6 or left[0].lower_ in COLON_STOP or not left[0].is_title and not left[0].is_upper:
             return None
-        if any(t.pos_ in ("VERB", "AUX", "PRON", "NUM", "ADV", "SCONJ") or t.like_num for t in left):
+        shouted = all(t.is_upper or t.is_punct for t in left)  # transcripts: "TAPPER: ..."
+        if not shouted and any(t.pos_ in ("VERB", "AUX", "PRON", "NUM", "ADV", "SCONJ") or t.like_num for t in left):
             return None
-        if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in left):
-            return None
+        if not (shouted or any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in left)
+                or len(left) <= 4 and all(t.is_title or t.is_punct or t.text in ("’s", "'s") for t in left)):
+            return None  # "Sanders: ..." in a headline, even when the tagger calls Sanders a noun
         q = self.quote_at(self.doc[colon.i + 1].idx) if not self.doc[colon.i + 1].is_space else None
         if q is None:
             q = self._quote_after(colon.idx + 1, row[0], sent)
