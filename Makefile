@@ -37,7 +37,7 @@ docs: setup  ## regenerate docs/tables.md from the table declarations
 	$(BIN)/python -m analysis.tabledocs --write
 
 evaluate: setup  ## print every evaluation against ../shared (skips what is absent)
-	for name in segmentation readability sources casualties; do $(BIN)/python -m analysis.evaluate $$name || exit 1; done
+	for name in segmentation readability sources casualties figures; do $(BIN)/python -m analysis.evaluate $$name || exit 1; done
 
 lab: setup  ## JupyterLab on the project
 	$(BIN)/jupyter lab --notebook-dir=.

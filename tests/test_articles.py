@@ -148,3 +148,26 @@ def test_subheadings_related_links_and_broken_lines_are_told_apart(text, kind):
     paras = ["Headline of the story here", "The first body paragraph says something. It has two sentences.", text,
              "Another body paragraph follows, as body paragraphs do."]
     assert articles.classify(paras)[2] == kind
+
+
+def test_markdown_title_drops_the_heading_marker(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text("# Council approves budget\n\nThe council approved the budget on Monday.", encoding="utf-8")
+    assert articles.read_one(path).title == "Council approves budget"
+
+
+def test_html_title_is_not_repeated_as_body(tmp_path):
+    body = " ".join(["Heavy rain flooded the coast road on Sunday, officials said."] * 5)
+    page = (f"<html><head><title>Storm hits coast</title></head><body><article><h1>Storm hits coast</h1>"
+            f"<p>{body}</p><p>Residents were told to stay indoors until the evening.</p></article></body></html>")
+    path = tmp_path / "storm.html"
+    path.write_text(page, encoding="utf-8")
+    a = articles.read_one(path)
+    assert [p.text for p in a.paragraphs].count("Storm hits coast") == 1
+
+
+def test_invalid_json_names_file_line_and_column(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"id": "a", "text": "unterminated', encoding="utf-8")
+    [failure] = list(articles.read(path))
+    assert "bad.json: invalid JSON (Unterminated string" in failure.error and "line 1, column" in failure.error

@@ -210,6 +210,8 @@ def make_article(article_id: str, text: str, path: str = "", title: str | None =
     paras = paragraphs(text, has_title=False)
     if title is None:
         title = next((p.text for p in paras if p.kind == "headline"), None)
+        if title is not None:
+            title = re.sub(r"^#{1,6}\s+", "", title)  # a Markdown heading's marker is not part of the title
     return Article(article_id=article_id, text=text, path=str(path), title=title, outlet=outlet,
                    published=published, url=url, metadata=dict(metadata or {}), paragraphs=paras)
 
@@ -225,7 +227,7 @@ def _from_html(raw: str, path: Path) -> dict:
     # trafilatura separates paragraphs by single newlines; the project's paragraphs are blank-line blocks.
     text = re.sub(r"\n+", "\n\n", extracted["text"].strip())
     title = extracted.get("title")
-    if title:
+    if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
     return {"text": text, "title": title, "url": extracted.get("url"),
             "published": extracted.get("date"), "outlet": extracted.get("sitename")}
@@ -295,7 +297,7 @@ def _parse(text: str, path: Path, stem: str, suffix: str) -> Iterator[Article | 
             try:
                 obj = json.loads(text)
             except json.JSONDecodeError as exc:
-                raise ArticleError(f"{path}: invalid JSON (line {exc.lineno}: {exc.msg})") from None
+                raise ArticleError(f"{path}: invalid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
             records = obj if isinstance(obj, list) else [obj]
             for n, record in enumerate(records):
                 where = f"[{n}]" if isinstance(obj, list) else ""
@@ -307,7 +309,7 @@ def _parse(text: str, path: Path, stem: str, suffix: str) -> Iterator[Article | 
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    yield Failure(f"{stem}:{n}", str(path), f"{path}:{n}: invalid JSON ({exc.msg})")
+                    yield Failure(f"{stem}:{n}", str(path), f"{path}:{n}: invalid JSON ({exc.msg} at column {exc.colno})")
                     continue
                 yield from _record_article(record, path, f":{n}", f"{stem}-{n}")
         else:
@@ -410,6 +412,9 @@ ARTICLES = declare("articles", (
     Column("n_words", "Int64", "Words in all paragraphs (see sentences.n_words).", ""),
     Column("status", "category", "`ok`, or `failed` when the file could not be read or processed.", "ok"),
     Column("error", "string", "One-line reason for a failure, naming the file; missing when ok.", "<NA>"),
+    Column("text", "string", "The article text every offset of every table points into: the decoded "
+           "file for .txt/.md, the JSON `text` field, the main text trafilatura extracts from HTML.",
+           "Russia says it will “drastically reduce” …"),
     Column("metadata_json", "string", "Other JSON fields of the record, as a JSON object string.", "{}"),
 ), doc="One row per input article (or per unreadable file), in input order.")
 
@@ -431,7 +436,7 @@ PARAGRAPHS = declare("paragraphs", (
 def article_row(article: Article, n_sentences: int | None = None, n_words: int | None = None) -> dict:
     return {"article_id": article.article_id, "path": article.path, "title": article.title,
             "outlet": article.outlet, "published": article.published, "url": article.url,
-            "sha256": article.sha256, "encoding": article.encoding, "n_chars": len(article.text),
+            "sha256": article.sha256, "encoding": article.encoding, "text": article.text, "n_chars": len(article.text),
             "n_paragraphs": len(article.paragraphs), "n_sentences": n_sentences, "n_words": n_words,
             "status": "ok", "error": None,
             "metadata_json": json.dumps(article.metadata, sort_keys=True, ensure_ascii=False, default=str)}

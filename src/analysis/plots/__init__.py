@@ -14,7 +14,7 @@ FIGSIZE = (8.0, 4.0)
 DPI = 100
 STYLE = {
     "figure.figsize": FIGSIZE, "figure.dpi": DPI, "savefig.dpi": DPI, "font.size": 10,
-    "axes.spines.top": False, "axes.spines.right": False, "axes.titlelocation": "left",
+    "axes.spines.top": False, "axes.spines.right": False,
     "svg.hashsalt": "analysis", "path.simplify": True,
 }
 

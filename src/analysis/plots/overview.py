@@ -29,7 +29,9 @@ def sentence_length_histogram(lengths: pd.Series):
     if len(values):
         median = float(np.median(values))
         ax.axvline(median, color="#C44E52", linestyle="--")
-        ax.text(median, ax.get_ylim()[1] * 0.95, f" median {median:.0f} words", color="#C44E52", va="top")
+        ax.annotate(f"median {median:.0f} words", xy=(median, 1.0), xycoords=("data", "axes fraction"),
+                    xytext=(4, -4), textcoords="offset points", color="#C44E52", va="top",
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
     ax.set_title("Sentence length in body paragraphs")
     ax.set_xlabel("sentence length (words)")
     ax.set_ylabel("sentences (count)")
