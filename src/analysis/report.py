@@ -11,6 +11,7 @@ import argparse
 import html
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 from . import config
@@ -54,9 +55,14 @@ def execute(path: Path, corpus: str = DEFAULT_CORPUS, timeout: int = 1200):
     nb = nbformat.read(path, as_version=4)
     if corpus != DEFAULT_CORPUS:
         _set_parameters(nb, corpus)
-    client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL, record_timing=False,
-                            resources={"metadata": {"path": str(config.ROOT)}})
-    client.execute()
+    from jupyter_client.manager import KernelManager
+
+    # IPC sockets (in a temporary folder) instead of TCP: local only, and no transport warning.
+    with tempfile.TemporaryDirectory() as sockets:
+        km = KernelManager(kernel_name=KERNEL, transport="ipc", ip=str(Path(sockets) / "kernel"))
+        client = NotebookClient(nb, km=km, timeout=timeout, kernel_name=KERNEL, record_timing=False,
+                                resources={"metadata": {"path": str(config.ROOT)}})
+        client.execute()
     _clean(nb)
     return nb
 
