@@ -62,6 +62,33 @@ def test_seed_totals_one_row_per_side(seed_tables):
     assert t[["wounded", "missing", "captured", "displaced"]].isna().all().all()
 
 
+def test_seed_up_to_total_keeps_its_bound_and_shows_it_open_below(seed_tables):
+    t = seed_tables.casualty_totals.set_index("side")
+    assert (t.loc["Russia", "killed_high"], pd.isna(t.loc["Russia", "killed_low"])) == (15000, True)
+    assert (t.loc["Ukraine", "killed_low"], pd.isna(t.loc["Ukraine", "killed_high"])) == (143, True)
+
+
+def test_range_total_is_the_middle_with_both_bounds(tables_of):
+    t = tables_of("Between 7,000 and 15,000 soldiers were killed.")
+    assert (total(t, "killed"), total(t, "killed_low"), total(t, "killed_high")) == (11000, 7000, 15000)
+
+
+def test_exact_total_has_equal_bounds(tables_of):
+    t = tables_of("Two people were killed on Monday.")
+    assert (total(t, "killed"), total(t, "killed_low"), total(t, "killed_high")) == (2, 2, 2)
+
+
+def test_range_with_appositive_before_the_verb_is_a_casualty(tables_of):
+    t = tables_of("Between 1.1 and 1.5 million people, mainly Jews, were killed at Auschwitz.")
+    row = t["casualties"].iloc[0]
+    assert (row.casualty_type, row.low, row.high, row.victims) == ("killed", 1100000, 1500000, "people")
+
+
+def test_pronoun_victim_reads_as_one_person_in_the_statement(tables_of):
+    t = tables_of("His father Giuseppe was arrested in London. He died while serving his sentence.")
+    assert t["casualty_summary"]["statement"].tolist() == ["1 person dead"]
+
+
 def test_seed_offsets_point_at_the_mention_text(seed_tables, seed_text):
     c = seed_tables.casualties
     assert all(seed_text[s:e] == t for s, e, t in zip(c["start"], c["end"], c["text"]))
@@ -150,6 +177,18 @@ def test_shipped_reference_holds_the_nato_range_and_ukraine_claim_with_urls():
 
 def test_seed_date_is_the_caption_date(seed_tables):
     assert reference.article_date(None, seed_tables.figures) == "2022-03-29"
+
+
+def test_day_and_month_without_year_never_borrow_a_year_for_the_article_date(tables_of):
+    t = tables_of("The memorial day is on 27 January. The camp was liberated in 1945.")
+    f = t["figures"]
+    assert f.loc[f["kind"] == "date", "text"].tolist() == ["27 January", "1945"]
+    assert reference.article_date(None, f) is None
+
+
+def test_article_date_needs_day_month_and_year_written_together(tables_of):
+    t = tables_of("Talks began on 12 March. A report dated March 29, 2022 was published.")
+    assert reference.article_date(None, t["figures"]) == "2022-03-29"
 
 
 def test_published_date_wins_over_dates_in_the_text(seed_tables):

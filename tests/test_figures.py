@@ -58,7 +58,7 @@ def test_seed_more_than_a_month_is_a_duration_more_than(seed_tables):
 def test_seed_dates_are_dates_and_never_casualties(seed_tables):
     f = seed_tables.figures
     assert one(f, "March 29, 2022").date_iso == "2022-03-29"
-    assert one(f, "February 24th").date_iso == "2022-02-24"
+    assert one(f, "February 24th").date_iso == "--02-24"  # no year written: none borrowed
     assert set(f[f["text"].isin(["March 29, 2022", "February 24th"])]["kind"]) == {"date"}
     assert not f[f["kind"] == "date"]["is_casualty"].any()
     assert not f["text"].isin(["29", "2022", "24"]).any()
@@ -208,3 +208,14 @@ def test_fractions_are_read_with_their_hedge(figures_of):
     assert abs(row.value - 2 / 3) < 1e-9
     assert one(f, "less than a quarter").high == 0.25
     assert "quarter" not in f["text"].tolist()
+
+
+def test_date_without_year_keeps_month_and_day_only(figures_of):
+    f = figures_of("Talks were held on 16 March. The law was passed in 2001.")
+    assert one(f, "16 March").date_iso == "--03-16"
+    assert one(f, "2001").date_iso == "2001"
+
+
+def test_abbreviated_month_keeps_its_full_stop(figures_of):
+    f = figures_of("The vote was held on Jan. 5, 2005 in the capital.")
+    assert one(f, "Jan. 5, 2005").date_iso == "2005-01-05"

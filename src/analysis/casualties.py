@@ -118,19 +118,38 @@ SUMMARY = declare("casualty_summary", (
            "Volodymyr Zelenskyy"),
 ), doc="One row per article and (casualty_type, victims, side): the best count the article gives, and who gives it.")
 
+STATES = ("killed", "wounded", "missing", "captured", "displaced")
+_STATE_MEANING = {
+    "killed": ("People the article reports killed or dead.", "15000", "<NA>", "15000"),
+    "wounded": ("People reported wounded or injured (\"shot\" counts as wounded unless fatal; people shot "
+                "and later dead count as killed only).", "<NA>", "<NA>", "<NA>"),
+    "missing": ("People reported missing.", "<NA>", "<NA>", "<NA>"),
+    "captured": ("People reported captured or held prisoner.", "<NA>", "<NA>", "<NA>"),
+    "displaced": ("People reported displaced or fleeing as refugees.", "<NA>", "<NA>", "<NA>"),
+}
+ESTIMATE_RULE = ("The best single estimate is the largest of the article's mentions of that state, each "
+                 "read as: its number when exact or approximate (\"some six million\" -> 6000000); the "
+                 "middle of a range (\"between 1.1 and 1.5 million\" -> 1300000) or of a vague quantity's "
+                 "documented floor and ceiling (\"thousands\" -> 5999.5); the bound itself when the claim "
+                 "is open on one side (\"up to 15,000\" -> 15000, \"at least 143\" -> 143), which the "
+                 "_low/_high columns show as open. Mentions are not added up (repeated mentions of one "
+                 "event would be counted twice); missing when the article reports none, 0 only when it "
+                 "says none.")
 TOTALS = declare("casualty_totals", (
     Column("article_id", "string", "The article.", "000_a5fb506bb93332d8"),
     Column("side", "string", "Country of the people counted; missing when none applies.", "Russia"),
-    Column("killed", "Float64", "People the article reports killed or dead: the largest count of any "
-           "mention (repeated mentions of the same event are not added up); missing when it reports "
-           "none, 0 only when it says none were.", "15000"),
-    Column("wounded", "Float64", "People reported wounded or injured (\"shot\" counts as wounded unless "
-           "fatal; people shot and later dead count as killed only).", "<NA>"),
-    Column("missing", "Float64", "People reported missing.", "<NA>"),
-    Column("captured", "Float64", "People reported captured or held prisoner.", "<NA>"),
-    Column("displaced", "Float64", "People reported displaced or fleeing as refugees.", "<NA>"),
+    *(c for state, (meaning, example, low, high) in _STATE_MEANING.items() for c in (
+        Column(state, "Float64", f"{meaning} The article's best single estimate (rule in the table "
+               f"description).", example),
+        Column(f"{state}_low", "Float64", f"Lowest number the claim behind `{state}` allows: equal to it "
+               f"for an exact or approximate count, the first number of a range; missing when the claim "
+               f"is open below (\"up to\", \"at most\", \"fewer than\").", low),
+        Column(f"{state}_high", "Float64", f"Highest number the claim behind `{state}` allows; missing "
+               f"when it is open above (\"at least\", \"more than\").", high),
+    )),
 ), doc="One row per article and side: the article's best single estimate of how many people it reports "
-       "in each state, without double counting. Every article has at least one row.")
+       "in each state, without double counting, with the interval its claim allows. " + ESTIMATE_RULE
+       + " Every article has at least one row.")
 
 
 # --- reading a figure -------------------------------------------------------------------------
@@ -170,6 +189,12 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
     while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         tok = tok.head
     head, dep = tok.head, tok.dep_
+    if dep == "pobj" and head.lower_ in ("between", "from") and head.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.head.children):
+        # The parser reads a range with an appositive ("Between 1.1 and 1.5 million people, mainly
+        # Jews, were killed") as "between" + object; the noun is the clause's missing subject.
+        head = head.head
+        dep = "nsubjpass" if any(c.dep_ == "auxpass" for c in head.children) else "nsubj"
     # "15 people killed", "two people who were injured", "one man dead"
     for child in anchor.children:
         if child.dep_ in ("acl", "relcl", "amod", "oprd") and child.i > anchor.i:
@@ -529,6 +554,7 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int]) -> list[dict]:
 
 
 GENERIC = {"victim", "person", "one", "individual"}
+PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "us", "i", "me", "you", "who"}
 
 
 def people(doc: Doc, rows: list[dict]) -> list[str | None]:
@@ -676,6 +702,9 @@ def _phrase(row) -> str:
     else:
         n = "an unstated number of"
     who = row["victims"] if pd.notna(row["victims"]) else "people"
+    if who in PRONOUNS:  # "He died": one person, not "1 he dead"
+        one = pd.notna(v) and float(v) == 1 or who in ("he", "she", "him", "her")
+        who = "person" if one else "people"
     side = f" ({row['side']})" if pd.notna(row["side"]) else ""
     src = f", according to {row['source']}" if pd.notna(row["source"]) else ""
     return f"{n} {who}{side} {row['casualty_type']}{src}"
@@ -708,8 +737,18 @@ def _key(v):
     return None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) else v
 
 
+def _claim_interval(row) -> tuple[float | None, float | None]:
+    """(low, high) a mention allows: its count for both when it states one, else its bounds."""
+    count = _key(row.get("count"))
+    if count is not None:
+        return float(count), float(count)
+    low, high = _key(row.get("low")), _key(row.get("high"))
+    return (None if low is None else float(low)), (None if high is None else float(high))
+
+
 def totals(article_id: str, casualties: pd.DataFrame | list[dict]) -> pd.DataFrame:
-    """Best single estimate per side of people killed, wounded, missing, captured and displaced."""
+    """Best single estimate per side of people killed, wounded, missing, captured and displaced,
+    with the interval the chosen claim allows (see ESTIMATE_RULE)."""
     records = casualties.to_dict("records") if isinstance(casualties, pd.DataFrame) else list(casualties)
     scored = [(r, _estimate(r)) for r in records]
     scored = [(r, v) for r, v in scored if v is not None]
@@ -718,31 +757,41 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict]) -> pd.DataFra
     for side in sides:
         g = [(r, v) for r, v in scored if (_key(r["side"]) or "") == side]
 
-        def best(types, cues=None, exclude=None):
-            vals = [v for r, v in g if r["casualty_type"] in types and (cues is None or r["cue"] in cues)
-                    and (exclude is None or r["cue"] not in exclude)]
-            return max(vals) if vals else None
+        def best(types):
+            """(estimate, low, high) of the mention of these types with the largest estimate, else None."""
+            found = [(v, r) for r, v in g if r["casualty_type"] in types]
+            if not found:
+                return None
+            v, r = max(found, key=lambda x: x[0])
+            return (v, *_claim_interval(r))
+
+        def point(v):
+            return None if v is None else (v, v, v)
 
         killed = best(("killed", "dead"))
+        k = killed[0] if killed else 0.0
         # A stated number of wounded stands; "shot", "gunshot wounds" and one-person mentions
         # ("the injured man") may be people later reported dead.
         maybe_dead = [(r, v) for r, v in g if r["casualty_type"] == "wounded"
                       and (r["cue"] in SHOT_CUES or (r.get("implicit") and v and v > 0))]
-        stated = [v for r, v in g if r["casualty_type"] == "wounded" and (r, v) not in maybe_dead]
-        wounded = max(stated) if stated else None
+        stated = [(v, r) for r, v in g if r["casualty_type"] == "wounded" and (r, v) not in maybe_dead]
+        wounded = None
+        if stated:
+            v, r = max(stated, key=lambda x: x[0])
+            wounded = (v, *_claim_interval(r))
         shot = max(v for _, v in maybe_dead) if maybe_dead else None
-        if shot and (wounded is None or wounded < shot - (killed or 0.0)):
+        if shot and (wounded is None or wounded[0] < shot - k):
             # "two men were shot, one died": the shot who died are counted once, as killed
-            wounded = max(shot - (killed or 0.0), 0.0)
-        if killed is None and wounded is None and best(("casualties",)) == 0.0:
-            killed = wounded = 0.0
-        if killed is None and best(("killed", "dead")) == 0.0:
-            killed = 0.0
-        if wounded is None and best(("wounded",)) == 0.0:
-            wounded = 0.0
-        rows.append({"article_id": article_id, "side": side or None, "killed": killed, "wounded": wounded,
-                     "missing": best(("missing",)), "captured": best(("captured",)),
-                     "displaced": best(("displaced",))})
+            wounded = point(max(shot - k, 0.0))
+        if killed is None and wounded is None and best(("casualties",)) is not None \
+                and best(("casualties",))[0] == 0.0:
+            killed = wounded = point(0.0)
+        row = {"article_id": article_id, "side": side or None}
+        for state, value in (("killed", killed), ("wounded", wounded), ("missing", best(("missing",))),
+                             ("captured", best(("captured",))), ("displaced", best(("displaced",)))):
+            if value is not None:
+                row[state], row[f"{state}_low"], row[f"{state}_high"] = value
+        rows.append(row)
     return conform(rows, TOTALS)
 
 

@@ -63,8 +63,10 @@ FIGURES = declare("figures", (
     Column("source_row", "Int64", "Row index, within the article, of the matching `sources` row (its "
            "position among the article's sources rows); missing when there is none.", "<NA>"),
     Column("cue", "string", "The word that makes the figure a casualty count, lower case.", "killed"),
-    Column("date_iso", "string", "For kind date: the date as YYYY-MM-DD (or YYYY-MM, YYYY) when the text "
-           "gives enough; the year is taken from the article's other dates when missing.", "2022-03-29"),
+    Column("date_iso", "string", "For kind date: the date as written, in ISO form: YYYY-MM-DD, YYYY-MM or "
+           "YYYY, and --MM-DD for a day and month written without a year (\"February 24th\" -> --02-24: a "
+           "year is never taken from another sentence or the article's other dates); missing when the "
+           "text gives no month.", "2022-03-29"),
 ), doc="One row per numeric expression in headline, subheading, body and caption paragraphs, in text order. "
        "Identifiers (phone numbers, street addresses, model names such as F-16) are not figures.")
 
@@ -144,8 +146,9 @@ _MONTHS = {m: i for i, m in enumerate("January February March April May June Jul
                                       "October November December".split(), start=1)}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["Sept"] = 9
+# A full stop belongs to an abbreviation ("Jan."), never to a month written out ("on 27 January.").
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+         r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 DATES = re.compile(
     rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?"
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>\d{{4}})\b)?"
@@ -243,7 +246,8 @@ class _Claimed:
         self.ends.insert(i, end)
 
 
-def _date_iso(m: re.Match, year_hint: int | None) -> str | None:
+def _date_iso(m: re.Match) -> str | None:
+    """YYYY-MM-DD, YYYY-MM, or --MM-DD for a day and month written without a year (never borrowed)."""
     g = m.groupdict()
     if g.get("iso"):
         return g["iso"]
@@ -252,11 +256,12 @@ def _date_iso(m: re.Match, year_hint: int | None) -> str | None:
         return None
     month_n = _MONTHS.get(month.rstrip(".")) or _MONTHS.get(month.rstrip(".")[:3])
     day = g.get("d1") or g.get("d2")
-    year = g.get("y1") or g.get("y2") or g.get("y3") or (str(year_hint) if year_hint else None)
-    if not year:
-        return None
+    year = g.get("y1") or g.get("y2") or g.get("y3")
     if day and not 1 <= int(day) <= 31:
         return None
+    if not year:
+        # "on 27 January" says nothing of the year; another sentence's year may be a different event.
+        return f"--{month_n:02d}-{int(day):02d}" if day else None
     return f"{year}-{month_n:02d}-{int(day):02d}" if day else f"{year}-{month_n:02d}"
 
 
@@ -272,10 +277,8 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
         if fields:
             rows.append({"start": start + s, "end": start + e, "text": chunk[s:e], **fields})
 
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", text)]
-    year_hint = max(set(years), key=years.count) if years else None
     for m in DATES.finditer(chunk):
-        iso = _date_iso(m, year_hint)
+        iso = _date_iso(m)
         if m.group("d1") and not 1 <= int(m.group("d1")) <= 31:
             continue  # "March 45": not a date
         take(m.start(), m.end(), kind="date", qualifier="exact", date_iso=iso)

@@ -155,14 +155,20 @@ def as_of(reference: pd.DataFrame, date: str, max_age_days: int = 62) -> pd.Data
 
 def article_date(published: str | None, figures: pd.DataFrame) -> str | None:
     """The date an article speaks from: its `published` date when known, else the latest full date
-    (YYYY-MM-DD) written in it. Wire copy often carries only a caption date ("March 29, 2022")."""
+    written in it, day, month and year in one expression ("March 29, 2022"); else missing.
+
+    Wire copy often carries only a caption date. A day and month without a year ("on 27 January") or
+    a year alone ("the 1945 liberation") never makes an article date.
+    """
     if published:
         parsed = pd.to_datetime(published, errors="coerce")
         if pd.notna(parsed):
             return parsed.strftime("%Y-%m-%d")
-    dates = figures.loc[figures["kind"] == "date", "date_iso"].dropna()
-    dates = sorted(d for d in dates if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d))
-    return dates[-1] if dates else None
+    dates = figures[(figures["kind"] == "date") & figures["date_iso"].notna()]
+    # The year must be written in the expression itself, not only present in date_iso.
+    full = [d for d, t in zip(dates["date_iso"], dates["text"])
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) and d[:4] in t]
+    return max(full) if full else None
 
 
 def compare(summary: pd.DataFrame, reference: pd.DataFrame, date: str | None, article_id: str | None = None,
@@ -209,7 +215,7 @@ def article_dates(articles: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame
         published = None if pd.isna(a.get("published")) else a.get("published")
         figs = figures[figures["article_id"] == a["article_id"]]
         date = article_date(published, figs)
-        how = "published" if published and date else ("latest date in the text" if date else "none found")
+        how = "published" if published and date else ("latest full date in the text" if date else "none found")
         rows.append({"article_id": a["article_id"], "article_date": date, "found_by": how})
     return pd.DataFrame(rows, columns=["article_id", "article_date", "found_by"]).astype("string")
 
