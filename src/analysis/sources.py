@@ -97,7 +97,7 @@ PREP_VERBS = {"hint": {"at"}, "call": {"for"}, "warn": {"of", "about", "against"
               "ask": {"for", "about"}, "insist": {"on"}, "boast": {"of", "about"}, "argue": {"for", "against"},
               "testify": {"about", "to"}, "point": {"to"}, "write": {"about", "of"}, "refer": {"to"},
               "campaign": {"against", "for"}, "apologize": {"for"}, "apologise": {"for"},
-              "respond": {"to"}, "react": {"to"}, "reply": {"to"}, "tell": {"about", "of"},
+              "react": {"to"}, "tell": {"about", "of"},
               "advocate": {"for"}}
 # Verbs that only count when a quote or a colon sits next to them ("Caddell continued:").
 FRAME_ONLY = frozenset({"continue", "add", "write", "post", "tweet", "ask", "answer", "reply", "respond",
@@ -227,7 +227,7 @@ TITLE_ROLES = {"sen.": "Senator", "sen": "Senator", "rep.": "Representative", "g
 # Words before a colon that introduce no speaker ("Note: ...", "Watch: ...").
 COLON_STOP = frozenset("""note update editor editors photo photos video watch related read listen credit image
 correction warning disclaimer q a question answer source sources see also more tags filed posted share
-live breaking exclusive opinion analysis update""".split())
+live breaking exclusive opinion analysis update latest previously possible suspect""".split())
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"}
 
 # --- quote marks ------------------------------------------------------------------------------
@@ -529,6 +529,8 @@ class _Finder:
         colon = next((t for t in sent if t.text == ":" and self.quote_at(t.idx) is None), None)
         if colon is None or colon.i + 1 >= sent.end:
             return None
+        if any(t.lower_ in COLON_STOP for t in self.doc[sent.start:colon.i]):
+            return None  # "The Latest: ...", "Delegate Update: ..."
         lo = sent.start
         for t in sent[: colon.i - sent.start]:
             if t.text in ("-", "–", "—") or t.is_space and "\n" in t.text:
