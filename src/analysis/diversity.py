@@ -27,10 +27,10 @@ SOURCE_DIVERSITY = declare("source_diversity", (
     Column("named_share", "Float64", "Share of statements whose speaker is named.", "0.909"),
     Column("anonymous_share", "Float64", "Share of statements whose speaker is not named "
            "(\"a NATO official\", \"Ukrainian negotiators\").", "0.091"),
-    Column("n_quoted_words", "Int64", "Words of all statements (sources.n_quote_words).", "455"),
+    Column("n_quoted_words", "Int64", "Words of all statements (sources.n_quote_words).", "463"),
     Column("top_speaker", "string", "The speaker with the most quoted words (ties: first in text).",
            "Alexander Fomin"),
-    Column("top_speaker_word_share", "Float64", "That speaker's share of the quoted words.", "0.189"),
+    Column("top_speaker_word_share", "Float64", "That speaker's share of the quoted words.", "0.186"),
     Column("n_affiliations", "Int64", "Distinct affiliations of the statements (unknown counts as one).", "6"),
     Column("affiliation_entropy_bits", "Float64", "Shannon entropy of statements over affiliations, "
            "in bits: 0 when one affiliation speaks, log2(k) when k speak equally.", "1.965"),
@@ -53,7 +53,7 @@ SOURCE_SHARES = declare("source_shares", (
     Column("n_statements", "Int64", "Statements with this value.", "7"),
     Column("statement_share", "Float64", "Share of the statements.", "0.318"),
     Column("n_quoted_words", "Int64", "Quoted words of those statements.", "193"),
-    Column("word_share", "Float64", "Share of the quoted words.", "0.424"),
+    Column("word_share", "Float64", "Share of the quoted words.", "0.417"),
 ), doc="Statements and quoted words by affiliation and by source type, largest first.")
 
 
