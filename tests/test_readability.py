@@ -276,3 +276,33 @@ def test_evaluation_reads_any_graded_layout(tmp_path):
     assert info["n_articles"] == 2
     fk = table.set_index("formula").loc["flesch_kincaid_grade"]
     assert (fk["ordered"], fk["auc"]) == (1.0, 1.0)
+
+
+def test_display_table_rounds_to_one_decimal_and_blanks_missing_scores():
+    scores = pd.DataFrame({"article_id": ["a", "b"],
+                           "flesch_kincaid_grade": pd.array([40.310195, None], dtype="Float64"),
+                           "note": pd.array(["", None], dtype="string")})
+    shown = readability.for_display(scores)
+    assert shown["flesch_kincaid_grade"].tolist() == ["40.3", ""]
+    assert shown["note"].tolist() == ["", ""]
+    assert scores["flesch_kincaid_grade"].iloc[0] == 40.310195  # the input is not changed
+
+
+def test_article_lines_say_why_an_article_is_not_scored():
+    scores = pd.DataFrame({"article_id": ["short"], "flesch_kincaid_grade": pd.array([None], dtype="Float64"),
+                           "flesch_reading_ease": pd.array([None], dtype="Float64"),
+                           "reading": ["no grade"], "compared_with": [""],
+                           "note": pd.array(["all scores: 3 words (< 12)"], dtype="string")})
+    assert readability.article_lines(scores) == "short: not scored (all scores: 3 words (< 12))"
+
+
+def test_outlier_takeaway_is_one_sentence_when_there_are_none_or_too_few_articles():
+    even = pd.DataFrame({"article_id": list("abcd"), "flesch_kincaid_grade": [10.0, 10.5, 11.0, 11.5]})
+    assert readability.outlier_takeaway(even).startswith("None of the 4 scored articles lies outside grades")
+    assert readability.outlier_takeaway(even.head(2)) == (
+        "Outliers need at least 4 scored articles; this corpus has 2.")
+
+
+def test_outlier_takeaway_names_the_outlier_and_its_grade():
+    scores = pd.DataFrame({"article_id": list("abcde"), "flesch_kincaid_grade": [10.0, 10.5, 11.0, 11.5, 30.0]})
+    assert readability.outlier_takeaway(scores).endswith(": e (30.0).")

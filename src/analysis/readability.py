@@ -451,16 +451,69 @@ def sentence_points(readability: pd.DataFrame) -> pd.DataFrame:
         columns={"index": "sentence"}).reset_index(drop=True)
 
 
+MIN_OUTLIER_ARTICLES = 4
+
+
+def _outlier_bounds(grades: pd.Series) -> tuple[float, float]:
+    q1, q3 = grades.quantile(0.25), grades.quantile(0.75)
+    return float(q1 - 1.5 * (q3 - q1)), float(q3 + 1.5 * (q3 - q1))
+
+
 def outliers(scores: pd.DataFrame) -> pd.DataFrame:
     """Articles whose grade lies beyond 1.5 interquartile ranges of the corpus quartiles (needs 4+)."""
     graded = scores.dropna(subset=["flesch_kincaid_grade"])
-    if len(graded) < 4:
+    if len(graded) < MIN_OUTLIER_ARTICLES:
         return graded.iloc[0:0]
     grade = graded["flesch_kincaid_grade"].astype("float64")
-    q1, q3 = grade.quantile(0.25), grade.quantile(0.75)
-    low, high = q1 - 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1)
+    low, high = _outlier_bounds(grade)
     return graded[(grade < low) | (grade > high)].sort_values("flesch_kincaid_grade", ascending=False,
                                                               kind="stable").reset_index(drop=True)
+
+
+def _show(value, decimals: int = 1) -> str:
+    if value is None or pd.isna(value):
+        return ""
+    if isinstance(value, (float, np.floating)):
+        return f"{float(value):.{decimals}f}"
+    return str(value)
+
+
+def for_display(frame: pd.DataFrame, decimals: int = 1) -> pd.DataFrame:
+    """A copy of a table for showing: decimals rounded (1 by default), missing values blank."""
+    out = frame.copy()
+    for name in out.columns:
+        column = out[name]
+        if pd.api.types.is_float_dtype(column.dtype) or column.isna().any():
+            out[name] = pd.array([_show(v, decimals) for v in column], dtype="string")
+    return out
+
+
+SCORE_COLUMNS = ("flesch_kincaid_grade", "flesch_reading_ease", "gunning_fog", "smog_index", "dale_chall",
+                 "consensus_grade")
+
+
+def score_table(scores: pd.DataFrame, n: int = 20) -> pd.DataFrame:
+    """The first n rows of `article_scores`, rounded for showing, with the reason for missing scores."""
+    cols = [c for c in ("article_id", "title", "n_words", "n_sentences", *SCORE_COLUMNS, "note")
+            if c in scores.columns]
+    return for_display(scores[cols].head(n))
+
+
+def article_lines(scores: pd.DataFrame, n: int = 10, shown: int = 20) -> str:
+    """One line per article (the first n): its grade, reading ease, plain reading and nearest reference."""
+    lines = []
+    for row in scores.head(n).itertuples():
+        if pd.isna(row.flesch_kincaid_grade):
+            lines.append(f"{row.article_id}: not scored ({_show(row.note) or 'no body text'})")
+            continue
+        lines.append(f"{row.article_id}: Flesch-Kincaid {row.flesch_kincaid_grade:.1f}, reading ease "
+                     f"{row.flesch_reading_ease:.1f}; {row.reading}; {row.compared_with}")
+    if len(scores) > n:
+        rest = (f"all {len(scores)} are in the table below." if len(scores) <= shown else
+                f"the table below shows the first {shown} of {len(scores)}, data/charts/01-article-scores.csv all.")
+        more = len(scores) - n
+        lines.append(f"... and {more} more article{'s' * (more != 1)}; {rest}")
+    return "\n".join(lines) if lines else "No article was read."
 
 
 # --- one-sentence takeaways (computed, so they stay true for any corpus) -----------------------
@@ -489,7 +542,7 @@ def paragraph_takeaway(profile: pd.DataFrame) -> str:
     top = scored.loc[scored["flesch_kincaid_grade"].astype("float64").idxmax()]
     median = float(scored["flesch_kincaid_grade"].astype("float64").median())
     skipped = len(profile) - len(scored)
-    return (f"Paragraph {top['position']} of {len(profile)} is the hardest (grade {top['flesch_kincaid_grade']:.1f}, "
+    return (f"In article {top['article_id']}, paragraph {top['position']} of {len(profile)} is the hardest (grade {top['flesch_kincaid_grade']:.1f}, "
             f"{top['n_words']} words in {top['n_sentences']} sentence{'s' * int(top['n_sentences'] != 1)}) against a "
             f"median paragraph grade of {median:.1f}"
             + (f"; {skipped} paragraph{'s are' if skipped != 1 else ' is'} too short to score." if skipped else "."))
@@ -513,3 +566,18 @@ def distribution_takeaway(scores: pd.DataFrame) -> str:
                 "run the notebook on a corpus (parameter `corpus`) to see one.")
     return (f"Article grades run from {grades.min():.1f} to {grades.max():.1f} (median {grades.median():.1f}, "
             f"{len(grades)} articles).")
+
+
+def outlier_takeaway(scores: pd.DataFrame) -> str:
+    """Which articles lie far from the rest, or why none do (too few articles, or none beyond the fences)."""
+    grades = scores["flesch_kincaid_grade"].dropna().astype("float64")
+    if len(grades) < MIN_OUTLIER_ARTICLES:
+        return (f"Outliers need at least {MIN_OUTLIER_ARTICLES} scored articles; this corpus has "
+                f"{len(grades)}.")
+    low, high = _outlier_bounds(grades)
+    found = outliers(scores)
+    fences = f"outside grades {low:.1f} to {high:.1f} (1.5 interquartile ranges beyond the quartiles)"
+    if not len(found):
+        return f"None of the {len(grades)} scored articles lies {fences}."
+    named = ", ".join(f"{r.article_id} ({r.flesch_kincaid_grade:.1f})" for r in found.itertuples())
+    return f"{len(found)} of {len(grades)} scored articles lie {fences}: {named}."
