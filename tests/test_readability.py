@@ -306,3 +306,31 @@ def test_outlier_takeaway_is_one_sentence_when_there_are_none_or_too_few_article
 def test_outlier_takeaway_names_the_outlier_and_its_grade():
     scores = pd.DataFrame({"article_id": list("abcde"), "flesch_kincaid_grade": [10.0, 10.5, 11.0, 11.5, 30.0]})
     assert readability.outlier_takeaway(scores).endswith(": e (30.0).")
+
+
+def test_split_halves_score_alternate_articles_separately():
+    # a and c are ordered ele < adv, b and d reversed; alternate names put a, c in one half and b, d in the other.
+    rows = [(stem, level, grade) for stem, lo, hi in (("a", 1, 2), ("b", 2, 1), ("c", 3, 4), ("d", 4, 3))
+            for level, grade in (("ele", lo), ("adv", hi))]
+    scores = pd.DataFrame(rows, columns=["stem", "level", "flesch_kincaid_grade"])
+    halves = evaluate.split_halves(scores, levels=("ele", "adv"))
+    assert [h["ordered"] for h in halves] == [1.0, 0.0]
+    assert [h["n_articles"] for h in halves] == [2, 2]
+
+
+def test_variant_as_built_reproduces_the_table_and_semicolons_split_sentences(tmp_path):
+    easy = "The cat sat on the mat and the dog ran to the park; we had tea and cake at home with them."
+    hard = ("Notwithstanding considerable institutional opposition, the municipal administration "
+            "authorised an extraordinarily comprehensive reorganisation of transportation infrastructure.")
+    for level, text in (("easy", easy), ("hard", hard)):
+        (tmp_path / level).mkdir()
+        (tmp_path / level / f"one-{level}.txt").write_text(text, encoding="utf-8")
+    table, info = evaluate.evaluate(tmp_path, {"easy": "easy", "hard": "hard"}, variants=True)
+    variants = info["variants"].set_index("variant")
+    fk = table.set_index("formula").loc["flesch_kincaid_grade"]
+    built = variants.loc["as built (body paragraphs, project sentences)"]
+    assert (built["ordered"], built["auc"]) == (fk["ordered"], fk["auc"])
+    # 22 words: one sentence as built, two when the semicolon ends one, so the easy mean drops by 0.39 * 11.
+    easy_built = float(built["means"].split(" / ")[0])
+    easy_split = float(variants.loc["a semicolon ends a sentence", "means"].split(" / ")[0])
+    assert easy_built - easy_split == pytest.approx(0.39 * 11, abs=0.01)

@@ -7,13 +7,16 @@ Int-Txt/Int-Txt/*-int.txt and Adv-Txt/*-adv.txt). Other graded sets are describe
 and without a final "-NAME". For every formula it prints the share of articles whose versions are
 strictly ordered easiest < ... < hardest, and the AUC of the hardest vs the easiest level (the
 chance that a random hardest-level text scores harder than a random easiest-level one), for the
-project's table and for textstat called on the raw text of each file.
+project's table and for textstat called on the raw text of each file. `--variants` adds
+Flesch-Kincaid under other counting conventions (what is scored, where a sentence ends, asides and
+quoted speech), one change at a time.
 """
 from __future__ import annotations
 
 import argparse
 import contextlib
 import functools
+import re
 import time
 from pathlib import Path
 
@@ -161,8 +164,73 @@ def auc(scores: pd.DataFrame, formula: str, levels=tuple(LEVELS)) -> float:
     return float(((diff > 0).sum() + 0.5 * (diff == 0).sum()) / diff.size)
 
 
-def evaluate(root: Path, levels: dict[str, str] = LEVELS) -> tuple[pd.DataFrame, dict[str, float]]:
-    """The comparison table (one row per formula) and seconds per text for each method."""
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+_DASH_ASIDE = re.compile(r"\s[–—]\s[^–—]*?\s[–—]\s")
+
+
+def _split_at(pattern: str):
+    return lambda texts: [piece for text in texts for piece in re.split(pattern, text) if piece.strip()]
+
+
+def _drop(pattern: re.Pattern):
+    return lambda texts: [pattern.sub(" ", text) for text in texts]
+
+
+# What is scored, changed one thing at a time: (paragraph kinds, sentence texts -> texts counted as sentences).
+VARIANTS = {
+    "as built (body paragraphs, project sentences)": (("body",), list),
+    "subheadings scored too": (("body", "subheading"), list),
+    "headline, subheadings and title-like lines too": (("body", "subheading", "headline", "related_link"), list),
+    "a semicolon ends a sentence": (("body",), _split_at(r"(?<=;)\s+")),
+    "a semicolon or colon ends a sentence": (("body",), _split_at(r"(?<=[;:])\s+")),
+    "a semicolon, colon or spaced dash ends a sentence": (("body",), _split_at(r"(?<=[;:])\s+|\s[–—]\s")),
+    "asides in parentheses not counted": (("body",), _drop(_PARENTHESIS)),
+    "asides between two spaced dashes not counted": (("body",), _drop(_DASH_ASIDE)),
+    "quoted speech not counted": (("body",), _drop(_QUOTED)),
+}
+
+
+def counting_variants(read, keys: pd.DataFrame, levels=tuple(LEVELS)) -> pd.DataFrame:
+    """Flesch-Kincaid ordered share, AUC and level means when one counting convention changes."""
+    rows = []
+    for name, (kinds, pieces) in VARIANTS.items():
+        grades = []
+        for _, sents in read:
+            texts = pieces(sents.loc[sents["paragraph_kind"].astype("string").isin(kinds).fillna(False),
+                                     "text"].tolist())
+            counts = [readability.text_counts(text) for text in texts]
+            words = sum(c["n_words"] for c in counts)
+            n_sents = sum(c["n_words"] > 0 for c in counts)
+            grades.append(fk(words, n_sents, sum(c["n_syllables"] for c in counts)) if n_sents else np.nan)
+        frame = keys.assign(flesch_kincaid_grade=grades)
+        means = frame.groupby("level")["flesch_kincaid_grade"].mean()
+        rows.append({"variant": name, "ordered": ordered_share(frame, "flesch_kincaid_grade", levels),
+                     "auc": auc(frame, "flesch_kincaid_grade", levels),
+                     "means": " / ".join(f"{means[level]:.2f}" for level in levels)})
+    return pd.DataFrame(rows)
+
+
+def split_halves(scores: pd.DataFrame, formula: str = "flesch_kincaid_grade",
+                 levels=tuple(LEVELS)) -> list[dict[str, float]]:
+    """Ordered share and AUC on the two halves of the articles (alternate stems in name order): how much
+    the figures move with the sample."""
+    stems = sorted(scores["stem"].unique())
+    out = []
+    for half in (stems[0::2], stems[1::2]):
+        if not half:
+            out.append({"n_articles": 0, "ordered": float("nan"), "auc": float("nan")})
+            continue
+        part = scores[scores["stem"].isin(half)]
+        out.append({"n_articles": len(half), "ordered": ordered_share(part, formula, levels),
+                    "auc": auc(part, formula, levels)})
+    return out
+
+
+def evaluate(root: Path, levels: dict[str, str] = LEVELS,
+             variants: bool = False) -> tuple[pd.DataFrame, dict[str, float]]:
+    """The comparison table (one row per formula), seconds per text for each method, and (when asked)
+    the counting variants."""
     files = level_files(root, levels)
     order = tuple(levels)
     if not len(files):
@@ -190,10 +258,12 @@ def evaluate(root: Path, levels: dict[str, str] = LEVELS) -> tuple[pd.DataFrame,
             for f in TEXTSTAT]
     info = {"project": (t1 - t0) / len(texts), "textstat": (t2 - t1) / len(texts),
             "reading": (t0 - t_read) / len(texts), "textstat_rows": (t3 - t_rows) / len(texts),
-            "rows_per_text": rows_per_text,
+            "rows_per_text": rows_per_text, "halves": split_halves(ours, "flesch_kincaid_grade", order),
             "n_articles": files["stem"].nunique(), "n_texts": len(texts), "ablation": ablation(ours, theirs, order),
             "means": ours.groupby("level")[["flesch_kincaid_grade", "flesch_reading_ease"]].mean().reindex(
                 list(order))}
+    if variants:
+        info["variants"] = counting_variants(read, keys, order)
     return pd.DataFrame(rows), info
 
 
@@ -235,6 +305,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--levels", nargs="+", metavar="NAME=SUBFOLDER",
                         default=[f"{k}={v}" for k, v in LEVELS.items()],
                         help="levels, easiest first (default: %(default)s)")
+    parser.add_argument("--variants", action="store_true",
+                        help="also score Flesch-Kincaid with other counting conventions (what is scored, "
+                             "where a sentence ends, asides and quotes)")
     args = parser.parse_args(argv)
     root = Path(args.path)
     levels = dict(item.split("=", 1) for item in args.levels)
@@ -242,7 +315,7 @@ def main(argv: list[str]) -> int:
         print(f"skipped: {root} does not hold {', '.join(levels.values())} "
               "(the graded corpus is not available here)")
         return 0
-    table, info = evaluate(root, levels)
+    table, info = evaluate(root, levels, variants=args.variants)
     if not info["n_articles"]:
         print(f"skipped: no article of {root} is present at every level ({', '.join(levels)})")
         return 0
@@ -257,6 +330,12 @@ def main(argv: list[str]) -> int:
     print("\nFlesch-Kincaid with counts mixed from the two methods:")
     for r in info["ablation"].itertuples():
         print(f"  {r.counts:50} ordered {r.ordered:.3f}  auc {r.auc:.3f}")
+    print("Flesch-Kincaid on each half of the articles (alternate names): " + "; ".join(
+        f"{h['n_articles']} articles ordered {h['ordered']:.3f} auc {h['auc']:.3f}" for h in info["halves"]))
+    if args.variants:
+        print(f"\nFlesch-Kincaid when one counting convention changes (means by level: {' / '.join(names)}):")
+        for r in info["variants"].itertuples():
+            print(f"  {r.variant:50} ordered {r.ordered:.3f}  auc {r.auc:.3f}  means {r.means}")
     print("\nproject means by level: " + ", ".join(
         f"{level} FK {m.flesch_kincaid_grade:.2f} / FRE {m.flesch_reading_ease:.1f}"
         for level, m in info["means"].astype("float64").iterrows()))
