@@ -104,3 +104,8 @@ def test_dask_without_the_extra_exits_1_saying_how_to_install(tmp_path, capsys, 
 def test_zero_jobs_is_refused(tmp_path, capsys):
     assert main(["tables", str(SEED_DIR), "--out", str(tmp_path), "--jobs", "0"]) == 1
     assert "--jobs must be at least 1" in capsys.readouterr().err
+
+
+def test_bench_passes_its_options_to_the_benchmark_script(capsys):
+    assert main(["bench", "--help"]) == 0
+    assert capsys.readouterr().out.startswith("usage: benchmarks/throughput.py")
