@@ -816,3 +816,48 @@ def timeline(summary: pd.DataFrame, dates: pd.DataFrame) -> pd.DataFrame:
     out["estimate"] = out["estimate"].astype("Float64")
     out["casualty_type"] = out["casualty_type"].astype("string")
     return out.sort_values(["article_date", "article_id"], kind="stable").reset_index(drop=True)
+
+
+# --- takeaways: one sentence each, from the data ------------------------------------------------
+
+def _n(k: int, word: str) -> str:
+    return f"{k:,} {word}" + ("" if k == 1 else "s")
+
+
+def claims_takeaway(summary: pd.DataFrame) -> str:
+    """How many quantified claims there are, and how many are open-ended bounds rather than counts."""
+    quantified = summary[summary["count"].notna() | summary["low"].notna() | summary["high"].notna()]
+    if not len(quantified):
+        return "No casualty claim in the input carries a number, stated or implied."
+    q = quantified["qualifier"].astype("string")
+    open_ended = int(q.isin(["up_to", "at_most", "less_than", "at_least", "more_than"]).sum())
+    ranges = int((q == "range").sum())
+    return (f"{_n(len(quantified), 'quantified claim')} in {_n(quantified['article_id'].nunique(), 'article')}: "
+            f"{open_ended} open on one side (a bound, not a count), {ranges} given as a range, "
+            f"{len(quantified) - open_ended - ranges} as a single number.")
+
+
+def totals_takeaway(totals: pd.DataFrame) -> str:
+    """How many articles report people killed or wounded, and the largest best estimate of the killed."""
+    n = totals["article_id"].nunique()
+    killed = totals[totals["killed"].notna() & (totals["killed"] > 0)]
+    wounded = totals[totals["wounded"].notna() & (totals["wounded"] > 0)]
+    text = (f"Articles reporting anyone killed: {killed['article_id'].nunique()} of {n}; "
+            f"anyone wounded: {wounded['article_id'].nunique()}")
+    if not len(killed):
+        return text + "."
+    top = killed.sort_values("killed", ascending=False, kind="stable").iloc[0]
+    side = f" ({top['side']})" if not pd.isna(top["side"]) else ""
+    return text + f"; the largest estimate of the killed is {top['killed']:,.0f}{side}, in article {top['article_id']}."
+
+
+def timeline_takeaway(timeline: pd.DataFrame, dates: pd.DataFrame) -> str:
+    """How many claims could be placed in time, over which span, and how many articles had no date."""
+    undated = int(dates["article_date"].isna().sum())
+    left_out = (f"; {_n(undated, 'article')} without a published date or a full date in the text "
+                f"{'is' if undated == 1 else 'are'} left out") if undated else ""
+    if not len(timeline):
+        return f"No quantified claim has an article date{left_out}."
+    first, last = timeline["article_date"].min(), timeline["article_date"].max()
+    span = f"on {first}" if first == last else f"from {first} to {last}"
+    return f"{_n(len(timeline), 'dated claim')} from {_n(timeline['article_id'].nunique(), 'article')}, {span}{left_out}."

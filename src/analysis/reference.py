@@ -229,3 +229,36 @@ def compare_corpus(articles: pd.DataFrame, figures: pd.DataFrame, summary: pd.Da
              for a, d in zip(dates["article_id"], dates["article_date"]) if not pd.isna(d)]
     parts = [p for p in parts if len(p)]
     return conform(pd.concat(parts, ignore_index=True), COMPARISON) if parts else conform([], COMPARISON)
+
+
+def dates_takeaway(dates: pd.DataFrame) -> str:
+    """How many articles got a date, and how (published date, full date in the text, none)."""
+    how = dates["found_by"].value_counts()
+    n = len(dates)
+    return (f"Articles with a date: {n - int(how.get('none found', 0))} of {n} "
+            f"({int(how.get('published', 0))} by a published date, "
+            f"{int(how.get('latest full date in the text', 0))} by a full date written in the text); "
+            f"without one, not compared: {int(how.get('none found', 0))}.")
+
+
+def comparison_takeaway(comparison: pd.DataFrame) -> str:
+    """How many claims have a reference figure beside them, and the first such pair in words."""
+    if not len(comparison):
+        return ("No claim could be set beside a reference figure: that needs a dated article and a reference "
+                "figure of the same side and kind from the two months before its date (the shipped references "
+                "cover Russian and Ukrainian military losses from 2022).")
+    first = comparison.iloc[0]
+
+    def num(lo, hi):
+        lo = None if pd.isna(lo) else float(lo)
+        hi = None if pd.isna(hi) else float(hi)
+        if lo is not None and hi is not None:
+            return f"{lo:,.0f}" if lo == hi else f"{lo:,.0f} to {hi:,.0f}"
+        return f"up to {hi:,.0f}" if hi is not None else f"at least {lo:,.0f}"
+
+    claims, refs = comparison["claim"].nunique(), len(comparison)
+    owner = first["claimant"] + ("'" if str(first["claimant"]).endswith("s") else "'s")
+    return (f"Claims with a reference figure beside them: {claims} (reference figures: {refs}); "
+            f"for example \"{first['claim']}\" ({num(first['claim_low'], first['claim_high'])}) against "
+            f"{owner} {num(first['reference_low'], first['reference_high'])} "
+            f"{first['reference_type']} as of {first['reference_date']}.")

@@ -1,11 +1,13 @@
-"""Charts of the casualty-figures notebook: claims as intervals, claims against reference tallies,
-figures by kind, and claims over time."""
+"""Charts and display tables of the casualty-figures notebook: claims as intervals, claims against
+reference tallies, figures by kind, claims over time, and the report's tables with numbers written
+for reading ("15,000", not 15000.0; blank instead of <NA>)."""
 from __future__ import annotations
 
 import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
 from . import figure
 
@@ -32,23 +34,35 @@ def _interval(row) -> tuple[float | None, float | None, str]:
     return None, None, "none"
 
 
+def _side_colour(side) -> str:
+    return OTHER if side is None or pd.isna(side) else SIDES.get(side, OTHER)
+
+
+def _side_legend(ax, sides, **kwargs) -> None:
+    """A legend of the side colours actually drawn (other sides and none share grey)."""
+    present = list(dict.fromkeys(_side_colour(s) for s in sides))
+    names = {c: n for n, c in SIDES.items()}
+    handles = [Line2D([], [], color=c, lw=6, label=names.get(c, "other side or none")) for c in present]
+    return ax.legend(handles=handles, title="side", fontsize=8, title_fontsize=8, frameon=False, **kwargs)
+
+
 def claim_intervals(summary: pd.DataFrame):
     """Each quantified casualty claim as an interval on a log scale; "up to" and "at least" claims are
     bars open towards the unknown end (an arrow), never points."""
     rows = [(r, *_interval(r)) for r in summary.to_dict("records")]
     rows = [x for x in rows if x[3] != "none"]
-    height = max(2.4, 0.45 * len(rows) + 1.3)
+    height = max(2.4, 0.45 * len(rows) + 1.6)
     fig, ax = figure(figsize=(8.0, height))
     if not rows:
         ax.text(0.5, 0.5, "no quantified casualty claims", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return fig
     values = [v for _, lo, hi, _ in rows for v in (lo, hi) if v]
-    xmin, xmax = min(values) / 4, max(values) * 4
+    xmin, xmax = _log_limits(values)
     for y, (r, lo, hi, shape) in enumerate(rows):
-        colour = SIDES.get(r["side"], OTHER) if not pd.isna(r["side"]) else OTHER
+        colour = _side_colour(r["side"])
         if shape == "point":
-            ax.plot([lo], [y], "o", color=colour)
+            ax.plot([max(lo, xmin * 1.3)], [y], "o", color=colour)  # a count of 0 sits at the left edge
         elif shape == "range":
             ax.plot([lo, hi], [y, y], "-", lw=6, color=colour, solid_capstyle="butt")
         elif shape == "up_to":
@@ -59,23 +73,46 @@ def claim_intervals(summary: pd.DataFrame):
             ax.plot([lo, xmax], [y, y], "-", lw=6, color=colour, alpha=0.55, solid_capstyle="butt")
             ax.plot([lo], [y], "|", ms=14, mew=2, color=colour)
             ax.plot([xmax / 1.15], [y], ">", ms=9, color=colour)
-    ax.set_yticks(range(len(rows)), [_wrap(r["statement"]) for r, *_ in rows], fontsize=8)
+    several = len({r["article_id"] for r, *_ in rows}) > 1
+    labels = [(f"{r['article_id']}: " if several else "") + str(r["statement"]) for r, *_ in rows]
+    ax.set_yticks(range(len(rows)), [_wrap(t) for t in labels], fontsize=8)
     _log_axis(ax, xmin, xmax)
-    ax.set_ylim(-0.7, len(rows) - 0.3)
+    ax.set_ylim(len(rows) - 0.3, -0.7)  # first claim on top, as in the table
     ax.set_xlabel("people (log scale); arrows: the claim is open on that side")
     ax.set_title("Casualty claims as intervals, coloured by side")
+    _side_legend(ax, [r["side"] for r, *_ in rows], loc="upper left", bbox_to_anchor=(1.0, 1.0))
     fig.tight_layout()
     return fig
 
 
-def _log_axis(ax, xmin: float, xmax: float) -> None:
-    """A log x axis labelled 1, 2, 5 x 10^n in plain numbers ("15,000", not "1.5e4")."""
-    ax.set_xscale("log")
-    ax.set_xlim(xmin, xmax)
-    ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
-    ax.xaxis.set_minor_formatter(NullFormatter())
-    ax.tick_params(axis="x", labelsize=8)
+def _log_limits(values) -> tuple[float, float]:
+    """x limits around positive values, whole powers of ten, never below 1 person."""
+    positive = [v for v in values if v and v > 0] or [1.0]
+    lo, hi = min(positive), max(positive)
+    xmin = max(10 ** np.floor(np.log10(lo)) / 2, 0.5)
+    xmax = 10 ** np.ceil(np.log10(hi * 1.5))
+    return float(xmin), float(xmax)
+
+
+def _count_label(v: float) -> str:
+    """1, 10, 1,000, 100,000, 1M, 10M: short enough not to run together."""
+    if v >= 1e6:
+        return f"{v / 1e6:,.0f}M" if v / 1e6 == int(v / 1e6) else f"{v / 1e6:,.1f}M"
+    return f"{v:,.0f}"
+
+
+def _log_axis(ax, xmin: float, xmax: float, axis: str = "x") -> None:
+    """A log axis with a tick at each power of ten (every other one past six decades), plain labels."""
+    getattr(ax, f"set_{axis}scale")("log")
+    getattr(ax, f"set_{axis}lim")(xmin, xmax)
+    powers = [10.0 ** k for k in range(int(np.ceil(np.log10(max(xmin, 1.0)))), int(np.floor(np.log10(xmax))) + 1)]
+    if len(powers) > 6:
+        powers = powers[::2]
+    scale = ax.xaxis if axis == "x" else ax.yaxis
+    scale.set_major_locator(FixedLocator(powers))
+    scale.set_major_formatter(FuncFormatter(lambda v, _: _count_label(v)))
+    scale.set_minor_formatter(NullFormatter())
+    ax.tick_params(axis=axis, labelsize=8)
 
 
 def _wrap(text: str, width: int = 48) -> str:
@@ -101,11 +138,11 @@ def claims_vs_reference(comparison: pd.DataFrame):
     labels, y = [], 0
     values = [v for c in ("claim_low", "claim_high", "reference_low", "reference_high")
               for v in comparison[c].dropna().astype(float)]
-    xmin, xmax = min(values) / 4, max(values) * 4
+    xmin, xmax = _log_limits(values)
     for claim, g in comparison.groupby("claim", sort=False):
         first = g.iloc[0]
         lo, hi = _num(first["claim_low"]), _num(first["claim_high"])
-        colour = SIDES.get(first["side"], OTHER)
+        colour = _side_colour(first["side"])
         ax.plot([lo or xmin, hi or xmax], [y, y], "-", lw=7, color=colour, alpha=0.55, solid_capstyle="butt")
         for v in (lo, hi):
             if v:
@@ -114,7 +151,9 @@ def claims_vs_reference(comparison: pd.DataFrame):
             ax.plot([xmin * 1.15], [y], "<", ms=9, color=colour)
         if hi is None:
             ax.plot([xmax / 1.15], [y], ">", ms=9, color=colour)
-        labels.append(_wrap(f"article: {claim}", 44))
+        several = comparison["article_id"].nunique() > 1
+        labels.append(_wrap(f"article {first['article_id']}, {first['article_date']}: {claim}" if several
+                            else f"article: {claim}", 44))
         y += 1
         for r in g.to_dict("records"):
             rlo, rhi = _num(r["reference_low"]), _num(r["reference_high"])
@@ -125,10 +164,15 @@ def claims_vs_reference(comparison: pd.DataFrame):
             labels.append(f"{r['claimant']}, {r['reference_type']} as of {r['reference_date']}")
             y += 1
     ax.set_yticks(range(len(labels)), labels, fontsize=8)
-    ax.invert_yaxis()
+    ax.set_ylim(len(labels) - 0.5, -1.0)  # first row on top, room under the title for a wrapped label
     _log_axis(ax, xmin, xmax)
     ax.set_xlabel("people (log scale)")
-    ax.set_title(f"Claims against reference tallies as of {comparison['article_date'].iloc[0]}")
+    dates = comparison["article_date"].dropna().unique()
+    when = f"as of {dates[0]}" if len(dates) == 1 else "as of each article's date"
+    ax.set_title(f"Claims against reference tallies {when}")
+    ax.legend(handles=[Line2D([], [], color=c, lw=6, label=n) for n, c in
+                       (("article's claim (colour: side)", OTHER), ("reference figure", "#555555"))],
+              fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     fig.tight_layout()
     return fig
 
@@ -160,22 +204,120 @@ def claims_over_time(timeline: pd.DataFrame):
     dates = pd.to_datetime(timeline["article_date"])
     markers = "osD^vP*Xh<>"
     sources = timeline["source"].fillna("(unattributed)").astype(str)
-    for i, src in enumerate(dict.fromkeys(sources)):
+    marker_of = {src: markers[i % len(markers)] for i, src in enumerate(dict.fromkeys(sources))}
+    for src, marker in marker_of.items():
         sel = (sources == src).to_numpy()
-        colours = [SIDES.get(s, OTHER) if not pd.isna(s) else OTHER for s in timeline["side"][sel]]
-        ax.scatter(dates[sel], timeline["estimate"][sel].astype(float), c=colours, marker=markers[i % len(markers)],
-                   label=src, s=40)
-    ax.set_yscale("log")
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
-    ax.yaxis.set_minor_formatter(NullFormatter())
-    pad = pd.Timedelta(days=10) if dates.nunique() == 1 else (dates.max() - dates.min()) * 0.05
+        colours = [_side_colour(s) for s in timeline["side"][sel]]
+        ax.scatter(dates[sel], timeline["estimate"][sel].astype(float), c=colours, marker=marker, s=40)
+    _log_axis(ax, *_log_limits(timeline["estimate"].astype(float).tolist()), axis="y")
+    unique = sorted(dates.unique())
+    pad = pd.Timedelta(days=10) if len(unique) == 1 else (dates.max() - dates.min()) * 0.05
     ax.set_xlim(dates.min() - pad, dates.max() + pad)
-    locator = mdates.AutoDateLocator(maxticks=8)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    if len(unique) <= 6:  # a tick at each date there is, written out ("29 Mar 2022")
+        ax.set_xticks(unique, [pd.Timestamp(d).strftime("%-d %b %Y") for d in unique])
+    else:
+        locator = mdates.AutoDateLocator(maxticks=8)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     ax.set_xlabel("article date")
     ax.set_ylabel("people claimed (log scale)")
     ax.set_title("Casualty claims over time: colour = side, marker = source")
-    ax.legend(fontsize=7, frameon=False, loc="upper left")
+    sides = _side_legend(ax, timeline["side"], loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.add_artist(sides)
+    ax.legend(handles=[Line2D([], [], ls="", marker=m, color="#333333", label=_wrap(src, 28))
+                       for src, m in marker_of.items()], title="source", fontsize=7, title_fontsize=8,
+              frameon=False, loc="lower left", bbox_to_anchor=(1.0, 0.0))
     fig.tight_layout()
     return fig
+
+
+# --- tables for reading -----------------------------------------------------------------------
+
+MISSING = "–"
+
+
+def number(v) -> str:
+    """A number for reading: "15,000", "6.5", "0.667"; "–" when missing."""
+    if v is None or pd.isna(v):
+        return MISSING
+    v = float(v)
+    if v == int(v):
+        return f"{v:,.0f}"
+    return f"{v:,.3f}".rstrip("0").rstrip(".")
+
+
+def interval(low, high, estimate=None) -> str:
+    """A claim's number as a reader says it: "2", "up to 15,000", "at least 143", "7,000 to 15,000"."""
+    low = None if low is None or pd.isna(low) else float(low)
+    high = None if high is None or pd.isna(high) else float(high)
+    if low is not None and high is not None:
+        return number(low) if low == high else f"{number(low)} to {number(high)}"
+    if high is not None:
+        return f"up to {number(high)}"
+    if low is not None:
+        return f"at least {number(low)}"
+    return MISSING if estimate is None or pd.isna(estimate) else f"about {number(estimate)}"
+
+
+def _text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as text, missing as "–", without the row index's meaningless numbers."""
+    out = pd.DataFrame({c: [MISSING if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))
+                            else str(v) for v in frame[c].astype(object)] for c in frame.columns})
+    out.index = range(1, len(out) + 1)
+    return out
+
+
+def _drop_empty(frame: pd.DataFrame, keep=()) -> pd.DataFrame:
+    return frame[[c for c in frame.columns if c in keep or frame[c].notna().any()]]
+
+
+def claims_table(casualties: pd.DataFrame) -> pd.DataFrame:
+    """The casualty mentions to read: how many (as an interval), of whom, who says so; empty columns dropped."""
+    how_many = [interval(lo, hi, c) for lo, hi, c in zip(casualties["low"], casualties["high"], casualties["count"])]
+    t = casualties.assign(how_many=[h if h != MISSING else "unstated" for h in how_many])
+    t = t[["article_id", "text", "casualty_type", "how_many", "qualifier", "victims", "side", "period", "source"]]
+    return _text(_drop_empty(t, keep=("article_id", "text", "casualty_type", "how_many", "source")))
+
+
+def totals_table(totals: pd.DataFrame) -> pd.DataFrame:
+    """casualty_totals to read: rows reporting something, each state as its estimate and interval."""
+    from ..casualties import STATES
+
+    reported = totals[totals[list(STATES)].notna().any(axis=1)]
+    rows = []
+    for r in reported.to_dict("records"):
+        row = {"article_id": r["article_id"], "side": r["side"]}
+        for state in STATES:
+            est, lo, hi = r[state], r[f"{state}_low"], r[f"{state}_high"]
+            if pd.isna(est):
+                row[state] = None
+            elif not pd.isna(lo) and not pd.isna(hi) and lo != hi:
+                row[state] = f"{number(est)} (middle of {number(lo)} to {number(hi)})"
+            else:
+                text = interval(lo, hi, est)
+                row[state] = number(est) if text == number(est) else f"{number(est)} ({text})"
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=["article_id", "side", *STATES])
+    return _text(_drop_empty(frame, keep=("article_id", "side", "killed")))
+
+
+def comparison_table(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Claims beside reference figures, numbers written as intervals."""
+    t = pd.DataFrame({
+        "article_date": comparison["article_date"], "claim": comparison["claim"],
+        "claim_number": [interval(lo, hi) for lo, hi in zip(comparison["claim_low"], comparison["claim_high"])],
+        "claimant": comparison["claimant"], "reference_date": comparison["reference_date"],
+        "reference_number": [interval(lo, hi) for lo, hi in
+                             zip(comparison["reference_low"], comparison["reference_high"])],
+        "reference_type": comparison["reference_type"]})
+    return _text(t)
+
+
+def figures_table(figures: pd.DataFrame, limit: int = 40) -> pd.DataFrame:
+    """The first `limit` figures to read: value, bounds, hedge, kind, unit, what is counted, claimant."""
+    t = figures.head(limit)
+    t = pd.DataFrame({"article_id": t["article_id"], "text": t["text"], "kind": t["kind"],
+                      "value": [number(v) for v in t["value"]], "low": [number(v) for v in t["low"]],
+                      "high": [number(v) for v in t["high"]], "qualifier": t["qualifier"], "unit": t["unit"],
+                      "counted": t["counted"], "source": t["source"]})
+    return _text(_drop_empty(t, keep=("article_id", "text", "kind", "value")))
