@@ -254,3 +254,58 @@ def test_economist_uk_mod_and_model_series_load_when_present():
     model = reference.load(shared_or_skip(*base, "output-data", "tracker", "meta-estimate-deaths.csv"))
     day = reference.as_of(model, "2022-03-29")
     assert len(day) == 1 and day["low"].iloc[0] < day["estimate"].iloc[0] < day["high"].iloc[0]
+
+
+# --- report helpers ---------------------------------------------------------------------------
+
+def test_numbers_for_reading_have_separators_and_no_float_tail():
+    from analysis.plots import casualties as cp
+    assert [cp.number(15000.0), cp.number(0.6666666), cp.number(6.5), cp.number(pd.NA)] == \
+        ["15,000", "0.667", "6.5", "–"]
+
+
+def test_intervals_read_as_the_text_would_say_them():
+    from analysis.plots import casualties as cp
+    assert [cp.interval(None, 15000), cp.interval(143, None), cp.interval(7000, 15000), cp.interval(2, 2)] == \
+        ["up to 15,000", "at least 143", "7,000 to 15,000", "2"]
+
+
+def test_totals_table_drops_rows_reporting_nothing(tables_of):
+    from analysis.plots import casualties as cp
+    quiet = tables_of("The council met on Tuesday to discuss the budget.")["casualty_totals"]
+    loud = tables_of("Up to 15,000 soldiers were killed.")["casualty_totals"].assign(article_id="u")
+    shown = cp.totals_table(pd.concat([quiet, loud], ignore_index=True))
+    assert shown["article_id"].tolist() == ["u"]
+    assert shown["killed"].tolist() == ["15,000 (up to 15,000)"]
+
+
+def test_claims_table_shows_no_na_markers(seed_tables):
+    from analysis.plots import casualties as cp
+    shown = cp.claims_table(seed_tables.casualties)
+    assert not shown.isin(["<NA>", "nan", "None"]).any().any()
+    assert shown["how_many"].tolist() == ["unstated", "up to 15,000", "at least 143"]
+
+
+def test_timeline_ticks_sit_at_the_claim_dates(seed_tables):
+    from analysis.plots import casualties as cp
+    dates = reference.article_dates(seed_tables.articles, seed_tables.figures)
+    fig = cp.claims_over_time(casualties.timeline(seed_tables.casualty_summary, dates))
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["29 Mar 2022"]
+
+
+def test_interval_axis_labels_are_powers_of_ten_in_plain_numbers(seed_tables):
+    from analysis.plots import casualties as cp
+    fig = cp.claim_intervals(seed_tables.casualty_summary)
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert labels == ["100", "1,000", "10,000", "100,000"]
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["Russia", "Ukraine"]
+
+
+def test_takeaways_count_open_claims_and_undated_articles(tables_of):
+    t = tables_of("Up to 15,000 soldiers were killed. At least 143 children were killed. Two men were injured.")
+    assert casualties.claims_takeaway(t["casualty_summary"]).startswith(
+        "3 quantified claims in 1 article: 2 open on one side")
+    dates = pd.DataFrame({"article_id": ["t"], "article_date": pd.array([None], dtype="string"),
+                          "found_by": ["none found"]})
+    assert "1 article without a published date" in casualties.timeline_takeaway(
+        casualties.timeline(t["casualty_summary"], dates), dates)
