@@ -336,3 +336,10 @@ def test_inserted_frame_credits_the_sentence_around_it(attribute):
 def test_poll_answers_said_so_and_yes_are_statements(attribute):
     r = attribute("Asked about the plan, 72 percent of Democrats said yes.\n")
     assert r["quote"].tolist() == ["yes"]
+
+
+def test_she_skips_a_nearer_man_named_with_mr(attribute):
+    r = attribute("Mrs. Ann Lee, the mayor, opened the meeting.\n\nMr. Tom Reed arrived late.\n\n"
+                  "She said the budget was balanced.\n")
+    row = r[r["speaker_text"] == "She"].iloc[0]
+    assert row.speaker == "Ann Lee"

@@ -866,6 +866,15 @@ class Profile:
     former: bool = False
     affiliation: str | None = None
     source_type: str = "unknown"
+    gender: str | None = None  # "m" or "f" only where a title or role word says so; used for he/she
+
+
+# Titles and role words that tell a person's grammatical gender, for resolving he/she.
+GENDER_WORDS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+                "congressman": "m", "spokesman": "m", "chairman": "m", "businessman": "m", "father": "m",
+                "husband": "m", "king": "m", "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f",
+                "businesswoman": "f", "mother": "f", "wife": "f", "actress": "f", "queen": "f"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
 def _country(word: str) -> str | None:
@@ -1054,32 +1063,40 @@ class _Resolver:
             prof.role = role
         prof.former = prof.former or former
         prof.affiliation = prof.affiliation or aff
+        if prof.gender is None:
+            near = self.doc[max(ent.start - 3, ent.sent.start):ent.end]
+            prof.gender = next((GENDER_WORDS[t.lower_] for t in near if t.lower_ in GENDER_WORDS), None)
 
-    def person_before(self, offset: int, limit: int = 1500) -> str | None:
-        """The last name mentioned before the offset outside quotes, if close enough."""
+    def person_before(self, offset: int, gender: str | None = None, limit: int = 1500) -> tuple[str, int] | None:
+        """The last name mentioned before the offset outside quotes, if close enough, and where."""
         for ent in reversed(self.persons):
             if ent.end_char <= offset and offset - ent.start_char <= limit and \
                     self.finder.quote_at(ent.start_char) is None:
-                return self.canonical(self._clean(ent))
+                name = self.canonical(self._clean(ent))
+                if gender is None or self._profile(name).gender in (None, gender):
+                    return name, ent.start_char
         return None
 
-    def resolve(self, span: Span, previous: list[Profile], st: Statement) -> tuple[Profile, bool]:
+    def resolve(self, span: Span, previous: list[tuple[Profile, int]], st: Statement) -> tuple[Profile, bool]:
         """The speaker's profile, and whether it is named in the text."""
         head = span.root
         text = span.text
         persons = [e for e in self.persons if e.start >= span.start and e.end <= span.end]
         if len(span) == 1 and head.lower_ in PRONOUNS:
             low = head.lower_
-            if low in ("he", "she", "him", "her"):
-                for prof in reversed(previous):
-                    if prof.kind == "person" and prof.named:
-                        return prof, True
-                name = self.person_before(span.start_char)
-                if name:
-                    return self._profile(name), True
-            elif low in ("they", "it") and previous and previous[-1].kind in (
-                    "organization", "country", "group") and (low == "it") == (previous[-1].kind != "group"):
-                return previous[-1], previous[-1].named
+            if low in PRONOUN_GENDER:
+                # the nearer of the last named person speaker and the last person mentioned, same gender
+                gender = PRONOUN_GENDER[low]
+                spoke = next(((p, at) for p, at in reversed(previous) if p.kind == "person" and p.named
+                              and p.gender in (None, gender)), None)
+                mentioned = self.person_before(span.start_char, gender)
+                if mentioned is not None and (spoke is None or mentioned[1] > spoke[1]):
+                    return self._profile(mentioned[0]), True
+                if spoke is not None:
+                    return spoke[0], True
+            elif low in ("they", "it") and previous and previous[-1][0].kind in (
+                    "organization", "country", "group") and (low == "it") == (previous[-1][0].kind != "group"):
+                return previous[-1][0], previous[-1][0].named
             return Profile(text, "person" if low in ("i", "he", "she") else "group", False), False
         if persons:
             name = self.canonical(self._clean(persons[-1]))
@@ -1201,7 +1218,7 @@ def statements(article: Article, doc: Doc, sentences: pd.DataFrame) -> pd.DataFr
                            _type_of(prof.role, prof.affiliation, prof.kind),
                            "speaker_text": span.text, "speaker_start": span.start_char,
                            "speaker_end": span.end_char}
-            previous.append(prof)
+            previous.append((prof, span.start_char))
         row = finder.sentence_of(st.start)
         if st.kind == "direct" and st.parts:
             n_words = sum(count_words(text[a:b]) for a, b in st.parts)
