@@ -250,3 +250,13 @@ def test_changed_column_declaration_redoes_the_articles(tmp_path, monkeypatch):
     monkeypatch.setitem(TABLES, "sentences", grown)
     assert runner.run([corpus], tmp_path / "out").processed == 2
     assert "test_only" in pd.read_parquet(tmp_path / "out" / "sentences.parquet").columns
+
+
+def test_a_second_run_on_the_same_folder_is_refused_while_the_first_runs(corpus, tmp_path):
+    first = runner.Store(tmp_path, runner.fingerprint())  # holds the folder's lock, as a run does
+    try:
+        with pytest.raises(runner.RunError, match="another run is writing there"):
+            runner.run([corpus], tmp_path)
+    finally:
+        first.close()
+    assert runner.run([corpus], tmp_path).processed == len(TEXTS)

@@ -135,6 +135,7 @@ class Store:
         self.failed: dict[tuple[str, str], int] = {}  # the same, for articles whose processing failed
         self.next_part = 0
         self.parts_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = _lock(out / WORK / "lock")
         for entry in sorted(self.parts_dir.iterdir()):
             if not entry.name.isdigit():
                 shutil.rmtree(entry, ignore_errors=True)  # an unfinished part of an interrupted run
@@ -175,6 +176,11 @@ class Store:
     def part_of(self, key: tuple[str, str]) -> int:
         return self.done[key] if key in self.done else self.failed[key]
 
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
     def path(self, number: int, name: str) -> Path:
         return self.parts_dir / f"{number:08d}" / f"{name}.parquet"
 
@@ -183,6 +189,22 @@ class Store:
         for entry in self.parts_dir.iterdir():
             if entry.name.isdigit() and int(entry.name) not in used:
                 shutil.rmtree(entry, ignore_errors=True)
+
+
+def _lock(path: Path):
+    """Hold an exclusive lock on the output folder for this process (two runs would mix parts)."""
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: no lock
+        return None
+    handle = open(path, "a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise RunError(f"{path.parent.parent}: another run is writing there; wait for it or use "
+                       f"another --out") from None
+    return handle
 
 
 def _fsync_dir(path: Path) -> None:
@@ -458,6 +480,7 @@ def run(paths: Iterable[str | Path], out: str | Path, fmt: str = "parquet", jobs
         store.prune({e[0] for e in resolved if not isinstance(e, pd.DataFrame)})
     finally:
         bar.close()
+        store.close()
     return summary
 
 
