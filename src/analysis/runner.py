@@ -7,7 +7,8 @@ Layout of an output folder DIR:
 - `DIR/.analysis/parts/<NNNNNNNN>/<table>.parquet`: the tables of one processed batch of
   articles. A part becomes visible only by renaming its finished temporary folder, so a run
   killed at any point leaves whole parts or nothing. `part.json` records the fingerprint
-  (pipeline version, spaCy pipeline and version, extractors, tables) the part was made with.
+  (pipeline version, code hash, spaCy pipeline and version, extractors, tables and their
+  columns) the part was made with. `DIR/.analysis/lock` keeps a second run out while one runs.
 
 A run reads every article (cheap), skips those whose (article_id, sha256) is already in a part
 with the current fingerprint and status `ok`, processes the rest in batches (in this process,
