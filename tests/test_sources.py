@@ -343,3 +343,36 @@ def test_she_skips_a_nearer_man_named_with_mr(attribute):
                   "She said the budget was balanced.\n")
     row = r[r["speaker_text"] == "She"].iloc[0]
     assert row.speaker == "Ann Lee"
+
+
+# --- impersonal "it" and bare common nouns (review of issue 4) ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The party will hold its conference in Manchester, it has been confirmed.",
+    "The minister will visit the camp next week, it has been announced.",
+    "It is thought that bookings will be taken at the big hotels.",
+    "The remark has diverted attention from the real issues, it has been claimed.",
+])
+def test_impersonal_it_with_a_passive_cue_gives_no_row(attribute, text):
+    assert attribute(text).empty
+
+
+def test_it_said_resolves_to_the_organisation_named_before(attribute):
+    r = attribute("There was a crisis in recruitment, the Commons science committee said. "
+                  "Problems are expected over the next ten years, it said.")
+    assert len(r) == 2
+    assert r.iloc[1].speaker_text == "it"
+    assert r.iloc[1].speaker == r.iloc[0].speaker == "Commons science committee"
+    assert "it" not in set(r["speaker"].str.lower())
+
+
+def test_unresolved_it_is_never_a_named_speaker(attribute):
+    r = attribute("Prices will rise next year, it said.")
+    assert not r[r["speaker_text"] == "it"]["named"].any()
+
+
+def test_bare_common_noun_is_an_anonymous_source_as_written(attribute):
+    r = attribute("The committee said the fund should be set up in response.")
+    assert len(r) == 1
+    row = r.iloc[0]
+    assert (row.speaker, bool(row.named), row.speaker_kind) == ("The committee", False, "organization")

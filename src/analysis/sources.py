@@ -1128,7 +1128,8 @@ class _Resolver:
             named = head.ent_type_ == "ORG" or head.pos_ == "PROPN" or aff is not None
             role_words = " ".join(t.text for t in span if t.pos_ in ("NOUN", "PROPN"))
             aff = aff or (_country(st.relcl_place) if st.relcl_place else None)
-            return Profile(words, "organization", named, None, False, aff,
+            # an unnamed body keeps the phrase as written ("the committee"): it is a description
+            return Profile(words if named else text, "organization", named, None, False, aff,
                            _type_of(role_words, aff, "organization")), named
         former = any(t.lower_ in ("former", "ex") for t in span)
         role_toks = [t for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.ent_type_ and t.lower_ != "former"
@@ -1165,6 +1166,8 @@ def _resolve_descriptions(rows: list[dict], window: int = 3) -> None:
 def _resolve_organizations(rows: list[dict]) -> None:
     """Mentions of one organisation ("the defense ministry", "Russia's Defense Ministry") share a name."""
     def key(r):
+        if r["speaker_text"].lower() in PRONOUNS:
+            return r["speaker"].lower()  # "it" already resolved to its organisation (or to nobody)
         words = re.sub(r"^(the|a|an)\s+", "", r["speaker_text"].lower())
         words = re.sub(r"^[\w.]+[’']s\s+", "", words)
         return " ".join(w for w in words.split() if not _country(w))
@@ -1178,6 +1181,15 @@ def _resolve_organizations(rows: list[dict]) -> None:
             for k in ("speaker", "named", "affiliation", "source_type"):
                 r[k] = best[k] if k != "affiliation" else (r[k] or best[k])
             r["speaker"] = best["speaker"]
+
+
+def _impersonal(span: Span, st: Statement) -> bool:
+    """True for an expletive "it" with a passive cue: "it has been announced", "it is thought that"."""
+    if len(span) != 1 or span.root.lower_ != "it" or st.cue is None:
+        return False
+    cue = st.cue.root
+    return span.root.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in cue.children) or (
+        cue.tag_ == "VBN" and any(c.lemma_ == "be" for c in cue.children if c.dep_ in ("aux", "auxpass")))
 
 
 def _org_name(span_text: str) -> str:
@@ -1202,13 +1214,15 @@ def statements(article: Article, doc: Doc, sentences: pd.DataFrame) -> pd.DataFr
         else:
             src = None
         span = st.speaker_tokens
+        if src is None and _impersonal(span, st):
+            continue  # "it has been confirmed", "it is thought that": nobody is quoted
         if src is not None:
             prof_fields = {k: src[k] for k in ("speaker", "speaker_kind", "named", "role", "former",
                                                 "affiliation", "source_type", "speaker_text",
                                                 "speaker_start", "speaker_end")}
         else:
             prof, named = resolver.resolve(span, previous, st)
-            if prof.kind == "organization" and prof.named:
+            if prof.kind == "organization" and prof.named and span.root.lower_ not in PRONOUNS:
                 name = _org_name(span.text)
             else:
                 name = prof.name
