@@ -94,3 +94,56 @@ def test_seed_row_comes_from_the_pipeline(seed_tables):
     d = seed_tables.source_diversity
     assert len(d) == 1 and d.iloc[0].n_statements == len(seed_tables.sources)
     assert d.iloc[0].n_sources >= 11  # the eleven sources issue 4 lists for the seed, at least
+
+
+# --- report helpers: takeaways, display tables, charts -----------------------------------------
+
+def test_anonymous_descriptions_stay_apart_across_articles_but_names_merge():
+    t = pd.concat([table([{"speaker": "the committee", "named": False, "n_quote_words": 3},
+                          {"speaker": "Ann Lee", "named": True, "n_quote_words": 2}]),
+                   table([{"article_id": "b", "speaker": "the committee", "named": False, "n_quote_words": 4},
+                          {"article_id": "b", "speaker": "Ann Lee", "named": True, "n_quote_words": 2}])])
+    by = diversity.quoted_words_by_speaker(t).set_index("speaker")["n_quoted_words"]
+    assert by.to_dict() == {"the committee (b)": 4, "Ann Lee": 4, "the committee (a)": 3}
+
+
+def test_one_article_takeaways_use_the_singular(two_even):
+    by = diversity.quoted_words_by_speaker(two_even)
+    assert diversity.speakers_takeaway(two_even, by).startswith("2 statements in 1 article come from 2 speakers")
+    per = diversity.source_diversity(two_even, per_article=True)
+    assert diversity.per_article_takeaway(per) == (
+        "1 article, 1 with sources; its Gini-Simpson index over affiliations is 0.50.")
+
+
+def test_named_takeaway_gives_the_share_of_statements(two_even):
+    t = pd.concat([two_even, table([{"speaker": "officials", "named": False, "n_quote_words": 40}])])
+    assert diversity.named_takeaway(diversity.named_shares(t)).startswith(
+        "2 of 3 statements (67%) and 50% of the quoted words come from named sources")
+
+
+def test_for_display_shows_shares_as_percent_indices_two_decimals_missing_blank(two_even):
+    shown = diversity.for_display(diversity.source_diversity(two_even)).iloc[0]
+    assert shown.named_share == "100.0%" and shown.top_speaker_word_share == "75.0%"
+    assert shown.affiliation_gini_simpson == "0.50" and shown.type_evenness == ""
+    assert shown.article_id == "" and shown.n_statements == "2"
+
+
+def test_histogram_of_one_article_has_integer_ticks_and_a_singular_title(two_even):
+    from analysis.plots import sources as source_plots
+
+    fig = source_plots.diversity_distribution(diversity.source_diversity(two_even, per_article=True))
+    ax = fig.axes[0]
+    assert ax.get_title() == "Diversity of affiliations per article (1 article with sources)"
+    assert all(float(t).is_integer() for t in ax.get_yticks())
+
+
+def test_named_chart_legend_sits_below_the_bars(two_even):
+    from analysis.plots import sources as source_plots
+
+    fig = source_plots.named_vs_anonymous(diversity.named_shares(two_even))
+    ax = fig.axes[0]
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    legend = ax.get_legend().get_window_extent(renderer)
+    assert legend.y1 <= ax.get_window_extent(renderer).y0

@@ -153,7 +153,12 @@ def quoted_words_by_speaker(sources: pd.DataFrame) -> pd.DataFrame:
                              "n_quoted_words": pd.Series(dtype="Int64"),
                              "affiliation": pd.Series(dtype="string"), "source_type": pd.Series(dtype="string"),
                              "named": pd.Series(dtype="boolean")})
-    frame = pd.DataFrame({"speaker": sources["speaker"].astype("string"),
+    speaker = sources["speaker"].astype("string")
+    named = sources["named"].astype("boolean").fillna(False).astype(bool)
+    if sources["article_id"].nunique() > 1:
+        # a description ("the committee", "he") is one source in one article, not across a corpus
+        speaker = speaker.where(named, speaker + " (" + sources["article_id"].astype("string") + ")")
+    frame = pd.DataFrame({"speaker": speaker,
                           "words": sources["n_quote_words"].fillna(0).astype("int64"),
                           "affiliation": _filled(sources["affiliation"]),
                           "source_type": _filled(sources["source_type"]),
@@ -186,3 +191,87 @@ STATEMENT_COLUMNS = ["article_id", "paragraph", "speaker", "affiliation", "sourc
 def statement_list(sources: pd.DataFrame) -> pd.DataFrame:
     """Every statement with its speaker and kind, in text order: the table a reader checks."""
     return sources.sort_values(["article_id", "start"], kind="stable")[STATEMENT_COLUMNS].reset_index(drop=True)
+
+
+# --- sentences and tables for the report ------------------------------------------------------
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def speakers_takeaway(sources: pd.DataFrame, by_speaker: pd.DataFrame) -> str:
+    """One sentence: statements, speakers and who gets the most words."""
+    n_articles = int(sources["article_id"].nunique())
+    words = int(by_speaker["n_quoted_words"].sum()) if len(by_speaker) else 0
+    if not len(sources):
+        return f"No attributed statements were found in {_plural(n_articles, 'article')}."
+    top = by_speaker.iloc[0]
+    return (f"{_plural(len(sources), 'statement')} in {_plural(n_articles, 'article')} come from "
+            f"{_plural(len(by_speaker), 'speaker')} ({_plural(words, 'quoted or reported word')}); "
+            f"{top.speaker} gets the most: {_plural(int(top.n_quoted_words), 'word')} "
+            f"({int(top.n_quoted_words) / max(words, 1):.0%}) in {_plural(int(top.n_statements), 'statement')}.")
+
+
+def named_takeaway(named: pd.DataFrame) -> str:
+    """One sentence: the share of statements and of quoted words from named speakers."""
+    row = named.set_index("speaker").loc["named"]
+    total = int(named["n_statements"].sum())
+    if not total:
+        return "No attributed statements, so no named or anonymous sources."
+    return (f"{int(row.n_statements)} of {_plural(total, 'statement')} ({row.statement_share:.0%}) and "
+            f"{row.word_share:.0%} of the quoted words come from named sources; "
+            f"{total - int(row.n_statements)} from anonymous ones.")
+
+
+def shares_takeaway(shares: pd.DataFrame, dimension: str = "source_type") -> str:
+    """One sentence: the largest value of one dimension and its share of statements and words."""
+    part = shares[shares["dimension"] == dimension]
+    label = dimension.replace("_", " ")
+    if not len(part):
+        return f"No statements, so no {label}s."
+    top = part.sort_values(["n_statements", "n_quoted_words"], ascending=False, kind="stable").iloc[0]
+    return (f"{_plural(len(part), 'distinct ' + label)}; the most frequent is {top.value}: "
+            f"{top.statement_share:.0%} of the statements and {top.word_share:.0%} of the quoted words.")
+
+
+def indices_takeaway(overall: pd.DataFrame) -> str:
+    """The diversity indices of one `source_diversity` row, in words (blank indices say why)."""
+    row = overall.iloc[0]
+    if not row.n_statements:
+        return "No statements, so no diversity indices."
+
+    def fmt(x):
+        return "n/a" if pd.isna(x) else f"{x:.2f}"
+    return (f"Affiliations: {row.n_affiliations}, entropy {fmt(row.affiliation_entropy_bits)} bits, "
+            f"evenness {fmt(row.affiliation_evenness)}, Gini-Simpson {fmt(row.affiliation_gini_simpson)}. "
+            f"Source types: {row.n_source_types}, entropy {fmt(row.type_entropy_bits)} bits, "
+            f"evenness {fmt(row.type_evenness)}, Gini-Simpson {fmt(row.type_gini_simpson)}. "
+            f"Most words: {row.top_speaker} ({row.top_speaker_word_share:.0%} of quoted words).")
+
+
+def per_article_takeaway(per_article: pd.DataFrame) -> str:
+    """One sentence: articles with sources and the spread of their Gini-Simpson over affiliations."""
+    n = len(per_article)
+    values = per_article["affiliation_gini_simpson"].astype("Float64").dropna()
+    with_sources = int((per_article["n_statements"].fillna(0) > 0).sum())
+    head = f"{_plural(n, 'article')}, {with_sources} with sources"
+    if not len(values):
+        return head + "."
+    if len(values) == 1:
+        return head + f"; its Gini-Simpson index over affiliations is {float(values.iloc[0]):.2f}."
+    return (head + f"; Gini-Simpson over affiliations has median {float(values.median()):.2f} "
+            f"(range {float(values.min()):.2f} to {float(values.max()):.2f}); "
+            f"{_plural(int((values == 0).sum()), 'article')} quote one affiliation only.")
+
+
+def for_display(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy as text for the report: shares as percentages, other floats to 2 decimals, missing blank."""
+    out = pd.DataFrame(index=frame.index)
+    for col in frame.columns:
+        values = frame[col]
+        if pd.api.types.is_float_dtype(values.dtype):
+            share = col.endswith("share")
+            out[col] = [("" if pd.isna(v) else f"{v:.1%}" if share else f"{v:.2f}") for v in values]
+        else:
+            out[col] = ["" if pd.isna(v) else str(v) for v in values.astype(object)]
+    return out.astype("string")
