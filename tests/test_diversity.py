@@ -147,3 +147,9 @@ def test_named_chart_legend_sits_below_the_bars(two_even):
     renderer = FigureCanvasAgg(fig).get_renderer()
     legend = ax.get_legend().get_window_extent(renderer)
     assert legend.y1 <= ax.get_window_extent(renderer).y0
+
+
+def test_indices_takeaway_reads_missing_evenness_as_na(two_even):
+    text = diversity.indices_takeaway(diversity.source_diversity(two_even))
+    assert "Affiliations: 2, entropy 1.00 bits, evenness 1.00, Gini-Simpson 0.50." in text
+    assert "Source types: 1, entropy 0.00 bits, evenness n/a, Gini-Simpson 0.00." in text

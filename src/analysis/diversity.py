@@ -235,7 +235,7 @@ def shares_takeaway(shares: pd.DataFrame, dimension: str = "source_type") -> str
 
 
 def indices_takeaway(overall: pd.DataFrame) -> str:
-    """The diversity indices of one `source_diversity` row, in words (blank indices say why)."""
+    """The diversity indices of one `source_diversity` row, in words; a missing index reads n/a."""
     row = overall.iloc[0]
     if not row.n_statements:
         return "No statements, so no diversity indices."
@@ -246,7 +246,11 @@ def indices_takeaway(overall: pd.DataFrame) -> str:
             f"evenness {fmt(row.affiliation_evenness)}, Gini-Simpson {fmt(row.affiliation_gini_simpson)}. "
             f"Source types: {row.n_source_types}, entropy {fmt(row.type_entropy_bits)} bits, "
             f"evenness {fmt(row.type_evenness)}, Gini-Simpson {fmt(row.type_gini_simpson)}. "
-            f"Most words: {row.top_speaker} ({row.top_speaker_word_share:.0%} of quoted words).")
+            + (f"Most words: {row.top_speaker} ({row.top_speaker_word_share:.0%} of quoted words)."
+               if row.scope == "article" else
+               # the corpus row counts a speaker per article (see n_sources), so say so
+               f"Most words from one speaker in one article: {row.top_speaker} "
+               f"({row.top_speaker_word_share:.0%} of all quoted words)."))
 
 
 def per_article_takeaway(per_article: pd.DataFrame) -> str:
