@@ -27,6 +27,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pandas as pd
+
 from analysis import articles, config, nlp, pipeline, runner
 from analysis.sentences import count_words
 
@@ -154,11 +156,16 @@ def main(argv: list[str] | None = None) -> int:
                 "b_peer_composite": timed(peer_composite, texts, model),
                 "c_tables": timed(runner.run, [corpus], tmp / "out-c")}
         figures["peak_rss_in_process_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        outs = {"c_tables": tmp / "out-c"}
         if not args.no_jobs:
             for jobs in (1, 2):
                 secs, cpu, rss = cli_run(corpus, tmp / f"out-j{jobs}", jobs)
                 runs[f"cli_jobs_{jobs}"] = (secs, cpu)
                 figures[f"peak_rss_jobs_{jobs}_mb"] = rss / 1024
+                outs[f"cli_jobs_{jobs}"] = tmp / f"out-j{jobs}"
+        # A failed article costs less than a processed one: figures with failures do not compare.
+        figures["failed_articles"] = {k: int((pd.read_parquet(o / "articles.parquet")["status"] == "failed").sum())
+                                      for k, o in outs.items()}
     figures["load_average_after"] = os.getloadavg()[0]
     seconds = {k: wall for k, (wall, _) in runs.items()}
     figures["seconds"] = seconds
@@ -185,6 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  (c)/(a) = {figures['ratio_c_over_a']:.2f} wall, {figures['cpu_ratio_c_over_a']:.2f} CPU")
     if "speedup_jobs_2_over_1" in figures:
         print(f"  --jobs 2 / --jobs 1 = {figures['speedup_jobs_2_over_1']:.2f}   (target >= 1.8)")
+    print(f"  failed articles: {figures['failed_articles']}")
+    if any(figures["failed_articles"].values()):
+        print("  WARNING: some articles failed; these figures are not comparable", file=sys.stderr)
     for key in [k for k in figures if k.startswith("peak_rss")]:
         print(f"  {key} = {figures[key]:,.0f} MB   (target <= 1,536)")
     if args.json:
