@@ -101,9 +101,11 @@ def test_dask_without_the_extra_exits_1_saying_how_to_install(tmp_path, capsys, 
     assert err == ["analysis: --dask needs the optional dask extra: pip install -e '.[dask]'"]
 
 
-def test_zero_jobs_is_refused(tmp_path, capsys):
-    assert main(["tables", str(SEED_DIR), "--out", str(tmp_path), "--jobs", "0"]) == 1
-    assert "--jobs must be at least 1" in capsys.readouterr().err
+def test_zero_jobs_is_a_usage_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["tables", str(SEED_DIR), "--out", str(tmp_path), "--jobs", "0"])
+    assert exit_info.value.code == 2
+    assert "--jobs: must be a whole number of at least 1" in capsys.readouterr().err
 
 
 def test_bench_passes_its_options_to_the_benchmark_script(capsys):

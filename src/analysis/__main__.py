@@ -14,6 +14,16 @@ import sys
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {value!r}")
+    return number
+
+
 def _tables_parser(sub) -> None:
     p = sub.add_parser("tables", help="write every table of the articles under PATH... to DIR",
                        description="Read articles (.txt .md .html .json .jsonl, files or folders) and "
@@ -22,9 +32,9 @@ def _tables_parser(sub) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the table files")
     p.add_argument("--format", choices=("parquet", "csv"), default="parquet", help="default parquet")
-    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    p.add_argument("--jobs", type=_positive, default=1, metavar="N", help="worker processes (default 1)")
     p.add_argument("--dask", metavar="ADDRESS", help="run on a dask.distributed scheduler at ADDRESS, "
-                                                      "or `local` for a LocalCluster of --jobs workers")
+                                                      "or `local` for a LocalCluster of max(N, 2) workers")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--pipeline", metavar="NAME",
                    help="spaCy pipeline to load (overrides $ANALYSIS_SPACY_PIPELINE)")
