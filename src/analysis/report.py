@@ -62,7 +62,12 @@ def execute(path: Path, corpus: str = DEFAULT_CORPUS, timeout: int = 1200):
         km = KernelManager(kernel_name=KERNEL, transport="ipc", ip=str(Path(sockets) / "kernel"))
         client = NotebookClient(nb, km=km, timeout=timeout, kernel_name=KERNEL, record_timing=False,
                                 resources={"metadata": {"path": str(config.ROOT)}})
-        client.execute()
+        try:
+            client.execute()
+        finally:
+            # A kernel manager passed in is not shut down by nbclient itself.
+            if km.has_kernel:
+                km.shutdown_kernel(now=False)
     _clean(nb)
     return nb
 
