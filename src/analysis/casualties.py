@@ -795,6 +795,10 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict]) -> pd.DataFra
     return conform(rows, TOTALS)
 
 
+# The tables `extract` returns, in order (the pipeline lists them without running anything).
+MAKES = ("casualties", "casualty_summary", "casualty_totals")
+
+
 def extract(article: Article, doc: Doc, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Pipeline entry point: `casualties`, `casualty_summary` and `casualty_totals` of one article."""
     figures = tables.get("figures")

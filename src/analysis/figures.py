@@ -563,6 +563,10 @@ def table(article: Article, doc: Doc, sentences: pd.DataFrame, sources: pd.DataF
     return frame
 
 
+# The tables `extract` returns, in order (the pipeline lists them without running anything).
+MAKES = ("figures",)
+
+
 def extract(article: Article, doc: Doc, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Pipeline entry point: the `figures` table of one article."""
     return {"figures": table(article, doc, tables["sentences"], tables.get("sources"))}

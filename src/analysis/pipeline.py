@@ -106,29 +106,16 @@ def table_names() -> list[str]:
     return ["articles", "paragraphs", "sentences", *_extractor_tables(EXTRACTORS)]
 
 
-_PROBE = ("Storm hits town\n\n\"We counted 12 injured people,\" the mayor, Ana Costa, said on Monday. "
-          "Two people were killed and 3,000 homes lost power, according to police.")
-
-
 @lru_cache(maxsize=4)
 def _extractor_tables(names: tuple[str, ...]) -> tuple[str, ...]:
-    """The tables the extractors make, found by running them once on a small probe article:
-    some declare tables in helper modules imported on first use."""
-    for name in names:
-        importlib.import_module(f"analysis.{name}")
+    """The tables the extractors make, from each module's MAKES (importing it declares them)."""
     found: list[str] = []
-    try:
-        article = articles_mod.make_article("probe", _PROBE)
-        sents = sentences.table(article)
-        doc = nlp.parse(article.text, list(zip(sents["start"].tolist(), sents["end"].tolist())), nlp.load())
-        tables = {"paragraphs": articles_mod.paragraphs_table(article), "sentences": sents}
-        for _, extract in extractors():
-            result = extract(article, doc, dict(tables))
-            tables.update(result)
-            found += [t for t in result if t not in found]
-    except Exception:  # no model or a broken extractor: fall back to what is declared so far
-        base = {"articles", "paragraphs", "sentences"}
-        return tuple(found + [t for t in TABLES if t not in base and t not in found])
+    for name in names:
+        module = importlib.import_module(f"analysis.{name}")
+        found += [t for t in module.MAKES if t not in found]
+    undeclared = [t for t in found if t not in TABLES]
+    if undeclared:
+        raise RuntimeError(f"extractor tables without a declaration: {', '.join(undeclared)}")
     return tuple(found)
 
 
@@ -178,30 +165,11 @@ def concat(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
     return conform(pd.concat(frames, ignore_index=True), TABLES[name])
 
 
-_concat = concat
-
 
 def build(paths, nlp_model=None) -> Tables:
     """Tables for every article under the paths."""
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     return run(articles_mod.read([config.resolve(p) for p in paths]), nlp_model)
-
-
-def write(tables: Tables, out: str | Path, fmt: str = "parquet") -> list[Path]:
-    """Write every table to out/<name>.parquet (or .csv), each replaced atomically."""
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, frame in tables.frames.items():
-        target = out / f"{name}.{fmt}"
-        tmp = target.with_name(f".{target.name}.tmp")
-        if fmt == "parquet":
-            frame.to_parquet(tmp, index=False)
-        else:
-            frame.to_csv(tmp, index=False)
-        tmp.replace(target)
-        written.append(target)
-    return written
 
 
 def read_tables(folder: str | Path) -> Tables:

@@ -328,6 +328,10 @@ def table(article: Article, sentences: pd.DataFrame, kinds: Iterable[str] = ("bo
     return conform(pd.DataFrame(columns), READABILITY)
 
 
+# The tables `extract` returns, in order (the pipeline lists them without running anything).
+MAKES = ("readability",)
+
+
 def extract(article: Article, doc, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """The pipeline step: the `readability` table of one article (the parse is not needed)."""
     return {"readability": table(article, tables["sentences"])}

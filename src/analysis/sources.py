@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .articles import Article
 from .schema import Column, conform, declare
+from . import diversity  # declares source_diversity and source_shares
 
 SOURCE_KINDS = ("body", "headline")
 QUOTE_KINDS = ("direct", "indirect", "mixed", "according_to")
@@ -1251,9 +1252,12 @@ def statements(article: Article, doc: Doc, sentences: pd.DataFrame) -> pd.DataFr
     return conform(rows, SOURCES)
 
 
+# The tables `extract` returns, in order (the pipeline lists them without running anything).
+MAKES = ("sources", "source_diversity", "source_shares")
+
+
 def extract(article: Article, doc: Doc, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """The pipeline hook: the `sources` table and its per-article `source_diversity` row."""
-    from . import diversity
 
     sources = statements(article, doc, tables["sentences"])
     return {"sources": sources, "source_diversity": diversity.article_diversity(sources, article.article_id),
