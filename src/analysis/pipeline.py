@@ -3,6 +3,8 @@
 The pipeline knows the order of the extractors, not their rules. Each extractor is a function
 `extract(article, doc, tables) -> dict[str, DataFrame]`: it receives the article, its one spaCy
 Doc and the tables made so far for that article, and returns new tables for that article.
+Each extractor module also names the tables it returns in `MAKES`, declared with
+`schema.declare`, so the list of tables is known without running anything.
 
 The Doc: one per article over the whole `article.text` (token.idx are article offsets), made
 by `nlp.parse_many` in batches; `doc.sents` start exactly where the `sentences` rows start
