@@ -24,6 +24,7 @@ import os
 import shutil
 import sys
 from collections import OrderedDict
+from functools import lru_cache
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -66,7 +67,11 @@ _ARROW = {"string": pa.large_string(), "Int64": pa.int64(), "Float64": pa.float6
 
 def arrow_schema(name: str) -> pa.Schema:
     """The declared columns of a table as an Arrow schema, with pandas metadata for its dtypes."""
-    columns = TABLES[name]
+    return _arrow_schema(name, TABLES[name])
+
+
+@lru_cache(maxsize=None)
+def _arrow_schema(name: str, columns: tuple) -> pa.Schema:
     empty = conform(pd.DataFrame(), columns)
     # Categories vary between batches, so parts and final files hold them as plain strings;
     # the pandas metadata still turns them back into categories on reading.
@@ -77,13 +82,19 @@ def arrow_schema(name: str) -> pa.Schema:
 
 def final_schema(name: str) -> pa.Schema:
     """The schema of a final file: as the parts', with categories dictionary-encoded."""
-    schema = arrow_schema(name)
+    return _final_schema(name, TABLES[name])
+
+
+@lru_cache(maxsize=None)
+def _final_schema(name: str, columns: tuple) -> pa.Schema:
+    schema = _arrow_schema(name, columns)
     kinds = {c.name: c.dtype for c in TABLES[name]}
     return pa.schema([pa.field(f.name, pa.dictionary(pa.int32(), f.type)) if kinds[f.name] == "category"
                       else f for f in schema], metadata=schema.metadata)
 
 
 def to_arrow(frame: pd.DataFrame, name: str) -> pa.Table:
+    """One table's frame as an Arrow table of the parts' schema (categories as plain strings)."""
     schema = arrow_schema(name)
     frame = conform(frame, TABLES[name])
     arrays = [pa.array(frame[f.name].astype("string") if isinstance(frame[f.name].dtype, pd.CategoricalDtype)
@@ -93,13 +104,16 @@ def to_arrow(frame: pd.DataFrame, name: str) -> pa.Table:
 
 # --- per-batch work (runs in workers too) -----------------------------------------------------
 
-def process_batch(batch: list[Article], pipeline_name: str | None = None) -> dict[str, pd.DataFrame]:
-    """Every table for a batch of articles, one frame per table (used by workers and dask)."""
+def process_batch(batch: list[Article], pipeline_name: str | None = None) -> dict[str, pa.Table]:
+    """Every table for a batch of articles, one Arrow table each, ready to be written as a part.
+
+    Converting here rather than in the process that writes keeps that process light when
+    workers run in parallel (and Arrow tables travel between processes cheaply)."""
     from . import nlp
 
     model = nlp.load(pipeline_name)
     results = pipeline.analyse_many(batch, model)
-    return {name: pipeline.concat(name, [r[name] for r in results if name in r])
+    return {name: to_arrow(pipeline.concat(name, [r[name] for r in results if name in r]), name)
             for name in pipeline.table_names()}
 
 
@@ -107,6 +121,7 @@ def _init_worker(pipeline_name: str | None) -> None:
     from . import nlp
 
     nlp.load(pipeline_name)
+    pipeline.extractors()  # import the extractors (and what they load) before the first batch
 
 
 # --- the output folder ------------------------------------------------------------------------
@@ -157,20 +172,22 @@ class Store:
         except (OSError, ValueError):
             return False
 
-    def write(self, frames: dict[str, pd.DataFrame]) -> int:
-        """Write one batch's tables as a new part; returns its number."""
+    def write(self, frames: dict[str, pa.Table]) -> int:
+        """Write one batch's tables (from `process_batch`) as a new part; returns its number."""
         number = self.next_part
         self.next_part += 1
         tmp = self.parts_dir / f"tmp-{number:08d}-{os.getpid()}"
         tmp.mkdir(parents=True)
         for name in pipeline.table_names():
-            pq.write_table(to_arrow(frames.get(name, pd.DataFrame()), name), tmp / f"{name}.parquet")
+            table = frames[name] if name in frames else to_arrow(pd.DataFrame(), name)
+            pq.write_table(table, tmp / f"{name}.parquet")
         (tmp / "part.json").write_text(json.dumps(self.stamp, sort_keys=True))
         _fsync_dir(tmp)
         tmp.rename(self.parts_dir / f"{number:08d}")  # the commit point of the batch
         articles = frames.get("articles")
         if articles is not None:
-            for aid, sha, status in zip(articles["article_id"], articles["sha256"], articles["status"]):
+            columns = (articles.column(c).to_pylist() for c in ("article_id", "sha256", "status"))
+            for aid, sha, status in zip(*columns):
                 (self.done if status == "ok" else self.failed)[(aid, sha)] = number
         return number
 
@@ -400,11 +417,9 @@ def _results(batches: Iterator[list[Article]], jobs: int, dask: str | None,
     if jobs <= 1:
         from . import nlp
 
-        model = nlp.load(pipeline_name)
+        nlp.load(pipeline_name)
         for batch in batches:
-            results = pipeline.analyse_many(batch, model)
-            yield batch, {name: pipeline.concat(name, [r[name] for r in results if name in r])
-                          for name in pipeline.table_names()}
+            yield batch, process_batch(batch, pipeline_name)
         return
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
                                initializer=_init_worker, initargs=(pipeline_name,))
@@ -433,7 +448,7 @@ def _results(batches: Iterator[list[Article]], jobs: int, dask: str | None,
 
 def run(paths: Iterable[str | Path], out: str | Path, fmt: str = "parquet", jobs: int = 1,
         dask: str | None = None, pipeline_name: str | None = None, progress: bool = False,
-        on_failure: Callable[[str], None] | None = None, batch_size: int = BATCH_SIZE) -> Summary:
+        on_failure: Callable[[str], None] | None = None, batch_size: int | None = None) -> Summary:
     """Build every table of the articles under `paths` into the folder `out` (see module doc)."""
     if fmt not in FORMATS:
         raise RunError(f"unknown format {fmt!r} (use {' or '.join(FORMATS)})")
@@ -455,7 +470,9 @@ def run(paths: Iterable[str | Path], out: str | Path, fmt: str = "parquet", jobs
     store = Store(out, fingerprint(pipeline_name))
     summary = Summary()
     plan: list = []
-    bar = _progress(count_articles([f for f, _ in found]), progress)
+    total = count_articles([f for f, _ in found])
+    bar = _progress(total, progress)
+    batch_size = batch_size or auto_batch_size(total, jobs if not dask else max(jobs, 2))
     failures = []
 
     def failure(message: str) -> None:
@@ -471,11 +488,13 @@ def run(paths: Iterable[str | Path], out: str | Path, fmt: str = "parquet", jobs
         for batch, frames in _results(batches, jobs, dask, pipeline_name):
             store.write(frames)
             arts = frames["articles"]
-            for error in arts.loc[arts["status"] == "failed", "error"].tolist():
+            errors = [e for status, e in zip(arts.column("status").to_pylist(), arts.column("error").to_pylist())
+                      if status == "failed"]
+            for error in errors:
                 failure(error)
                 summary.failed += 1
             summary.processed += len(batch)
-            bar.update(len(batch) - int((arts["status"] == "failed").sum()))
+            bar.update(len(batch) - len(errors))
         resolved = [e if isinstance(e, pd.DataFrame) else (store.part_of(e), e[0]) for e in plan]
         summary.written = merge(store, resolved, out, fmt)
         store.prune({e[0] for e in resolved if not isinstance(e, pd.DataFrame)})
@@ -483,6 +502,17 @@ def run(paths: Iterable[str | Path], out: str | Path, fmt: str = "parquet", jobs
         bar.close()
         store.close()
     return summary
+
+
+def auto_batch_size(total: int, workers: int) -> int:
+    """Articles per batch: BATCH_SIZE, or fewer when that would leave parallel workers idle.
+
+    A worker that gets its last batch while the others have none makes the run wait for it,
+    so a small corpus is cut into about eight batches per worker (never fewer than 4 articles,
+    below which spaCy's batching and the per-part files cost more than they save)."""
+    if workers <= 1:
+        return BATCH_SIZE
+    return max(4, min(BATCH_SIZE, -(-total // (8 * workers))))
 
 
 def _progress(total: int, enabled: bool):

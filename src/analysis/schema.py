@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 
@@ -70,6 +71,8 @@ def _typed(values, column: Column, n: int):
     dtype = column.dtype
     if values is None:
         values = [None] * n
+    if isinstance(values, pd.Series) and _already(values, dtype):
+        return values.array  # typed by an earlier conform: converting again would only copy
     if isinstance(values, list) and dtype in ("string", "Int64", "boolean", "category"):
         try:
             # The quick way for plain rows; categories are built from their strings below.
@@ -90,3 +93,16 @@ def _typed(values, column: Column, n: int):
     if dtype in ("Float64", "float64"):
         return pd.to_numeric(series, errors="raise").astype(dtype)
     return series.astype(dtype)
+
+
+def _already(series: pd.Series, dtype: str) -> bool:
+    """Whether the series already is what `_typed` would make of it."""
+    if dtype != "category":
+        return str(series.dtype) == dtype
+    # Categories as made below: the sorted strings that occur, each at least once, unordered.
+    kind = series.dtype
+    if not isinstance(kind, pd.CategoricalDtype) or kind.ordered or kind.categories.dtype != pd.StringDtype():
+        return False
+    codes = series.cat.codes.to_numpy()
+    used = np.bincount(codes[codes >= 0], minlength=len(kind.categories))
+    return bool(used.all()) and kind.categories.is_monotonic_increasing
