@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .articles import Article
-from .schema import Column, conform, declare
+from .schema import Column, declare
 from .sentences import WORD
 
 # One miscounted syllable moves the Flesch-Kincaid grade by 11.8 / n_words: below 12 words that is
@@ -333,8 +333,8 @@ def notes(n_words: Iterable[int], n_sentences: Iterable[int]) -> list[str]:
 def table(article: Article, sentences: pd.DataFrame, kinds: Iterable[str] = ("body",)) -> pd.DataFrame:
     """Readability rows of one article over its paragraphs of the given kinds (body by default)."""
     kinds = tuple(kinds)
-    # The columns are read once as numpy arrays and lists; indexing the frame per row costs far more.
-    # Missing kinds read as NaN, never in `wanted`; Series.isin on a category costs more than the rest.
+    # Each column is read once, as a list or an array: frame indexing costs more than the scoring.
+    # A missing kind reads as NaN, never wanted (Series.isin on a category took a fifth of the time).
     wanted = set(kinds)
     scored = np.flatnonzero([kind in wanted for kind in sentences["paragraph_kind"].tolist()])
     all_starts = sentences["start"].to_numpy(dtype="int64")
@@ -366,8 +366,7 @@ def table(article: Article, sentences: pd.DataFrame, kinds: Iterable[str] = ("bo
     span = (int(starts.min()), int(ends.max())) if n_s else (0, 0)
     columns.update({
         "article_id": pd.array([article.article_id] * n, dtype="string"),
-        "scope": pd.Categorical.from_codes(np.repeat(np.arange(len(sizes), dtype="int8"), list(sizes.values())),
-                                           categories=pd.Index(list(sizes), dtype="string")),
+        "scope": _scope_column(sizes),
         "index": np.concatenate([[0], paras, sentence_of]),
         "paragraph": _first_missing(np.concatenate([[0], paras, para_of])),
         "start": _first_missing(np.concatenate([[span[0]], [spans[p][0] for p in paras.tolist()], starts]),
@@ -377,6 +376,13 @@ def table(article: Article, sentences: pd.DataFrame, kinds: Iterable[str] = ("bo
         "note": pd.array(notes_, dtype="string"),
     })
     return _typed_frame(columns, n)
+
+
+def _scope_column(sizes: dict[str, int]) -> pd.Categorical:
+    """Each scope repeated its number of rows; the categories are the scopes present, as conform sorts them."""
+    # SCOPES is in alphabetical order, so the scopes present are already sorted.
+    codes = np.repeat(np.arange(len(sizes), dtype="int8"), list(sizes.values()))
+    return pd.Categorical.from_codes(codes, categories=pd.Index(list(sizes), dtype="string"))
 
 
 def _first_missing(values: np.ndarray, missing: bool = True) -> pd.arrays.IntegerArray:
