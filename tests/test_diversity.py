@@ -153,3 +153,109 @@ def test_indices_takeaway_reads_missing_evenness_as_na(two_even):
     text = diversity.indices_takeaway(diversity.source_diversity(two_even))
     assert "Affiliations: 2, entropy 1.00 bits, evenness 1.00, Gini-Simpson 0.50." in text
     assert "Source types: 1, entropy 0.00 bits, evenness n/a, Gini-Simpson 0.00." in text
+
+
+# --- the plain-Python tables agree with pandas ------------------------------------------------
+
+def _random_sources(rng, n):
+    """A sources table with repeated speakers, missing values and a few articles."""
+    return table([{"article_id": rng.choice(["a", "b", "c"]), "speaker": rng.choice(["Ann", "Bo", "Cy", "Di"]),
+                   "named": rng.choice([True, False, None]),
+                   "affiliation": rng.choice(["Russia", "Ukraine", "NATO", None]),
+                   "source_type": rng.choice(["government", "expert", "civilian", None]),
+                   "n_quote_words": rng.choice([0, 1, 2, 3, 5, 8, 13, None])} for _ in range(n)])
+
+
+def _pandas_row(t, scope, article_id):
+    """The diversity row computed with pandas group-bys (the earlier implementation), as a reference."""
+    n = len(t)
+    row = {"scope": scope, "article_id": article_id, "n_statements": n}
+    if n == 0:
+        return {**row, "n_sources": 0, "n_named_sources": 0, "n_quoted_words": 0, "n_affiliations": 0,
+                "n_source_types": 0}
+    who = t["article_id"].astype("string") + "\x1f" + t["speaker"].astype("string")
+    named = t["named"].fillna(False).astype(bool)
+    words = t["n_quote_words"].fillna(0).astype("int64")
+    totals = pd.DataFrame({"who": who, "speaker": t["speaker"].astype("string"), "words": words}).groupby(
+        "who", sort=False).agg(speaker=("speaker", "first"), words=("words", "sum"))
+    top = totals.sort_values("words", ascending=False, kind="stable").iloc[0]
+    aff = diversity._filled(t["affiliation"]).value_counts(sort=False).tolist()
+    typ = diversity._filled(t["source_type"]).value_counts(sort=False).tolist()
+    total = int(words.sum())
+    return {**row, "n_sources": int(who.nunique()), "n_named_sources": int(who[named].nunique()),
+            "named_share": float(named.mean()), "anonymous_share": float(1 - named.mean()),
+            "n_quoted_words": total, "top_speaker": top["speaker"],
+            "top_speaker_word_share": float(top["words"]) / total if total else None,
+            "n_affiliations": len(aff), "affiliation_entropy_bits": diversity.shannon_bits(aff),
+            "affiliation_evenness": diversity.pielou(aff), "affiliation_gini_simpson": diversity.gini_simpson(aff),
+            "n_source_types": len(typ), "type_entropy_bits": diversity.shannon_bits(typ),
+            "type_evenness": diversity.pielou(typ), "type_gini_simpson": diversity.gini_simpson(typ)}
+
+
+def _pandas_shares(t, per_article):
+    """The shares computed with pandas group-bys (the earlier implementation), as a reference."""
+    frames = []
+    groups = t.groupby(t["article_id"].astype("string"), sort=False) if per_article else [(None, t)]
+    for article_id, part in groups:
+        words = part["n_quote_words"].fillna(0).astype("int64")
+        for dim in ("affiliation", "source_type"):
+            tab = pd.DataFrame({"value": diversity._filled(part[dim]), "words": words}).groupby(
+                "value", sort=False).agg(n_statements=("words", "size"), n_quoted_words=("words", "sum")).reset_index()
+            tab["statement_share"] = tab["n_statements"] / max(len(part), 1)
+            tab["word_share"] = tab["n_quoted_words"] / max(int(words.sum()), 1)
+            tab = tab.sort_values(["n_quoted_words", "n_statements"], ascending=False, kind="stable")
+            tab.insert(0, "dimension", dim)
+            tab.insert(0, "article_id", article_id)
+            tab.insert(0, "scope", "article" if per_article else "corpus")
+            frames.append(tab)
+    return conform(pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(), diversity.SOURCE_SHARES)
+
+
+def test_diversity_and_shares_equal_the_pandas_reference_and_rows_equal_frames():
+    import random
+
+    from pandas.testing import assert_frame_equal
+    rng = random.Random(6)
+    for _ in range(40):
+        t = _random_sources(rng, rng.choice([0, 1, 2, 3, 5, 8, 20]))
+        records = [{k: (None if pd.isna(v) else v) for k, v in r.items()} for r in t.astype(object).to_dict("records")]
+        for per_article in (False, True):
+            shares = diversity.source_shares(t, per_article=per_article)
+            assert_frame_equal(shares, _pandas_shares(t, per_article), check_exact=True)
+            assert_frame_equal(diversity.source_shares(records, per_article=per_article), shares, check_exact=True)
+        ids = t["article_id"].drop_duplicates().tolist()
+        expected = conform([_pandas_row(t[t["article_id"] == a], "article", a) for a in ids],
+                           diversity.SOURCE_DIVERSITY)
+        assert_frame_equal(diversity.source_diversity(t, per_article=True), expected, check_exact=True)
+        assert_frame_equal(diversity.source_diversity(t), conform([_pandas_row(t, "corpus", None)],
+                                                                  diversity.SOURCE_DIVERSITY), check_exact=True)
+        for a in ids:
+            part = t[t["article_id"] == a]
+            one = [r for r in records if r["article_id"] == a]
+            assert_frame_equal(diversity.article_diversity(part, a), expected[expected["article_id"] == a]
+                               .reset_index(drop=True), check_exact=True)
+            assert_frame_equal(diversity.article_diversity(one, a), diversity.article_diversity(part, a),
+                               check_exact=True)
+
+
+def test_rows_frame_is_what_conform_makes_of_the_same_rows():
+    import random
+
+    from pandas.testing import assert_frame_equal
+    rng = random.Random(7)
+    make = {"string": lambda: rng.choice(["a", "b", "é", "Z", ""]), "Int64": lambda: rng.randint(-3, 500),
+            "Float64": lambda: rng.choice([0.5, 1 / 3, 0.0, 2.0, float("nan")]),
+            "boolean": lambda: rng.random() < 0.5, "category": lambda: rng.choice(["article", "corpus", "b", "é"])}
+    for columns in (sources.SOURCES, diversity.SOURCE_DIVERSITY, diversity.SOURCE_SHARES):
+        for _ in range(40):
+            rows = [{c.name: (make[c.dtype]() if rng.random() < 0.8 else None) for c in columns
+                     if rng.random() < 0.9} for _ in range(rng.choice([0, 1, 2, 3, 7]))]
+            expected, got = conform(rows, columns), diversity.rows_frame(rows, columns)
+            assert_frame_equal(got, expected, check_exact=True)
+            for c in columns:
+                assert got[c.name].dtype == expected[c.name].dtype
+                if c.dtype == "category":
+                    assert got[c.name].cat.categories.dtype == expected[c.name].cat.categories.dtype
+                    assert got[c.name].cat.codes.dtype == expected[c.name].cat.codes.dtype
+    with pytest.raises(ValueError):
+        diversity.rows_frame([{"nonsense": 1}], diversity.SOURCE_SHARES)

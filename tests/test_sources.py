@@ -376,3 +376,19 @@ def test_bare_common_noun_is_an_anonymous_source_as_written(attribute):
     assert len(r) == 1
     row = r.iloc[0]
     assert (row.speaker, bool(row.named), row.speaker_kind) == ("The committee", False, "organization")
+
+
+def test_extract_types_its_rows_as_conform_would_and_reads_diversity_from_them(seed_article, seed_tables):
+    from pandas.testing import assert_frame_equal
+
+    from analysis import diversity, nlp, schema
+    spans = list(zip(seed_tables.sentences["start"].tolist(), seed_tables.sentences["end"].tolist()))
+    doc = nlp.parse(seed_article.text, spans, nlp.load())
+    rows = sources._statement_rows(seed_article, doc, seed_tables.sentences)
+    out = sources.extract(seed_article, doc, {"sentences": seed_tables.sentences})
+    assert_frame_equal(out["sources"], schema.conform(rows, sources.SOURCES), check_exact=True)
+    assert_frame_equal(out["sources"], seed_tables.sources, check_exact=True)
+    assert_frame_equal(out["source_diversity"], diversity.article_diversity(out["sources"], seed_article.article_id),
+                       check_exact=True)
+    assert_frame_equal(out["source_shares"], diversity.source_shares(out["sources"], per_article=True),
+                       check_exact=True)

@@ -21,7 +21,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from .articles import Article
-from .schema import Column, conform, declare
+from .schema import Column, declare
 from . import diversity  # declares source_diversity and source_shares
 
 SOURCE_KINDS = ("body", "headline")
@@ -1202,6 +1202,11 @@ def _org_name(span_text: str) -> str:
 
 def statements(article: Article, doc: Doc, sentences: pd.DataFrame) -> pd.DataFrame:
     """The attributed statements of one article, one row each, in text order."""
+    return diversity.rows_frame(_statement_rows(article, doc, sentences), SOURCES)
+
+
+def _statement_rows(article: Article, doc: Doc, sentences: pd.DataFrame) -> list[dict]:
+    """The rows of `statements` as plain dicts, before they are typed."""
     from .sentences import count_words
 
     finder = _Finder(article, doc, sentences)
@@ -1249,7 +1254,7 @@ def statements(article: Article, doc: Doc, sentences: pd.DataFrame) -> pd.DataFr
     _resolve_organizations(rows)
     for r in rows:
         del r["_id"]
-    return conform(rows, SOURCES)
+    return rows
 
 
 # The tables `extract` returns, in order (the pipeline lists them without running anything).
@@ -1259,6 +1264,8 @@ MAKES = ("sources", "source_diversity", "source_shares")
 def extract(article: Article, doc: Doc, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """The pipeline hook: the `sources` table and its per-article `source_diversity` row."""
 
-    sources = statements(article, doc, tables["sentences"])
-    return {"sources": sources, "source_diversity": diversity.article_diversity(sources, article.article_id),
-            "source_shares": diversity.source_shares(sources, per_article=True)}
+    # the diversity tables read the plain rows: reading them back from the typed frame costs more
+    rows = _statement_rows(article, doc, tables["sentences"])
+    return {"sources": diversity.rows_frame(rows, SOURCES),
+            "source_diversity": diversity.article_diversity(rows, article.article_id),
+            "source_shares": diversity.source_shares(rows, per_article=True)}
