@@ -408,7 +408,8 @@ def _typed_frame(columns: dict[str, object], n: int) -> pd.DataFrame:
             else:
                 raise TypeError(f"no numpy column of dtype {column.dtype}")
         out[column.name] = values
-    return pd.DataFrame(out, index=pd.RangeIndex(n))
+    # The arrays were made for this frame alone, so the frame need not copy them.
+    return pd.DataFrame(out, index=pd.RangeIndex(n), copy=False)
 
 
 # The tables `extract` returns, in order (the pipeline lists them without running anything).
