@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
@@ -624,12 +625,20 @@ def table(article: Article, doc: Doc, sentences: pd.DataFrame, figures: pd.DataF
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
-    from .figures import QUALIFIERS
+    from .figures import QUALIFIERS, with_categories
 
-    frame = conform(rows, CASUALTIES)
-    frame["casualty_type"] = frame["casualty_type"].cat.set_categories(CASUALTY_TYPES)
-    frame["qualifier"] = frame["qualifier"].cat.set_categories(QUALIFIERS)
-    return frame
+    categories = {"casualty_type": CASUALTY_TYPES, "qualifier": QUALIFIERS}
+    if not rows:
+        return _empty(CASUALTIES, tuple(categories.items())).copy()
+    return with_categories(conform(rows, CASUALTIES), categories)
+
+
+@lru_cache(maxsize=4)
+def _empty(columns: tuple, categories: tuple) -> pd.DataFrame:
+    """A table without rows, made once (callers copy it): most articles report no casualties."""
+    from .figures import with_categories
+
+    return with_categories(conform([], columns), dict(categories))
 
 
 def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: pd.DataFrame,
@@ -638,11 +647,13 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
     from . import figures as figures_mod
 
     paragraphs = {p.index for p in article.paragraphs_of(CASUALTY_PARAGRAPHS)}
+    speakers = figures_mod.Speakers(sources)
     rows = []
     cue_by_sentence: dict[int, set[int]] = {}
-    for i, f in enumerate(figures.to_dict("records")):
-        if _key(f["is_casualty"]) is None or not bool(f["is_casualty"]):
-            continue
+    # Only the casualty figures are read row by row; most articles have none.
+    casualty_rows = [i for i, v in enumerate(figures["is_casualty"].tolist()) if _key(v) is not None and bool(v)]
+    found_rows = figures.iloc[casualty_rows].to_dict("records") if casualty_rows else []
+    for i, f in zip(casualty_rows, found_rows):
         if int(f["paragraph"]) not in paragraphs:
             continue
         count = f["value"] if f["qualifier"] in ("exact", "approximate") else pd.NA
@@ -659,23 +670,24 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
             for t in span.sent[:]:
                 if t.lower_ == (f["cue"] or "") and abs(t.i - span.root.i) < 25:
                     cues.add(t.i)
-    for s in sentences.itertuples(index=False):
-        if int(s.paragraph) not in paragraphs or not CUE_FILTER.search(s.text):
+    columns = (sentences[c].tolist() for c in ("paragraph", "sentence", "start", "end", "text"))
+    for paragraph, sentence, start, end, text in zip(*columns):
+        if int(paragraph) not in paragraphs or not CUE_FILTER.search(text):
             continue
-        sent = doc.char_span(int(s.start), int(s.end), alignment_mode="expand")
+        sent = doc.char_span(int(start), int(end), alignment_mode="expand")
         if sent is None:
             continue
-        found = mentions(doc, sent, cue_by_sentence.get(int(s.sentence), set()))
+        found = mentions(doc, sent, cue_by_sentence.get(int(sentence), set()))
         if not found:
             continue
-        src, src_row, phrase = figures_mod._from_sources(sources, int(s.sentence), int(s.start), int(s.end))
+        src, src_row, phrase = speakers.find(int(sentence), int(start), int(end))
         if src is None:
             src, phrase = figures_mod.own_attribution(sent)
         for m in found:
             m.pop("cue_i", None)
             if not m.get("side"):
                 m["side"] = side_from_context(sent, phrase or src)
-            m.update(paragraph=s.paragraph, sentence=s.sentence, source=src, source_row=src_row, figure=None)
+            m.update(paragraph=paragraph, sentence=sentence, source=src, source_row=src_row, figure=None)
             rows.append(m)
     rows.sort(key=lambda r: (int(r["start"]), int(r["end"])))
     for r, key in zip(rows, people(doc, rows)):
@@ -728,9 +740,12 @@ def summary(casualties: pd.DataFrame | list[dict]) -> pd.DataFrame:
         row["rows"] = ",".join(str(n) for n, _ in members)
         row["statement"] = _phrase(row)
         rows.append(row)
-    frame = conform(rows, SUMMARY)
-    frame["casualty_type"] = frame["casualty_type"].cat.set_categories(CASUALTY_TYPES)
-    return frame
+    categories = {"casualty_type": CASUALTY_TYPES}
+    if not rows:
+        return _empty(SUMMARY, tuple(categories.items())).copy()
+    from .figures import with_categories
+
+    return with_categories(conform(rows, SUMMARY), categories)
 
 
 def _key(v):

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
@@ -501,23 +503,52 @@ def own_attribution(sent: Span) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _from_sources(sources: pd.DataFrame | None, sentence: int, start: int, end: int):
-    """(speaker, row, speaker phrase) of the sources row whose quote holds the span, else of its sentence."""
-    if sources is None or not len(sources):
-        return None, None, None
-    src = sources.reset_index(drop=True)
-    speaker_col = "speaker" if "speaker" in src.columns else None
-    if speaker_col is None:
-        return None, None, None
-    inside = src[(src["start"] <= start) & (src["end"] >= end)] if {"start", "end"} <= set(src.columns) else src.iloc[0:0]
-    if not len(inside) and "sentence" in src.columns:
-        inside = src[src["sentence"] == sentence]
-    inside = inside[inside[speaker_col].notna()]
-    if not len(inside):
-        return None, None, None
-    i = int(inside.index[0])
-    phrase = inside.iloc[0]["speaker_text"] if "speaker_text" in inside.columns else None
-    return str(inside.iloc[0][speaker_col]), i, (None if pd.isna(phrase) else str(phrase))
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+class Speakers:
+    """An article's `sources` rows as plain lists, read once: who a span or a sentence is attributed to."""
+
+    def __init__(self, sources: pd.DataFrame | None):
+        self.rows: list[tuple] = []  # (row, start, end, speaker, speaker phrase) of rows with a speaker
+        self.spans = False
+        self.by_sentence: dict[int, tuple] | None = None
+        self.unspoken: list[tuple[int, int]] = []  # (start, end) of rows without a speaker
+        if sources is None or not len(sources) or "speaker" not in sources.columns:
+            return
+        n = len(sources)
+
+        def column(name: str) -> list:
+            return sources[name].tolist() if name in sources.columns else [None] * n
+
+        starts, ends, sents = column("start"), column("end"), column("sentence")
+        speakers, phrases = column("speaker"), column("speaker_text")
+        self.spans = "start" in sources.columns and "end" in sources.columns
+        if "sentence" in sources.columns:
+            self.by_sentence = {}
+        for i in range(n):
+            found = not _missing(speakers[i])
+            if found:
+                hit = (str(speakers[i]), i, None if _missing(phrases[i]) else str(phrases[i]))
+                if self.by_sentence is not None and not _missing(sents[i]):
+                    self.by_sentence.setdefault(sents[i], hit)
+            if self.spans and not (_missing(starts[i]) or _missing(ends[i])):
+                if found:
+                    self.rows.append((starts[i], ends[i], hit))
+                else:
+                    self.unspoken.append((starts[i], ends[i]))
+
+    def find(self, sentence: int | None, start: int, end: int) -> tuple[str | None, int | None, str | None]:
+        """(speaker, row, speaker phrase) of the first row whose quote holds the span, else of the
+        first row of its sentence; rows without a speaker are skipped, but a quote without one
+        that holds the span still stops the look-up in the sentence."""
+        for s, e, hit in self.rows:
+            if s <= start and e >= end:
+                return hit
+        if self.by_sentence is None or any(s <= start and e >= end for s, e in self.unspoken):
+            return None, None, None
+        return self.by_sentence.get(sentence, (None, None, None))
 
 
 # --- the table --------------------------------------------------------------------------------
@@ -526,17 +557,23 @@ def table(article: Article, doc: Doc, sentences: pd.DataFrame, sources: pd.DataF
     """The figures of one article."""
     from . import casualties  # the casualty lexicon lives there; imported late to keep the modules independent
 
-    sent_starts = sentences["start"].tolist()
-    sent_rows = sentences.reset_index(drop=True)
+    # Plain lists and per-sentence caches: the loop below runs once per candidate.
+    sent_ids, sent_starts, sent_ends = (sentences[c].tolist() for c in ("sentence", "start", "end"))
+    speakers = Speakers(sources)
+    spans: dict[int, Span | None] = {}
+    attributions: dict[int, tuple[str | None, str | None]] = {}
     rows = []
     for p in article.paragraphs_of(FIGURE_PARAGRAPHS):
         for row in candidates(article.text, p.start, p.end, doc):
-            i = max(0, bisect.bisect_right(sent_starts, row["start"]) - 1)
-            sentence = int(sent_rows.at[i, "sentence"]) if len(sent_rows) else None
+            sentence, sent = None, None
+            if sent_ids:
+                i = max(0, bisect.bisect_right(sent_starts, row["start"]) - 1)
+                sentence = int(sent_ids[i])
+                if i not in spans:
+                    spans[i] = doc.char_span(int(sent_starts[i]), int(sent_ends[i]), alignment_mode="expand")
+                sent = spans[i]
             row.update(article_id=article.article_id, paragraph=p.index, sentence=sentence)
             span = _core_tokens(doc, row)
-            sent = doc.char_span(int(sent_rows.at[i, "start"]), int(sent_rows.at[i, "end"]),
-                                 alignment_mode="expand") if len(sent_rows) else None
             if span is not None and row["kind"] == "count" and _name_number(span):
                 continue
             if span is not None and row["kind"] in ("count",) and row.get("unit") != "times":
@@ -547,9 +584,11 @@ def table(article: Article, doc: Doc, sentences: pd.DataFrame, sources: pd.DataF
                     row.update(is_casualty=True, casualty_type=reading["casualty_type"], cue=reading["cue"],
                                victims=reading["victims"], side=reading["side"], period=reading["period"])
             row.setdefault("is_casualty", False)
-            src, src_row, phrase = _from_sources(sources, sentence, row["start"], row["end"])
+            src, src_row, phrase = speakers.find(sentence, row["start"], row["end"])
             if src is None and sent is not None:
-                src, phrase = own_attribution(sent)
+                if i not in attributions:
+                    attributions[i] = own_attribution(sent)
+                src, phrase = attributions[i]
             row.update(source=src, source_row=src_row)
             if row.get("is_casualty") and not row.get("side") and sent is not None:
                 row["side"] = casualties.side_from_context(sent, phrase or src)
@@ -557,9 +596,29 @@ def table(article: Article, doc: Doc, sentences: pd.DataFrame, sources: pd.DataF
                 row.pop(k, None)
             rows.append(row)
     rows.sort(key=lambda r: (r["start"], r["end"]))
-    frame = conform(rows, FIGURES)
-    for col, cats in (("qualifier", QUALIFIERS), ("kind", KINDS), ("casualty_type", casualties.CASUALTY_TYPES)):
-        frame[col] = frame[col].cat.set_categories(cats)
+    if not rows:
+        return _empty_figures().copy()
+    return with_categories(conform(rows, FIGURES), {"qualifier": QUALIFIERS, "kind": KINDS,
+                                                    "casualty_type": casualties.CASUALTY_TYPES})
+
+
+@lru_cache(maxsize=1)
+def _empty_figures() -> pd.DataFrame:
+    """The figures table of an article without figures (callers copy it)."""
+    from .casualties import CASUALTY_TYPES
+
+    return with_categories(conform([], FIGURES), {"qualifier": QUALIFIERS, "kind": KINDS,
+                                                  "casualty_type": CASUALTY_TYPES})
+
+
+def with_categories(frame: pd.DataFrame, categories: dict[str, tuple[str, ...]]) -> pd.DataFrame:
+    """A conformed frame (made by the caller, changed in place) with these category columns recoded to
+    fixed categories, as `cat.set_categories` would, by one array look-up."""
+    for col, cats in categories.items():
+        found = frame[col].array
+        # Old code -> new code; the extra last entry maps the missing code -1 to -1.
+        recode = np.array([cats.index(c) if c in cats else -1 for c in found.categories] + [-1], dtype=np.int8)
+        frame[col] = pd.Categorical.from_codes(recode[found.codes], dtype=pd.CategoricalDtype(cats))
     return frame
 
 
