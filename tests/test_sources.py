@@ -392,3 +392,14 @@ def test_extract_types_its_rows_as_conform_would_and_reads_diversity_from_them(s
                        check_exact=True)
     assert_frame_equal(out["source_shares"], diversity.source_shares(out["sources"], per_article=True),
                        check_exact=True)
+
+
+def test_cue_candidates_are_the_tokens_a_scan_of_every_token_finds(seed_article, seed_tables):
+    from analysis import nlp
+    spans = list(zip(seed_tables.sentences["start"].tolist(), seed_tables.sentences["end"].tolist()))
+    doc = nlp.parse(seed_article.text, spans, nlp.load())
+    scanned = [t.i for t in doc if t.lower_ == "according" or t.pos_ == "VERB" and t.lemma_.lower() in sources._ALL_CUES]
+    assert sources._cue_candidates(doc) == scanned and len(scanned) > 5
+    kinds = seed_tables.sentences["paragraph_kind"]
+    assert sources._strings(kinds) == kinds.astype("string").tolist()
+    assert sources._strings(kinds.astype("string")) == kinds.astype("string").tolist()

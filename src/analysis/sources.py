@@ -16,8 +16,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from .articles import Article
@@ -138,6 +142,25 @@ _WORD_RE = re.compile(r"[a-z]+")
 def _may_attribute(text: str) -> bool:
     """A cheap filter over sentence text: only sentences with a cue word form are parsed for cues."""
     return not _CUE_SET.isdisjoint(_WORD_RE.findall(text.lower()))
+
+
+@lru_cache(maxsize=4096)
+def _cue_lemma(lemma: str) -> bool:
+    return lemma.lower() in _ALL_CUES
+
+
+def _cue_candidates(doc: Doc) -> list[int]:
+    """Indexes of the tokens that can open a statement: "according" and verbs with a cue lemma.
+
+    Read from the doc's attribute arrays at once, so pass 1 visits these tokens only, not every token.
+    """
+    if not len(doc):
+        return []
+    lower, pos, lemma = doc.to_array([LOWER, POS, LEMMA]).T
+    strings = doc.vocab.strings
+    cues = [h for h in np.unique(lemma[pos == VERB]).tolist() if _cue_lemma(strings[h])]
+    mask = (lower == strings["according"]) | ((pos == VERB) & np.isin(lemma, cues))
+    return np.flatnonzero(mask).tolist()
 
 # --- gazetteer --------------------------------------------------------------------------------
 # Second-hand knowledge, used only where the text itself does not give an affiliation: names,
@@ -477,6 +500,14 @@ def _between_is_frame(text: str, a: int, b: int) -> bool:
     return a <= b and not re.search(r"[\w]", text[a:b])
 
 
+def _strings(series: pd.Series) -> list[str | None]:
+    """A text or category column as a list of str, missing values as None."""
+    if isinstance(series.dtype, pd.CategoricalDtype):  # from the codes: converting the column costs more
+        names = series.array.categories.astype("string").tolist()
+        return [names[c] if c >= 0 else None for c in series.array.codes.tolist()]
+    return [None if v is pd.NA else v for v in series.astype("string").tolist()]
+
+
 class _Finder:
     """Finds the statements of one article; holds the per-article lookups."""
 
@@ -487,8 +518,9 @@ class _Finder:
         self.quotes = quote_spans(self.text, eligible)
         self.sent_rows = list(zip(sentences["paragraph"].tolist(), sentences["sentence"].tolist(),
                                   sentences["start"].tolist(), sentences["end"].tolist(),
-                                  sentences["paragraph_kind"].astype("string").tolist()))
+                                  _strings(sentences["paragraph_kind"])))
         self.sent_starts = [r[2] for r in self.sent_rows]
+        self.doc_text = doc.text  # sentence texts are slices of it: Span.text joins the tokens each time
 
     def sentence_of(self, offset: int) -> tuple:
         i = max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
@@ -504,16 +536,19 @@ class _Finder:
 
     def statements(self) -> list[Statement]:
         found: list[Statement] = []
+        candidates = _cue_candidates(self.doc)
         for sent, row in zip(self.doc.sents, self.sent_rows):
             if row[4] not in SOURCE_KINDS:
                 continue
-            if ":" in sent.text:
+            sent_text = self.doc_text[sent.start_char:sent.end_char]
+            if ":" in sent_text:
                 st = self._colon(sent, row)
                 if st is not None:
                     found.append(st)
-            if not _may_attribute(sent.text):
+            lo, hi = bisect.bisect_left(candidates, sent.start), bisect.bisect_left(candidates, sent.end)
+            if lo == hi or not _may_attribute(sent_text):
                 continue
-            for tok in sent:
+            for tok in (self.doc[i] for i in candidates[lo:hi]):
                 if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
                     st = self._according(tok, sent, row)
                 elif tok.pos_ == "VERB" and tok.lemma_.lower() in _ALL_CUES and self.quote_at(tok.idx) is None:
