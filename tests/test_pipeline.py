@@ -241,6 +241,25 @@ def test_fast_ruler_and_lemmatizer_equal_the_stock_components(seed_article):
         assert [t.lemma_ for t in f] == [t.lemma_ for t in s]
 
 
+def test_fast_rules_equal_the_stock_components_on_the_ruler_exceptions():
+    from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+
+    # Sentences written to hit the ruler's word-level exceptions: "but" as an adverb, "a"/"an",
+    # negation, auxiliaries, "I"/"you"/"it" by role, "gonna", "y'all", "let's", "ain't",
+    # "there is", "gets"/"got", and runs of spaces and newlines.
+    text = ("But I ain't gonna stay, y'all.  Let's see whether it gets better, an idea that I "
+            "had not had.\n\nThere are two of them;  you told it to me, and it got worse.  "
+            "They have done what they do.   Nothin' is as it was, because you're here and I'm not.")
+    model = nlp.load()
+    table = sentences.table(articles.make_article("x", text))
+    spans = list(zip(table["start"], table["end"]))
+    fast = next(nlp.parse_many([(text, spans)], model))
+    stock = model(nlp.prepare(text, spans, model))
+    attrs = [TAG, POS, MORPH, LEMMA, DEP]
+    assert (fast.to_array(attrs) == stock.to_array(attrs)).all()
+    assert [t.lemma_ for t in fast] == [t.lemma_ for t in stock]
+
+
 def test_changed_column_declaration_redoes_the_articles(tmp_path, monkeypatch):
     from analysis.schema import TABLES, Column
 

@@ -109,8 +109,10 @@ class _FastRules:
         self.ruler = nlp.get_pipe("attribute_ruler")
         self.lemmatizer = nlp.get_pipe("lemmatizer")
         patterns = self.ruler.patterns
-        # The ruler applies matches in rule order (later rules win) after matching them all, so the
-        # leading run of TAG-only rules can be applied first, as a table, and the rest after it.
+        # The ruler matches every rule on the unchanged Doc, then applies the matches in rule
+        # order (later rules win). The leading run of TAG-only rules is one lookup table; every
+        # other single-token rule on LOWER/TAG/DEP/IS_SPACE becomes a boolean mask over the token
+        # arrays; only the rest (multi-token patterns, regexes) is still matched by spaCy.
         n_tag = 0
         for p in patterns:
             pats = p["patterns"]
@@ -124,25 +126,54 @@ class _FastRules:
             key = nlp.vocab.strings.add(p["patterns"][0][0]["TAG"])
             self.by_tag.setdefault(key, {}).update(attrs)
         self.columns = sorted({a for attrs in self.by_tag.values() for a in attrs})
+        self.rules: list[tuple[list | None, dict[int, int]]] = []  # (masks spec or None, attrs)
+        matched, self.matched_rule = [], []
+        for i, (p, attrs) in enumerate(zip(patterns[n_tag:], self.ruler.attrs[n_tag:])):
+            spec = _single_token_spec(p)
+            self.rules.append((spec, attrs))
+            if spec is None:
+                matched.append(p)
+                self.matched_rule.append(i)
         self.rest = AttributeRuler(nlp.vocab, validate=False)
-        self.rest.add_patterns(patterns[n_tag:])
+        self.rest.add_patterns(matched)
+        self.rest_columns = sorted({a for _, attrs in self.rules for a in attrs})
+        self.lemmas: dict[tuple[int, int, int], int] = {}  # (ORTH, POS, MORPH) -> LEMMA, all Docs
 
     def __call__(self, doc: Doc) -> Doc:
-        from spacy.attrs import LEMMA, MORPH, ORTH, POS, TAG
+        from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 
         if not len(doc):
             return doc
-        tags = doc.to_array([TAG]).astype(np.uint64)
+        keys = doc.to_array([LOWER, TAG, DEP, IS_SPACE]).astype(np.uint64)
+        arrays = {"LOWER": keys[:, 0], "TAG": keys[:, 1], "DEP": keys[:, 2], "IS_SPACE": keys[:, 3]}
         current = doc.to_array(self.columns).astype(np.uint64).reshape(len(doc), -1)
-        for tag in np.unique(tags).tolist():
+        for tag in np.unique(arrays["TAG"]).tolist():
             attrs = self.by_tag.get(tag)
             if attrs:
-                rows = tags == tag
+                rows = arrays["TAG"] == tag
                 for j, attr in enumerate(self.columns):
                     if attr in attrs:
                         current[rows, j] = attrs[attr]
         doc.from_array(self.columns, current)
-        self.rest.set_annotations(doc, self.rest.match(doc))
+        # Every rule's tokens first, on the unchanged Doc, as the ruler does; then set in order.
+        hits: list = [None] * len(self.rules)
+        present = {attr: set(np.unique(values).tolist()) for attr, values in arrays.items()}
+        for i, (spec, _) in enumerate(self.rules):
+            if spec is not None:
+                hits[i] = _matches(spec, arrays, present)
+        for attr_id, _, start, end in self.rest.match(doc):
+            rule = self.matched_rule[attr_id]
+            index = self.rest.indices[attr_id]
+            token = (start if index >= 0 else end) + index
+            hits[rule] = np.append(hits[rule] if hits[rule] is not None else np.empty(0, np.int64), token)
+        if any(h is not None and len(h) for h in hits):
+            values = doc.to_array(self.rest_columns).astype(np.uint64).reshape(len(doc), -1)
+            for (_, attrs), tokens in zip(self.rules, hits):
+                if tokens is not None and len(tokens):
+                    for j, attr in enumerate(self.rest_columns):
+                        if attr in attrs:
+                            values[tokens, j] = attrs[attr]
+            doc.from_array(self.rest_columns, values)
         if self.lemmatizer.mode == "rule" and not self.lemmatizer.overwrite:
             keys = doc.to_array([ORTH, POS, MORPH, LEMMA]).astype(np.uint64)
             todo = np.flatnonzero(keys[:, 3] == 0)
@@ -150,14 +181,67 @@ class _FastRules:
                 uniq, first, inverse = np.unique(keys[todo, :3], axis=0, return_index=True, return_inverse=True)
                 lemmas = np.empty(len(uniq), dtype=np.uint64)
                 for u in np.argsort(first, kind="stable").tolist():  # in text order, as spaCy does
-                    token = doc[int(todo[first[u]])]
-                    lemmas[u] = doc.vocab.strings.add(self.lemmatizer.lemmatize(token)[0])
+                    key = tuple(uniq[u].tolist())
+                    if key not in self.lemmas:
+                        token = doc[int(todo[first[u]])]
+                        self.lemmas[key] = doc.vocab.strings.add(self.lemmatizer.lemmatize(token)[0])
+                    lemmas[u] = self.lemmas[key]
                 column = keys[:, 3].copy()
                 column[todo] = lemmas[inverse.reshape(-1)]
                 doc.from_array([LEMMA], column.reshape(-1, 1))
         else:
             doc = self.lemmatizer(doc)
         return doc
+
+
+_SPEC_KEYS = {"LOWER", "TAG", "DEP", "IS_SPACE"}
+
+
+def _single_token_spec(rule: dict) -> list | None:
+    """A rule whose patterns are all one token tested for (in)equality on LOWER, TAG, DEP or
+    IS_SPACE, as [[(attr, "IN"|"NOT_IN", {hashes})...] per alternative]; None for any other rule."""
+    from spacy.strings import get_string_id
+
+    if rule.get("index", 0) not in (0, -1):
+        return None
+    alternatives = []
+    for pattern in rule["patterns"]:
+        if len(pattern) != 1 or not set(pattern[0]) <= _SPEC_KEYS:
+            return None
+        tests = []
+        for attr, value in pattern[0].items():
+            if attr == "IS_SPACE":
+                if not isinstance(value, bool):
+                    return None
+                tests.append((attr, "IN", frozenset({int(value)})))
+            elif isinstance(value, str):
+                tests.append((attr, "IN", frozenset({get_string_id(value)})))
+            elif isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"} \
+                    and all(isinstance(v, str) for v in next(iter(value.values()))):
+                op, words = next(iter(value.items()))
+                tests.append((attr, op, frozenset(get_string_id(w) for w in words)))
+            else:
+                return None
+        alternatives.append(tests)
+    return alternatives
+
+
+def _matches(spec: list, arrays: dict[str, np.ndarray], present: dict[str, set]) -> np.ndarray:
+    """Positions of the tokens a single-token rule matches (any alternative, every test of it)."""
+    found = None
+    for tests in spec:
+        # Most rules name words or tags the Doc does not have: skip those without touching arrays.
+        if any(op == "IN" and values.isdisjoint(present[attr]) for attr, op, values in tests):
+            continue
+        ok = np.ones(len(arrays["TAG"]), dtype=bool)
+        for attr, op, values in tests:
+            if len(values) == 1:
+                isin = arrays[attr] == next(iter(values))
+            else:
+                isin = np.isin(arrays[attr], np.fromiter(values, dtype=np.uint64, count=len(values)))
+            ok &= isin if op == "IN" else ~isin
+        found = ok if found is None else found | ok
+    return np.empty(0, dtype=np.int64) if found is None else np.flatnonzero(found)
 
 
 @lru_cache(maxsize=4)
