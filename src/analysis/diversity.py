@@ -74,7 +74,7 @@ def rows_frame(rows: list[dict], columns: tuple[Column, ...]) -> pd.DataFrame:
     for c in columns:
         values = [r.get(c.name) for r in rows]
         out[c.name] = _array(values, c.dtype)
-    return pd.DataFrame(out, index=pd.RangeIndex(n))
+    return pd.DataFrame(out, index=pd.RangeIndex(n), copy=False)  # the arrays are new: no need to copy them
 
 
 def _array(values: list, dtype: str):
