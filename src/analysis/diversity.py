@@ -202,12 +202,12 @@ def _row(cols: dict[str, list], rows: list[int], scope: str, article_id) -> dict
             "type_evenness": pielou(typ), "type_gini_simpson": gini_simpson(typ)}
 
 
-def article_diversity(sources: pd.DataFrame, article_id: str) -> pd.DataFrame:
-    """The one-row `source_diversity` table of one article's sources."""
+def article_diversity(sources: pd.DataFrame | list[dict], article_id: str) -> pd.DataFrame:
+    """The one-row `source_diversity` table of one article's sources (a `sources` table or its row dicts)."""
     return rows_frame([_row(_columns(sources), list(range(len(sources))), "article", article_id)], SOURCE_DIVERSITY)
 
 
-def source_diversity(sources: pd.DataFrame, per_article: bool = False) -> pd.DataFrame:
+def source_diversity(sources: pd.DataFrame | list[dict], per_article: bool = False) -> pd.DataFrame:
     """Diversity over all the given sources (one `corpus` row), or one row per article."""
     cols = _columns(sources)
     if not per_article:
@@ -236,7 +236,7 @@ def _share_rows(cols: dict[str, list], rows: list[int], scope: str, article_id) 
     return out
 
 
-def source_shares(sources: pd.DataFrame, per_article: bool = False) -> pd.DataFrame:
+def source_shares(sources: pd.DataFrame | list[dict], per_article: bool = False) -> pd.DataFrame:
     """Statements and quoted words by affiliation and by source type, largest share first."""
     cols = _columns(sources)
     if not per_article:
