@@ -478,8 +478,9 @@ def _mention_span(sent: Span, tokens: list[Token]) -> tuple[int, int]:
     return start, end
 
 
-def mentions(doc: Doc, sent: Span, figure_cues: set[int]) -> list[dict]:
-    """Casualty mentions without a digit in one sentence (those whose cue no figure already claims)."""
+def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = None) -> list[dict]:
+    """Casualty mentions without a digit in one sentence (those whose cue no figure already claims);
+    `text` is the article text when the caller has it (`doc.text` joins every token again)."""
     out = []
     for tok in sent:
         if tok.i in figure_cues or not CUE_FILTER.match(tok.lower_) and not CUE_FILTER.search(tok.lemma_):
@@ -544,7 +545,9 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int]) -> list[dict]:
         words = [t for t in (victim, tok) if t is not None]
         words += [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i]  # "heavy casualties"
         start, end = _mention_span(sent, words)
-        out.append({"start": start, "end": end, "text": doc.text[start:end], "casualty_type": kind,
+        if text is None:
+            text = doc.text
+        out.append({"start": start, "end": end, "text": text[start:end], "casualty_type": kind,
                     "cue": cue, "count": count, "low": count, "high": count,
                     "qualifier": "exact" if count is not None else None, "quantified": count is not None,
                     "implicit": count is not None, "victims": victim.lower_ if victim is not None else None,
@@ -677,7 +680,7 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
         sent = doc.char_span(int(start), int(end), alignment_mode="expand")
         if sent is None:
             continue
-        found = mentions(doc, sent, cue_by_sentence.get(int(sentence), set()))
+        found = mentions(doc, sent, cue_by_sentence.get(int(sentence), set()), article.text)
         if not found:
             continue
         src, src_row, phrase = speakers.find(int(sentence), int(start), int(end))
@@ -767,6 +770,11 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict]) -> pd.DataFra
     records = casualties.to_dict("records") if isinstance(casualties, pd.DataFrame) else list(casualties)
     scored = [(r, _estimate(r)) for r in records]
     scored = [(r, v) for r, v in scored if v is not None]
+    if not scored:
+        # The one row of an article without a number of casualties: typed once, then copied.
+        frame = _no_totals().copy()
+        frame["article_id"] = pd.array([article_id], dtype="string")
+        return frame
     sides = list(dict.fromkeys(_key(r["side"]) or "" for r, _ in scored)) or [""]
     rows = []
     for side in sides:
@@ -808,6 +816,12 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict]) -> pd.DataFra
                 row[state], row[f"{state}_low"], row[f"{state}_high"] = value
         rows.append(row)
     return conform(rows, TOTALS)
+
+
+@lru_cache(maxsize=1)
+def _no_totals() -> pd.DataFrame:
+    """`casualty_totals` of an article without a number of casualties, but for its id (callers copy it)."""
+    return conform([{"article_id": "", "side": None}], TOTALS)
 
 
 # The tables `extract` returns, in order (the pipeline lists them without running anything).

@@ -143,6 +143,10 @@ FRACTION = re.compile(
     rf"(?P<hedge>\b(?:{'|'.join(h for _, h in _HEDGES)})\s+)?(?P<a>\b(?:(?P<num>a|one|two|three|four|nine)[\s-]"
     rf"(?P<den>{'|'.join(_DENOMINATORS)})|(?P<half>half))\b)(?(hedge)|(?=\s+of\b))", re.I)
 _DURATION_ONE = re.compile(rf"(?P<hedge>\b(?:{_HEDGE})\s+)(?P<a>(?:a|an|one)\s+(?:{_DURATION}))\b", re.I)
+# Cheap necessary conditions, searched first so that the long patterns run only where they can match.
+_DURATION_HINT = re.compile(rf"\b(?:a|an|one)\s+(?:{_DURATION})\b", re.I)
+_FRACTION_HINT = re.compile("|".join(_DENOMINATORS), re.I)
+_DIGIT = re.compile(r"\d")
 
 _MONTHS = {m: i for i, m in enumerate("January February March April May June July August September "
                                       "October November December".split(), start=1)}
@@ -279,18 +283,19 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
         if fields:
             rows.append({"start": start + s, "end": start + e, "text": chunk[s:e], **fields})
 
-    for m in DATES.finditer(chunk):
+    digits = _DIGIT.search(chunk) is not None  # dates, times, identifiers and years all hold one
+    for m in DATES.finditer(chunk) if digits else ():
         iso = _date_iso(m)
         if m.group("d1") and not 1 <= int(m.group("d1")) <= 31:
             continue  # "March 45": not a date
         take(m.start(), m.end(), kind="date", qualifier="exact", date_iso=iso)
-    for m in TIMES.finditer(chunk):
+    for m in TIMES.finditer(chunk) if digits else ():
         if not claimed.overlaps(start + m.start(), start + m.end()):
             take(m.start(), m.end(), kind="time", qualifier="exact")
-    for m in IDENTIFIERS.finditer(chunk):
+    for m in IDENTIFIERS.finditer(chunk) if digits else ():
         if not claimed.overlaps(start + m.start(), start + m.end()):
             take(m.start(), m.end())
-    for m in YEAR.finditer(chunk):
+    for m in YEAR.finditer(chunk) if digits else ():
         s, e = start + m.start(), start + m.end()
         if claimed.overlaps(s, e):
             continue
@@ -311,13 +316,13 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
                 continue
         value = _ORDINAL_WORDS.get(word) or float(re.match(r"\d+", word).group())
         take(m.start(), m.end(), kind="ordinal", qualifier="exact", value=value, low=value, high=value)
-    for m in _DURATION_ONE.finditer(chunk):
+    for m in _DURATION_ONE.finditer(chunk) if _DURATION_HINT.search(chunk) else ():
         if not claimed.overlaps(start + m.start("a"), start + m.end()):
             unit = m.group("a").split()[-1].lower()
             q = _hedge(m.group("hedge")) or "exact"
             low, high = bounds(1.0, q)
             take(m.start(), m.end(), kind="duration", unit=unit, qualifier=q, value=1.0, low=low, high=high)
-    for m in FRACTION.finditer(chunk):
+    for m in FRACTION.finditer(chunk) if _FRACTION_HINT.search(chunk) else ():
         if claimed.overlaps(start + m.start("a"), start + m.end("a")):
             continue
         if m.group("half"):
