@@ -1,13 +1,14 @@
 """Loads the spaCy pipeline once per process and parses articles, one Doc each, with the project's sentences."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -58,8 +59,8 @@ def prepare(text: str, sentence_spans: list[tuple[int, int]], nlp: Language) -> 
 
 def _split_at(doc: Doc, offsets: list[int]) -> Doc:
     """The doc with tokens split wherever a sentence starts or ends inside one (glued text)."""
-    idx = doc.to_array([IDX]).astype(np.int64)
-    ends = idx + np.fromiter((len(t) for t in doc), dtype=np.int64, count=len(doc))
+    idx, lengths = doc.to_array([IDX, LENGTH]).astype(np.int64).T
+    ends = idx + lengths
     where = np.asarray(sorted(set(offsets)), dtype=np.int64)
     token = np.searchsorted(idx, where, side="right") - 1
     inside = (token >= 0) & (where > idx[token.clip(0)]) & (where < ends[token.clip(0)])
@@ -111,8 +112,8 @@ class _FastRules:
         patterns = self.ruler.patterns
         # The ruler matches every rule on the unchanged Doc, then applies the matches in rule
         # order (later rules win). The leading run of TAG-only rules is one lookup table; every
-        # other single-token rule on LOWER/TAG/DEP/IS_SPACE becomes a boolean mask over the token
-        # arrays; only the rest (multi-token patterns, regexes) is still matched by spaCy.
+        # other rule of fixed-length token tests on LOWER/TAG/DEP/IS_SPACE (values, IN, NOT_IN,
+        # REGEX) becomes boolean masks over the token arrays; any other rule is matched by spaCy.
         n_tag = 0
         for p in patterns:
             pats = p["patterns"]
@@ -129,7 +130,7 @@ class _FastRules:
         self.rules: list[tuple[list | None, dict[int, int]]] = []  # (masks spec or None, attrs)
         matched, self.matched_rule = [], []
         for i, (p, attrs) in enumerate(zip(patterns[n_tag:], self.ruler.attrs[n_tag:])):
-            spec = _single_token_spec(p)
+            spec = _rule_spec(p)
             self.rules.append((spec, attrs))
             if spec is None:
                 matched.append(p)
@@ -158,10 +159,11 @@ class _FastRules:
         # Every rule's tokens first, on the unchanged Doc, as the ruler does; then set in order.
         hits: list = [None] * len(self.rules)
         present = {attr: set(np.unique(values).tolist()) for attr, values in arrays.items()}
+        lowers = {h: doc.vocab.strings[h] for h in present["LOWER"]}
         for i, (spec, _) in enumerate(self.rules):
             if spec is not None:
-                hits[i] = _matches(spec, arrays, present)
-        for attr_id, _, start, end in self.rest.match(doc):
+                hits[i] = _rule_hits(spec, arrays, present, lowers)
+        for attr_id, _, start, end in (self.rest.match(doc) if self.matched_rule else ()):
             rule = self.matched_rule[attr_id]
             index = self.rest.indices[attr_id]
             token = (start if index >= 0 else end) + index
@@ -197,51 +199,73 @@ class _FastRules:
 _SPEC_KEYS = {"LOWER", "TAG", "DEP", "IS_SPACE"}
 
 
-def _single_token_spec(rule: dict) -> list | None:
-    """A rule whose patterns are all one token tested for (in)equality on LOWER, TAG, DEP or
-    IS_SPACE, as [[(attr, "IN"|"NOT_IN", {hashes})...] per alternative]; None for any other rule."""
+def _rule_spec(rule: dict) -> tuple[int, list] | None:
+    """A ruler rule as (index, alternatives), each alternative a list of token tests
+    [(attr, "IN"|"NOT_IN"|"REGEX", hashes or pattern)...]; None for a rule this cannot express."""
     from spacy.strings import get_string_id
 
-    if rule.get("index", 0) not in (0, -1):
-        return None
+    index = rule.get("index", 0)
     alternatives = []
     for pattern in rule["patterns"]:
-        if len(pattern) != 1 or not set(pattern[0]) <= _SPEC_KEYS:
+        if not -len(pattern) <= index < len(pattern):
             return None
-        tests = []
-        for attr, value in pattern[0].items():
-            if attr == "IS_SPACE":
-                if not isinstance(value, bool):
-                    return None
-                tests.append((attr, "IN", frozenset({int(value)})))
-            elif isinstance(value, str):
-                tests.append((attr, "IN", frozenset({get_string_id(value)})))
-            elif isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"} \
-                    and all(isinstance(v, str) for v in next(iter(value.values()))):
-                op, words = next(iter(value.items()))
-                tests.append((attr, op, frozenset(get_string_id(w) for w in words)))
-            else:
+        tokens = []
+        for spec in pattern:
+            if not spec or not set(spec) <= _SPEC_KEYS:
                 return None
-        alternatives.append(tests)
-    return alternatives
+            tests = []
+            for attr, value in spec.items():
+                if attr == "IS_SPACE":
+                    if not isinstance(value, bool):
+                        return None
+                    tests.append((attr, "IN", frozenset({int(value)})))
+                elif isinstance(value, str):
+                    tests.append((attr, "IN", frozenset({get_string_id(value)})))
+                elif isinstance(value, dict) and len(value) == 1:
+                    op, arg = next(iter(value.items()))
+                    if op in ("IN", "NOT_IN") and all(isinstance(v, str) for v in arg):
+                        tests.append((attr, op, frozenset(get_string_id(v) for v in arg)))
+                    elif op == "REGEX" and attr == "LOWER" and isinstance(arg, str):
+                        tests.append((attr, op, re.compile(arg)))
+                    else:
+                        return None
+                else:
+                    return None
+            tokens.append(tests)
+        alternatives.append(tokens)
+    return index, alternatives
 
 
-def _matches(spec: list, arrays: dict[str, np.ndarray], present: dict[str, set]) -> np.ndarray:
-    """Positions of the tokens a single-token rule matches (any alternative, every test of it)."""
-    found = None
-    for tests in spec:
+def _rule_hits(spec: tuple[int, list], arrays: dict[str, np.ndarray], present: dict[str, set],
+               lowers: dict[int, str]) -> np.ndarray:
+    """Positions of the tokens a rule sets: for each place its tokens match, the indexed one."""
+    index, alternatives = spec
+    n = len(arrays["TAG"])
+    found = []
+    for tokens in alternatives:
         # Most rules name words or tags the Doc does not have: skip those without touching arrays.
-        if any(op == "IN" and values.isdisjoint(present[attr]) for attr, op, values in tests):
+        if any(op == "IN" and arg.isdisjoint(present[attr]) for tests in tokens for attr, op, arg in tests):
             continue
-        ok = np.ones(len(arrays["TAG"]), dtype=bool)
-        for attr, op, values in tests:
-            if len(values) == 1:
-                isin = arrays[attr] == next(iter(values))
-            else:
-                isin = np.isin(arrays[attr], np.fromiter(values, dtype=np.uint64, count=len(values)))
-            ok &= isin if op == "IN" else ~isin
-        found = ok if found is None else found | ok
-    return np.empty(0, dtype=np.int64) if found is None else np.flatnonzero(found)
+        width = len(tokens)
+        if width > n:
+            continue
+        ok = np.ones(n - width + 1, dtype=bool)
+        for k, tests in enumerate(tokens):
+            for attr, op, arg in tests:
+                column = arrays[attr][k:n - width + 1 + k]
+                if op == "REGEX":
+                    arg = frozenset(h for h, text in lowers.items() if arg.search(text))
+                    op = "IN"
+                if len(arg) == 1:
+                    isin = column == next(iter(arg))
+                else:
+                    isin = np.isin(column, np.fromiter(arg, dtype=np.uint64, count=len(arg)))
+                ok &= isin if op == "IN" else ~isin
+        starts = np.flatnonzero(ok)
+        found.append(starts + (index if index >= 0 else width + index))
+    if not found:
+        return np.empty(0, dtype=np.int64)
+    return np.unique(np.concatenate(found))
 
 
 @lru_cache(maxsize=4)
