@@ -236,26 +236,3 @@ def test_diversity_and_shares_equal_the_pandas_reference_and_rows_equal_frames()
                                .reset_index(drop=True), check_exact=True)
             assert_frame_equal(diversity.article_diversity(one, a), diversity.article_diversity(part, a),
                                check_exact=True)
-
-
-def test_rows_frame_is_what_conform_makes_of_the_same_rows():
-    import random
-
-    from pandas.testing import assert_frame_equal
-    rng = random.Random(7)
-    make = {"string": lambda: rng.choice(["a", "b", "é", "Z", ""]), "Int64": lambda: rng.randint(-3, 500),
-            "Float64": lambda: rng.choice([0.5, 1 / 3, 0.0, 2.0, float("nan")]),
-            "boolean": lambda: rng.random() < 0.5, "category": lambda: rng.choice(["article", "corpus", "b", "é"])}
-    for columns in (sources.SOURCES, diversity.SOURCE_DIVERSITY, diversity.SOURCE_SHARES):
-        for _ in range(40):
-            rows = [{c.name: (make[c.dtype]() if rng.random() < 0.8 else None) for c in columns
-                     if rng.random() < 0.9} for _ in range(rng.choice([0, 1, 2, 3, 7]))]
-            expected, got = conform(rows, columns), diversity.rows_frame(rows, columns)
-            assert_frame_equal(got, expected, check_exact=True)
-            for c in columns:
-                assert got[c.name].dtype == expected[c.name].dtype
-                if c.dtype == "category":
-                    assert got[c.name].cat.categories.dtype == expected[c.name].cat.categories.dtype
-                    assert got[c.name].cat.codes.dtype == expected[c.name].cat.codes.dtype
-    with pytest.raises(ValueError):
-        diversity.rows_frame([{"nonsense": 1}], diversity.SOURCE_SHARES)

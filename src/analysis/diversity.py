@@ -9,12 +9,10 @@ words down by affiliation and by source type. Both work per article or over a wh
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
-import numpy as np
 import pandas as pd
 
-from .schema import Column, declare
+from .schema import Column, conform, declare
 
 UNKNOWN = "(unknown)"
 
@@ -57,47 +55,6 @@ SOURCE_SHARES = declare("source_shares", (
     Column("n_quoted_words", "Int64", "Quoted words of those statements.", "193"),
     Column("word_share", "Float64", "Share of the quoted words.", "0.417"),
 ), doc="Statements and quoted words by affiliation and by source type, largest first.")
-
-
-def rows_frame(rows: list[dict], columns: tuple[Column, ...]) -> pd.DataFrame:
-    """What `schema.conform(rows, columns)` makes of plain rows (str, int, float, bool or None), built directly.
-
-    conform checks and converts each column through pandas, which costs more than finding an article's
-    sources; here each column is one array made from a list. A test checks both give the same frames.
-    """
-    names = {c.name for c in columns}
-    extra = [k for k in dict.fromkeys(k for r in rows for k in r) if k not in names]
-    if extra:
-        raise ValueError(f"undeclared columns: {extra}")
-    n = len(rows)
-    out = {}
-    for c in columns:
-        values = [r.get(c.name) for r in rows]
-        out[c.name] = _array(values, c.dtype)
-    return pd.DataFrame(out, index=pd.RangeIndex(n), copy=False)  # the arrays are new: no need to copy them
-
-
-def _array(values: list, dtype: str):
-    """One column's values as the array conform makes for that dtype."""
-    values = [None if v is pd.NA else v for v in values]
-    missing = np.array([v is None for v in values], dtype=bool)
-    if dtype == "Int64":
-        return pd.arrays.IntegerArray(np.array([0 if v is None else v for v in values], dtype="int64"), missing)
-    if dtype == "Float64":
-        data = np.array([np.nan if v is None else v for v in values], dtype="float64")
-        return pd.arrays.FloatingArray(data, np.isnan(data))  # conform reads a NaN as missing too
-    if dtype == "boolean":
-        return pd.arrays.BooleanArray(np.array([bool(v) for v in values], dtype=bool), missing)
-    if dtype == "category":  # the sorted strings that occur as categories, as conform makes them
-        kind = _categories(tuple(sorted({v for v in values if v is not None})))
-        code = {v: i for i, v in enumerate(kind.categories)}
-        return pd.Categorical.from_codes([-1 if v is None else code[v] for v in values], dtype=kind)
-    return pd.array(values, dtype=dtype)
-
-
-@lru_cache(maxsize=256)
-def _categories(values: tuple[str, ...]) -> pd.CategoricalDtype:
-    return pd.CategoricalDtype(pd.Index(list(values), dtype="string"), ordered=False)
 
 
 def shannon_bits(counts) -> float:
@@ -204,17 +161,17 @@ def _row(cols: dict[str, list], rows: list[int], scope: str, article_id) -> dict
 
 def article_diversity(sources: pd.DataFrame | list[dict], article_id: str) -> pd.DataFrame:
     """The one-row `source_diversity` table of one article's sources (a `sources` table or its row dicts)."""
-    return rows_frame([_row(_columns(sources), list(range(len(sources))), "article", article_id)], SOURCE_DIVERSITY)
+    return conform([_row(_columns(sources), list(range(len(sources))), "article", article_id)], SOURCE_DIVERSITY)
 
 
 def source_diversity(sources: pd.DataFrame | list[dict], per_article: bool = False) -> pd.DataFrame:
     """Diversity over all the given sources (one `corpus` row), or one row per article."""
     cols = _columns(sources)
     if not per_article:
-        return rows_frame([_row(cols, list(range(len(sources))), "corpus", None)], SOURCE_DIVERSITY)
+        return conform([_row(cols, list(range(len(sources))), "corpus", None)], SOURCE_DIVERSITY)
     # a missing article id gets its row, with no statements (as a comparison with it matches nothing)
     rows = [_row(cols, part if a is not None else [], "article", a) for a, part in _by_article(cols).items()]
-    return rows_frame(rows, SOURCE_DIVERSITY)
+    return conform(rows, SOURCE_DIVERSITY)
 
 
 def _share_rows(cols: dict[str, list], rows: list[int], scope: str, article_id) -> list[dict]:
@@ -244,7 +201,7 @@ def source_shares(sources: pd.DataFrame | list[dict], per_article: bool = False)
     else:  # rows without an article id belong to no article
         rows = [r for a, part in _by_article(cols).items() if a is not None
                 for r in _share_rows(cols, part, "article", a)]
-    return rows_frame(rows, SOURCE_SHARES)
+    return conform(rows, SOURCE_SHARES)
 
 
 def quoted_words_by_speaker(sources: pd.DataFrame) -> pd.DataFrame:

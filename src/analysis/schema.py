@@ -7,6 +7,7 @@ declarations (`python -m analysis docs`), so the code and the docs cannot drift 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -62,8 +63,9 @@ def conform(frame: pd.DataFrame | list[dict], columns: tuple[Column, ...]) -> pd
     if extra:
         raise ValueError(f"undeclared columns: {extra}")
     typed = (_typed(values.get(c.name), c, n) for c in columns)
+    # The arrays are new or typed already (and pandas copies on write): no need to copy them.
     return pd.DataFrame({c.name: getattr(t, "array", t) for c, t in zip(columns, typed)},
-                        index=pd.RangeIndex(n))
+                        index=pd.RangeIndex(n), copy=False)
 
 
 def _typed(values, column: Column, n: int):
@@ -73,6 +75,10 @@ def _typed(values, column: Column, n: int):
         values = [None] * n
     if isinstance(values, pd.Series) and _already(values, dtype):
         return values.array  # typed by an earlier conform: converting again would only copy
+    if isinstance(values, list):
+        plain = _plain(values, dtype)
+        if plain is not None:
+            return plain
     if isinstance(values, list) and dtype in ("string", "Int64", "boolean", "category"):
         try:
             # The quick way for plain rows; categories are built from their strings below.
@@ -106,3 +112,42 @@ def _already(series: pd.Series, dtype: str) -> bool:
     codes = series.cat.codes.to_numpy()
     used = np.bincount(codes[codes >= 0], minlength=len(kind.categories))
     return bool(used.all()) and kind.categories.is_monotonic_increasing
+
+
+# Rows of plain Python values are the common case (every extractor builds dicts), and going through
+# pandas' general conversion costs more than the extraction itself on a short article. These build
+# the same arrays directly; anything else (strings in a number column, numpy scalars of another
+# kind, NaN in a string column) returns None and takes the general path.
+_INT = (int, np.integer)
+_FLOAT = (int, float, np.integer, np.floating)
+
+
+def _plain(values: list, dtype: str):
+    """The array `_typed` makes of a list of plain values, or None when the values are not plain."""
+    values = [None if v is pd.NA else v for v in values]
+    given = [v for v in values if v is not None]
+    if dtype in ("string", "category"):
+        if not all(type(v) is str for v in given):
+            return None
+        if dtype == "string":
+            return pd.array(values, dtype="string")
+        kind = _categories(tuple(sorted(set(given))))
+        code = {v: i for i, v in enumerate(kind.categories)}
+        return pd.Categorical.from_codes([-1 if v is None else code[v] for v in values], dtype=kind)
+    if any(isinstance(v, (bool, np.bool_)) for v in given) != (dtype == "boolean") and given:
+        return None
+    missing = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+    if dtype == "Int64" and all(isinstance(v, _INT) for v in given):
+        return pd.arrays.IntegerArray(np.array([0 if v is None else v for v in values], dtype="int64"), missing)
+    if dtype in ("Float64", "float64") and all(isinstance(v, _FLOAT) for v in given):
+        data = np.array([np.nan if v is None else v for v in values], dtype="float64")
+        # NaN is read as missing, as pandas' conversion to Float64 does.
+        return pd.arrays.FloatingArray(data, np.isnan(data)) if dtype == "Float64" else data
+    if dtype == "boolean" and all(isinstance(v, (bool, np.bool_)) for v in given):
+        return pd.arrays.BooleanArray(np.array([bool(v) for v in values], dtype=bool), missing)
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _categories(values: tuple[str, ...]) -> pd.CategoricalDtype:
+    return pd.CategoricalDtype(pd.Index(list(values), dtype="string"), ordered=False)

@@ -25,7 +25,7 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from .articles import Article
-from .schema import Column, declare
+from .schema import Column, conform, declare
 from . import diversity  # declares source_diversity and source_shares
 
 SOURCE_KINDS = ("body", "headline")
@@ -1237,7 +1237,7 @@ def _org_name(span_text: str) -> str:
 
 def statements(article: Article, doc: Doc, sentences: pd.DataFrame) -> pd.DataFrame:
     """The attributed statements of one article, one row each, in text order."""
-    return diversity.rows_frame(_statement_rows(article, doc, sentences), SOURCES)
+    return conform(_statement_rows(article, doc, sentences), SOURCES)
 
 
 def _statement_rows(article: Article, doc: Doc, sentences: pd.DataFrame) -> list[dict]:
@@ -1301,6 +1301,6 @@ def extract(article: Article, doc: Doc, tables: dict[str, pd.DataFrame]) -> dict
 
     # the diversity tables read the plain rows: reading them back from the typed frame costs more
     rows = _statement_rows(article, doc, tables["sentences"])
-    return {"sources": diversity.rows_frame(rows, SOURCES),
+    return {"sources": conform(rows, SOURCES),
             "source_diversity": diversity.article_diversity(rows, article.article_id),
             "source_shares": diversity.source_shares(rows, per_article=True)}
