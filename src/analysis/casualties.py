@@ -650,7 +650,7 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
     from . import figures as figures_mod
 
     paragraphs = {p.index for p in article.paragraphs_of(CASUALTY_PARAGRAPHS)}
-    speakers = figures_mod.Speakers(sources)
+    speakers = None  # read from `sources` at the first mention without a digit; most articles have none
     rows = []
     cue_by_sentence: dict[int, set[int]] = {}
     # Only the casualty figures are read row by row; most articles have none.
@@ -683,6 +683,8 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
         found = mentions(doc, sent, cue_by_sentence.get(int(sentence), set()), article.text)
         if not found:
             continue
+        if speakers is None:
+            speakers = figures_mod.Speakers(sources)
         src, src_row, phrase = speakers.find(int(sentence), int(start), int(end))
         if src is None:
             src, phrase = figures_mod.own_attribution(sent)
