@@ -511,6 +511,7 @@ def own_attribution(sent: Span) -> tuple[str | None, str | None]:
 
 
 def _missing(value) -> bool:
+    """Whether a value read from a table column is missing (None, NA or NaN)."""
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
@@ -518,10 +519,9 @@ class Speakers:
     """An article's `sources` rows as plain lists, read once: who a span or a sentence is attributed to."""
 
     def __init__(self, sources: pd.DataFrame | None):
-        self.rows: list[tuple] = []  # (row, start, end, speaker, speaker phrase) of rows with a speaker
-        self.spans = False
-        self.by_sentence: dict[int, tuple] | None = None
+        self.rows: list[tuple] = []  # (start, end, (speaker, row, speaker phrase)) of rows with a speaker
         self.unspoken: list[tuple[int, int]] = []  # (start, end) of rows without a speaker
+        self.by_sentence: dict[int, tuple] | None = None  # first (speaker, row, phrase) of each sentence
         if sources is None or not len(sources) or "speaker" not in sources.columns:
             return
         n = len(sources)
@@ -531,7 +531,7 @@ class Speakers:
 
         starts, ends, sents = column("start"), column("end"), column("sentence")
         speakers, phrases = column("speaker"), column("speaker_text")
-        self.spans = "start" in sources.columns and "end" in sources.columns
+        spans = "start" in sources.columns and "end" in sources.columns
         if "sentence" in sources.columns:
             self.by_sentence = {}
         for i in range(n):
@@ -540,7 +540,7 @@ class Speakers:
                 hit = (str(speakers[i]), i, None if _missing(phrases[i]) else str(phrases[i]))
                 if self.by_sentence is not None and not _missing(sents[i]):
                     self.by_sentence.setdefault(sents[i], hit)
-            if self.spans and not (_missing(starts[i]) or _missing(ends[i])):
+            if spans and not (_missing(starts[i]) or _missing(ends[i])):
                 if found:
                     self.rows.append((starts[i], ends[i], hit))
                 else:
@@ -619,14 +619,15 @@ def _empty_figures() -> pd.DataFrame:
 
 
 def with_categories(frame: pd.DataFrame, categories: dict[str, tuple[str, ...]]) -> pd.DataFrame:
-    """A conformed frame (made by the caller, changed in place) with these category columns recoded to
-    fixed categories, as `cat.set_categories` would, by one array look-up."""
+    """The frame with these category columns given fixed categories, as `cat.set_categories` would,
+    by one array look-up per column."""
+    recoded = {}
     for col, cats in categories.items():
         found = frame[col].array
         # Old code -> new code; the extra last entry maps the missing code -1 to -1.
         recode = np.array([cats.index(c) if c in cats else -1 for c in found.categories] + [-1], dtype=np.int8)
-        frame[col] = pd.Categorical.from_codes(recode[found.codes], dtype=_category_dtype(cats))
-    return frame
+        recoded[col] = pd.Categorical.from_codes(recode[found.codes], dtype=_category_dtype(cats))
+    return frame.assign(**recoded)
 
 
 @lru_cache(maxsize=16)
