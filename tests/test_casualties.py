@@ -309,3 +309,17 @@ def test_takeaways_count_open_claims_and_undated_articles(tables_of):
                           "found_by": ["none found"]})
     assert "1 article without a published date" in casualties.timeline_takeaway(
         casualties.timeline(t["casualty_summary"], dates), dates)
+
+
+def test_tables_of_an_article_without_numbers_are_the_conformed_ones_and_not_shared():
+    from analysis.schema import conform
+
+    frame = casualties.totals("a1", [])
+    pd.testing.assert_frame_equal(frame, conform([{"article_id": "a1", "side": None}], casualties.TOTALS))
+    frame.loc[0, "killed"] = 5.0  # a caller changing its copy changes no later result
+    assert casualties.totals("a2", []).loc[0, ["article_id", "killed"]].tolist() == ["a2", pd.NA]
+    empty = casualties.summary([])
+    want = conform([], casualties.SUMMARY)
+    want["casualty_type"] = want["casualty_type"].cat.set_categories(casualties.CASUALTY_TYPES)
+    pd.testing.assert_frame_equal(empty, want)
+    assert casualties.summary([]) is not empty

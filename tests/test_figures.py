@@ -219,3 +219,36 @@ def test_date_without_year_keeps_month_and_day_only(figures_of):
 def test_abbreviated_month_keeps_its_full_stop(figures_of):
     f = figures_of("The vote was held on Jan. 5, 2005 in the capital.")
     assert one(f, "Jan. 5, 2005").date_iso == "2005-01-05"
+
+
+# --- the plain-list helpers that replace per-candidate DataFrame look-ups -----------------------
+
+def test_speakers_prefer_the_quote_holding_the_span_then_the_sentence():
+    sources = pd.DataFrame({"sentence": pd.array([0, 1, 1, 2], dtype="Int64"),
+                            "start": pd.array([0, 40, 60, 90], dtype="Int64"),
+                            "end": pd.array([30, 55, 80, 120], dtype="Int64"),
+                            "speaker": pd.array(["A", None, "B", "C"], dtype="string"),
+                            "speaker_text": pd.array(["Mr A", None, None, "C"], dtype="string")})
+    who = figures.Speakers(sources)
+    assert who.find(0, 5, 10) == ("A", 0, "Mr A")      # inside the first quote
+    assert who.find(1, 62, 70) == ("B", 2, None)       # inside a quote whose phrase is missing
+    assert who.find(1, 41, 50) == (None, None, None)   # inside a quote without a speaker: no fallback
+    assert who.find(1, 56, 58) == ("B", 2, None)       # outside every quote: its sentence's first speaker
+    assert who.find(5, 200, 210) == (None, None, None)
+    assert figures.Speakers(None).find(0, 0, 1) == (None, None, None)
+
+
+def test_with_categories_is_set_categories_without_changing_its_input():
+    frame = pd.DataFrame({"kind": pd.Categorical(["money", None, "count", "other"]), "n": [1, 2, 3, 4]})
+    before = frame.copy()
+    got = figures.with_categories(frame, {"kind": figures.KINDS})
+    want = frame.assign(kind=frame["kind"].cat.set_categories(figures.KINDS))
+    pd.testing.assert_frame_equal(got, want)
+    pd.testing.assert_frame_equal(frame, before)
+
+
+def test_candidates_without_digits_or_key_words_skip_nothing():
+    text = "About half of the three hundred guests stayed for nearly a week, twice as long as planned."
+    found = [(r["text"], r["kind"]) for r in figures.candidates(text)]
+    assert found == [("About half", "other"), ("three hundred", "count"), ("nearly a week", "duration"),
+                     ("twice", "count")]
