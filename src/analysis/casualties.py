@@ -654,7 +654,8 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
     rows = []
     cue_by_sentence: dict[int, set[int]] = {}
     # Only the casualty figures are read row by row; most articles have none.
-    casualty_rows = [i for i, v in enumerate(figures["is_casualty"].tolist()) if _key(v) is not None and bool(v)]
+    flags = figures["is_casualty"].tolist() if len(figures) else []
+    casualty_rows = [i for i, v in enumerate(flags) if _key(v) is not None and bool(v)]
     found_rows = figures.iloc[casualty_rows].to_dict("records") if casualty_rows else []
     for i, f in zip(casualty_rows, found_rows):
         if int(f["paragraph"]) not in paragraphs:
@@ -673,7 +674,8 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
             for t in span.sent[:]:
                 if t.lower_ == (f["cue"] or "") and abs(t.i - span.root.i) < 25:
                     cues.add(t.i)
-    columns = (sentences[c].tolist() for c in ("paragraph", "sentence", "start", "end", "text"))
+    names = ("paragraph", "sentence", "start", "end", "text")
+    columns = [sentences[c].tolist() for c in names] if len(sentences) else []
     for paragraph, sentence, start, end, text in zip(*columns):
         if int(paragraph) not in paragraphs or not CUE_FILTER.search(text):
             continue

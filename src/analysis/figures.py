@@ -133,7 +133,8 @@ _HEDGE = "|".join(h for _, h in _HEDGES)
 # Every expression starts a word or a currency; the leading look-ahead says so, so that the long
 # alternatives are tried only there (the same matches, in half the time).
 EXPRESSION = re.compile(
-    rf"(?=\b\w|{_CUR})(?P<hedge>\b(?:{_HEDGE})\s+)?(?P<between>\bbetween\s+|\bfrom\s+)?(?P<cur>{_CUR})?(?P<a>{_NUMBER})"
+    rf"(?=\b\w|{_CUR})"
+    rf"(?P<hedge>\b(?:{_HEDGE})\s+)?(?P<between>\bbetween\s+|\bfrom\s+)?(?P<cur>{_CUR})?(?P<a>{_NUMBER})"
     rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|and)\s+)(?P<cur2>{_CUR})?(?P<b>{_NUMBER_B}))?"
     rf"(?P<trail>-plus\b|\+|\s+or\s+(?:more|so|fewer|less)\b)?", re.I)
 MULTIPLE = re.compile(r"\b(?:twice|thrice)\b", re.I)
@@ -142,7 +143,8 @@ _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
 # "two-thirds", "a quarter of", "less than half": only with "of" after or a hedge before, so that
 # "the second quarter" or "the first half" of a match stay what they are.
 FRACTION = re.compile(
-    rf"(?=\b\w)(?P<hedge>\b(?:{'|'.join(h for _, h in _HEDGES)})\s+)?(?P<a>\b(?:(?P<num>a|one|two|three|four|nine)[\s-]"
+    rf"(?=\b\w)"
+    rf"(?P<hedge>\b(?:{'|'.join(h for _, h in _HEDGES)})\s+)?(?P<a>\b(?:(?P<num>a|one|two|three|four|nine)[\s-]"
     rf"(?P<den>{'|'.join(_DENOMINATORS)})|(?P<half>half))\b)(?(hedge)|(?=\s+of\b))", re.I)
 _DURATION_ONE = re.compile(rf"(?P<hedge>\b(?:{_HEDGE})\s+)(?P<a>(?:a|an|one)\s+(?:{_DURATION}))\b", re.I)
 # Cheap necessary conditions, searched first so that the long patterns run only where they can match.
