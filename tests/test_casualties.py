@@ -323,3 +323,9 @@ def test_tables_of_an_article_without_numbers_are_the_conformed_ones_and_not_sha
     want["casualty_type"] = want["casualty_type"].cat.set_categories(casualties.CASUALTY_TYPES)
     pd.testing.assert_frame_equal(empty, want)
     assert casualties.summary([]) is not empty
+
+
+@pytest.mark.parametrize("text", ["Two were KILLED.", "He was shot dead", "Nothing here.", "ſhot", "kİll",
+                                  "kıll", "The \u212aILLING fields", "A refugee camp", "Powerful speech"])
+def test_has_cue_answers_as_the_case_insensitive_filter(text):
+    assert casualties.has_cue(text) == (casualties.CUE_FILTER.search(text) is not None)

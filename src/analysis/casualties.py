@@ -68,9 +68,28 @@ PERIOD_PREPS = {"in", "over", "during", "since", "within", "throughout", "across
 TIME_WORDS = re.compile(r"\b(?:day|week|month|year|hour|fighting|war|conflict|invasion|offensive|"
                         r"weekend|night|decade|period|siege|battle|start|beginning)s?\b", re.I)
 # A cheap filter: sentences without any of these stems hold no casualty mention.
-CUE_FILTER = re.compile(r"kill|dead|death|die|dying|wound|injur|hurt|shot|shoot|stab|casualt|fatal|missing|"
-                        r"captur|prisoner|pow|hostage|displac|refugee|fled|flee|hospital|murder|toll|"
-                        r"slain|slay|massacr|execut|abduct|kidnap|perish|succumb|victim|maim", re.I)
+CUE_STEMS = ("kill dead death die dying wound injur hurt shot shoot stab casualt fatal missing captur prisoner "
+             "pow hostage displac refugee fled flee hospital murder toll slain slay massacr execut abduct "
+             "kidnap perish succumb victim maim").split()
+CUE_FILTER = re.compile("|".join(CUE_STEMS), re.I)
+# Characters that match an ASCII letter under re.I but that str.lower() does not turn into one
+# (dotted and dotless i, long s): a text holding one is searched with CUE_FILTER itself.
+_CASE_ODDITIES = re.compile("[\u0130\u0131\u017f]")
+
+
+def has_cue(text: str) -> bool:
+    """Whether the text holds a casualty stem, as `CUE_FILTER.search` says, by substring tests on its
+    lower case (a case-insensitive regular expression costs several times more)."""
+    if _CASE_ODDITIES.search(text):
+        return CUE_FILTER.search(text) is not None
+    lowered = text.lower()
+    return any(stem in lowered for stem in CUE_STEMS)
+
+
+@lru_cache(maxsize=65536)
+def _cue_word(lower: str, lemma: str) -> bool:
+    """Whether a token (its lower-case form and lemma) may be a casualty cue."""
+    return bool(CUE_FILTER.match(lower) or CUE_FILTER.search(lemma))
 
 CASUALTIES = declare("casualties", (
     Column("article_id", "string", "The article.", "000_a5fb506bb93332d8"),
@@ -483,7 +502,7 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
     `text` is the article text when the caller has it (`doc.text` joins every token again)."""
     out = []
     for tok in sent:
-        if tok.i in figure_cues or not CUE_FILTER.match(tok.lower_) and not CUE_FILTER.search(tok.lemma_):
+        if tok.i in figure_cues or not _cue_word(tok.lower_, tok.lemma_):
             continue
         lemma = tok.lemma_.lower()
         victim, kind, cue = None, None, tok.lower_
@@ -677,7 +696,7 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
     names = ("paragraph", "sentence", "start", "end", "text")
     columns = [sentences[c].tolist() for c in names] if len(sentences) else []
     for paragraph, sentence, start, end, text in zip(*columns):
-        if int(paragraph) not in paragraphs or not CUE_FILTER.search(text):
+        if int(paragraph) not in paragraphs or not has_cue(text):
             continue
         sent = doc.char_span(int(start), int(end), alignment_mode="expand")
         if sent is None:
