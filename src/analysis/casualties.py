@@ -68,28 +68,24 @@ PERIOD_PREPS = {"in", "over", "during", "since", "within", "throughout", "across
 TIME_WORDS = re.compile(r"\b(?:day|week|month|year|hour|fighting|war|conflict|invasion|offensive|"
                         r"weekend|night|decade|period|siege|battle|start|beginning)s?\b", re.I)
 # A cheap filter: sentences without any of these stems hold no casualty mention.
-CUE_STEMS = ("kill dead death die dying wound injur hurt shot shoot stab casualt fatal missing captur prisoner "
-             "pow hostage displac refugee fled flee hospital murder toll slain slay massacr execut abduct "
-             "kidnap perish succumb victim maim").split()
+CUE_STEMS = tuple("kill dead death die dying wound injur hurt shot shoot stab casualt fatal missing captur "
+                  "prisoner pow hostage displac refugee fled flee hospital murder toll slain slay massacr execut "
+                  "abduct kidnap perish succumb victim maim".split())
 CUE_FILTER = re.compile("|".join(CUE_STEMS), re.I)
-# Characters that match an ASCII letter under re.I but that str.lower() does not turn into one
-# (dotted and dotless i, long s): a text holding one is searched with CUE_FILTER itself.
-_CASE_ODDITIES = re.compile("[\u0130\u0131\u017f]")
 
 
 def has_cue(text: str) -> bool:
-    """Whether the text holds a casualty stem, as `CUE_FILTER.search` says, by substring tests on its
-    lower case (a case-insensitive regular expression costs several times more)."""
-    if _CASE_ODDITIES.search(text):
-        return CUE_FILTER.search(text) is not None
-    lowered = text.lower()
-    return any(stem in lowered for stem in CUE_STEMS)
+    """Whether the text holds a casualty stem (`CUE_FILTER.search`), answered by substring tests."""
+    from .figures import holds_any
+
+    return holds_any(text, CUE_STEMS, CUE_FILTER)
 
 
 @lru_cache(maxsize=65536)
 def _cue_word(lower: str, lemma: str) -> bool:
     """Whether a token (its lower-case form and lemma) may be a casualty cue."""
     return bool(CUE_FILTER.match(lower) or CUE_FILTER.search(lemma))
+
 
 CASUALTIES = declare("casualties", (
     Column("article_id", "string", "The article.", "000_a5fb506bb93332d8"),

@@ -149,7 +149,20 @@ FRACTION = re.compile(
 _DURATION_ONE = re.compile(rf"(?P<hedge>\b(?:{_HEDGE})\s+)(?P<a>(?:a|an|one)\s+(?:{_DURATION}))\b", re.I)
 # Cheap necessary conditions, searched first so that the long patterns run only where they can match.
 _DURATION_HINT = re.compile(rf"\b(?:a|an|one)\s+(?:{_DURATION})\b", re.I)
-_FRACTION_HINT = re.compile("|".join(_DENOMINATORS), re.I)
+_FRACTION_WORDS = tuple(_DENOMINATORS)
+_FRACTION_HINT = re.compile("|".join(_FRACTION_WORDS), re.I)
+# Characters that match an ASCII letter under re.I but that str.lower() does not turn into one
+# (dotted and dotless i, long s): a text holding one is searched with the regular expression itself.
+_CASE_ODDITIES = re.compile("[\u0130\u0131\u017f]")
+
+
+def holds_any(text: str, words: tuple[str, ...], pattern: re.Pattern) -> bool:
+    """Whether `pattern` (the lower-case `words` joined by "|", case-insensitive) occurs in text, by
+    substring tests on the lower-cased text: a case-insensitive regular expression costs several times more."""
+    if _CASE_ODDITIES.search(text):
+        return pattern.search(text) is not None
+    lowered = text.lower()
+    return any(word in lowered for word in words)
 _DIGIT = re.compile(r"\d")
 
 _MONTHS = {m: i for i, m in enumerate("January February March April May June July August September "
@@ -326,7 +339,7 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
             q = _hedge(m.group("hedge")) or "exact"
             low, high = bounds(1.0, q)
             take(m.start(), m.end(), kind="duration", unit=unit, qualifier=q, value=1.0, low=low, high=high)
-    for m in FRACTION.finditer(chunk) if _FRACTION_HINT.search(chunk) else ():
+    for m in FRACTION.finditer(chunk) if holds_any(chunk, _FRACTION_WORDS, _FRACTION_HINT) else ():
         if claimed.overlaps(start + m.start("a"), start + m.end("a")):
             continue
         if m.group("half"):
