@@ -187,6 +187,15 @@ def test_surname_resolves_to_the_full_name(attribute):
     assert r.iloc[0].speaker == "John Harris"
 
 
+def test_an_honorific_makes_the_speaker_a_person_even_when_the_recogniser_says_organisation(attribute):
+    # en_core_web_sm reads "MacDonell" after "Mr" as an ORG here (checked when this test was written).
+    r = attribute("The newspaper columnist Hamish MacDonell has lived in Edinburgh for years.\n\n"
+                  "\u201cThe plan will not work,\u201d said Mr MacDonell.\n")
+    last = r.iloc[-1]
+    assert last.speaker_text == "Mr MacDonell"
+    assert last.speaker_kind == "person" and last.speaker == "Hamish MacDonell"
+
+
 def test_quote_in_the_next_sentence_is_carried_over(attribute):
     r = attribute("Jane Doe, the mayor, said the city was ready. “We have prepared for weeks and we are not "
                   "afraid of the storm.”\n")

@@ -1138,10 +1138,14 @@ class _Resolver:
             name = self.canonical(self._clean(persons[-1]))
             return self._profile(name), True
         low = head.lower_
-        if head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "ORG", "NORP", "FAC", "LOC") and not head.text.isupper() and \
-                low not in ORG_NOUNS and low not in _ROLE_WORDS and not _country(head.text) and not _org(text):
-            toks = [t for t in span if t.pos_ == "PROPN" and t.lower_ not in TITLES and t.ent_type_ not in ("GPE", "ORG", "NORP")
-                    and (t.i == head.i or t.head.i == head.i)]
+        # "Mr MacDonell", "Dr Rice": an honorific makes the name a person's, whatever entity type
+        # the recogniser gave it (it often reads an unfamiliar surname as an organisation).
+        titled = head.pos_ == "PROPN" and any(t.lower_ in TITLES for t in span if t.i < head.i)
+        if titled or head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "ORG", "NORP", "FAC", "LOC") and \
+                not head.text.isupper() and low not in ORG_NOUNS and low not in _ROLE_WORDS and \
+                not _country(head.text) and not _org(text):
+            toks = [t for t in span if t.pos_ == "PROPN" and t.lower_ not in TITLES and
+                    (titled or t.ent_type_ not in ("GPE", "ORG", "NORP")) and (t.i == head.i or t.head.i == head.i)]
             name = self.canonical(" ".join(t.text for t in toks) or head.text)
             return self._profile(name), True
         if head.pos_ == "PROPN" and any(t.lower_ in PERSON_NOUNS for t in span if t.i < head.i) and \
