@@ -97,6 +97,15 @@ def test_duplicate_ids_are_reported_not_merged(tmp_path):
     items = list(articles.read([tmp_path / "same.md", tmp_path / "same.txt"]))
     assert isinstance(items[0], articles.Article) and items[0].text == "Second."
     assert isinstance(items[1], articles.Failure) and "already used" in items[1].error
+    assert items[1].article_id == "same#2"  # article_id stays unique in the articles table
+
+
+def test_every_further_use_of_an_id_fails_under_its_own_id(tmp_path):
+    records = [{"id": "a", "text": "One."}, {"id": "a", "text": "Two."}, {"id": "a", "text": "Three."}]
+    (tmp_path / "batch.json").write_text(json.dumps(records), encoding="utf-8")
+    items = list(articles.read(tmp_path / "batch.json"))
+    assert [type(i).__name__ for i in items] == ["Article", "Failure", "Failure"]
+    assert [i.article_id for i in items] == ["a", "a#2", "a#3"]
 
 
 def test_html_main_text_is_extracted_without_navigation(tmp_path):

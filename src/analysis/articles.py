@@ -367,11 +367,15 @@ def read(paths) -> Iterator[Article | Failure]:
     for given, pair in zip(plain, pairs):
         resolved.extend([pair] if pair else sources([given]))
     seen: dict[str, str] = {}
+    uses: dict[str, int] = {}
     for path, base_id in resolved:
         for item in read_file(path, base_id):
             if isinstance(item, Article):
                 if item.article_id in seen:
-                    yield Failure(item.article_id, item.path,
+                    # The failure row gets an id of its own, so that article_id stays a key of the
+                    # articles table: "<id>#2" for the second use, "#3" for the third...
+                    uses[item.article_id] = uses.get(item.article_id, 1) + 1
+                    yield Failure(f"{item.article_id}#{uses[item.article_id]}", item.path,
                                   f"{item.path}: article_id {item.article_id!r} already used by "
                                   f"{seen[item.article_id]}; rename one of them")
                     continue
@@ -396,7 +400,7 @@ ARTICLES = declare("articles", (
     Column("article_id", "string", "Stable, unique id: the JSON `id` field; else the file stem for a "
            "file given directly, or the path relative to the given folder without suffix for a file "
            "found in a folder (`business/001`); `<stem>-<n>` for a JSON record without id. "
-           "Collisions are recorded as failures, never merged.", "000_a5fb506bb93332d8"),
+           "A second use of an id is recorded as a failure under `<id>#2` (then `#3`...), never merged.", "000_a5fb506bb93332d8"),
     Column("path", "string", "The file the article was read from, as given.", "seeds/000_a5fb506bb93332d8.txt"),
     Column("title", "string", "JSON/HTML title, else the text of the first `headline` paragraph.",
            "Russia says it will “drastically reduce” military activity near Kyiv as talks with Ukraine progress"),
