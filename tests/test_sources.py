@@ -196,6 +196,18 @@ def test_an_honorific_makes_the_speaker_a_person_even_when_the_recogniser_says_o
     assert last.speaker_kind == "person" and last.speaker == "Hamish MacDonell"
 
 
+def test_a_party_the_recogniser_calls_a_person_is_not_a_speaker_for_he(attribute):
+    # en_core_web_sm tags "Labour" in the first sentence as PERSON (checked when this was written).
+    r = attribute("Mr Kennedy said Labour had let voters down.\n\nHe said his party was ready.\n")
+    assert r["speaker"].tolist() == ["Kennedy", "Kennedy"]
+    assert (r["speaker_kind"] == "person").all()
+
+
+def test_the_lib_dems_are_an_organisation_even_when_tagged_as_a_person(attribute):
+    r = attribute("The Lib Dems said the plan was wrong.\n")
+    assert r.iloc[0].speaker_kind == "organization" and r.iloc[0].affiliation == "Liberal Democrats"
+
+
 def test_quote_in_the_next_sentence_is_carried_over(attribute):
     r = attribute("Jane Doe, the mayor, said the city was ready. “We have prepared for weeks and we are not "
                   "afraid of the storm.”\n")

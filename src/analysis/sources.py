@@ -1006,6 +1006,10 @@ class _Resolver:
             i = bisect.bisect_right(para_starts, (ent.start_char, 10**9)) - 1
             if i < 0 or para_starts[i][1] not in usable:
                 continue
+            # The recogniser sometimes reads a party or country as a person ("Labour", "the Lib
+            # Dems"); a name the gazetteer knows as an organisation or country is not one.
+            if _org(ent.text) or _country(ent.text):
+                continue
             self.persons.append(ent)
         self.full: dict[str, str] = {}
         for ent in self.persons:
