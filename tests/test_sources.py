@@ -208,6 +208,11 @@ def test_the_lib_dems_are_an_organisation_even_when_tagged_as_a_person(attribute
     assert r.iloc[0].speaker_kind == "organization" and r.iloc[0].affiliation == "Liberal Democrats"
 
 
+def test_lib_dem_in_a_role_phrase_is_the_liberal_democrats(attribute):
+    r = attribute("Lib Dem spokesman Mark Oaten said the plan was wrong.\n")
+    assert r.iloc[0].speaker == "Mark Oaten" and r.iloc[0].affiliation == "Liberal Democrats"
+
+
 def test_quote_in_the_next_sentence_is_carried_over(attribute):
     r = attribute("Jane Doe, the mayor, said the city was ready. “We have prepared for weeks and we are not "
                   "afraid of the storm.”\n")

@@ -201,7 +201,7 @@ ORGANIZATIONS = {
     "labour": ("Labour Party", "party"), "labour party": ("Labour Party", "party"),
     "conservative party": ("Conservative Party", "party"), "tory": ("Conservative Party", "party"),
     "tories": ("Conservative Party", "party"), "liberal democrats": ("Liberal Democrats", "party"),
-    "lib dems": ("Liberal Democrats", "party"), "snp": ("SNP", "party"), "ukip": ("UKIP", "party"),
+    "lib dems": ("Liberal Democrats", "party"), "lib dem": ("Liberal Democrats", "party"), "snp": ("SNP", "party"), "ukip": ("UKIP", "party"),
     "uk independence party": ("UKIP", "party"),
 }
 # Party adjectives as affiliation; "Liberal Democrat" is caught before "Democrat" (see _affiliation).
@@ -960,6 +960,8 @@ def _affiliation(tokens, own: Token | None = None) -> str | None:
     for tok in tokens:
         if tok.i in in_org:
             continue  # "UK Independence Party leader": the party, not the country
+        if tok.lower_ in ("dem", "dems") and tok.i > 0 and tok.nbor(-1).lower_ == "lib":
+            return "Liberal Democrats"  # "Lib Dem spokesman Mark Oaten": the recogniser rarely types it
         if tok.ent_type_ in ("NORP", "GPE") or tok.pos_ in ("PROPN", "ADJ"):
             c = _country(tok.text)
             if c:
