@@ -279,3 +279,21 @@ def test_a_second_run_on_the_same_folder_is_refused_while_the_first_runs(corpus,
     finally:
         first.close()
     assert runner.run([corpus], tmp_path).processed == len(TEXTS)
+
+
+def test_merge_sink_holds_few_slices_and_flushes_long_rows_early(tmp_path):
+    import pyarrow.parquet as pq
+
+    sink = runner._Sink(tmp_path / "articles.parquet", "articles", "parquet")
+    one = runner.to_arrow(articles.articles_table([articles.article_row(
+        articles.make_article("a", "Short text."), n_sentences=1, n_words=2)]), "articles")
+    for _ in range(1000):
+        sink.add(one)
+        assert len(sink.pending) <= 256  # slices are compacted, not kept one per article
+    assert sink.n_pending == 1000  # short rows: still one row group in the making
+    long_row = runner.to_arrow(articles.articles_table([articles.article_row(
+        articles.make_article("b", "word " * 4_000_000), n_sentences=1, n_words=4_000_000)]), "articles")
+    sink.add(long_row)
+    assert sink.n_pending == 0  # 20 MB of text: written at once, not held for 20,000 rows
+    sink.close()
+    assert pq.read_table(tmp_path / "articles.parquet").num_rows == 1001

@@ -266,20 +266,27 @@ class _Sink:
         self.writer = pq.ParquetWriter(self.tmp, self.schema) if fmt == "parquet" else None
         self.header = True
         self.pending: list[pa.Table] = []
-        self.n_pending = 0
+        self.n_pending = self.bytes_pending = 0
 
     def add(self, table: pa.Table) -> None:
         if table.num_rows:
             self.pending.append(table)
             self.n_pending += table.num_rows
-            if self.n_pending >= 20_000:
+            self.bytes_pending += table.nbytes
+            # A row group of 20,000 rows, or less when the rows are long (the articles table holds
+            # every text): the memory of a merge stays the same whatever the corpus size.
+            if self.n_pending >= 20_000 or self.bytes_pending >= 16 * 2**20:
                 self.flush()
+            elif len(self.pending) >= 256:
+                # Each slice keeps its whole part alive and costs a few kB of its own; a table of
+                # one row per article would hold 20,000 of them before the row group is full.
+                self.pending = [pa.concat_tables(self.pending).combine_chunks()]
 
     def flush(self) -> None:
         if not self.pending:
             return
         chunk = pa.concat_tables(self.pending)
-        self.pending, self.n_pending = [], 0
+        self.pending, self.n_pending, self.bytes_pending = [], 0, 0
         if self.writer is not None:
             self.writer.write_table(chunk.cast(self.schema))
         else:
