@@ -84,8 +84,10 @@ def parse(text: str, sentence_spans: list[tuple[int, int]], nlp: Language) -> Do
 
 
 def parse_many(items: Iterable[tuple[str, list[tuple[int, int]]]], nlp: Language,
-               batch_size: int = 64) -> Iterator[Doc]:
+               batch_size: int = 16) -> Iterator[Doc]:
     """One Doc per (text, sentence_spans), in order, parsed in batches."""
+    # spaCy's working memory grows with the batch: 32 BBC articles at once peaked 123 MB higher
+    # than 16 at a time, for the same CPU time (8 at a time was 5% slower).
     docs = (prepare(text, spans, nlp) for text, spans in items)
     fast = _fast_rules(nlp)
     if fast is None:
