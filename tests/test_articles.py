@@ -127,18 +127,6 @@ def test_missing_path_is_a_clear_error(tmp_path):
         list(articles.read(tmp_path / "nope"))
 
 
-@pytest.mark.parametrize("text,kind", [
-    ("Photo: Jane Doe/Reuters", "credit"),
-    ("AP Photo/Evan Vucci", "credit"),
-    ("Sign up for our daily newsletter", "boilerplate"),
-    ("© 2022 Example Media. All rights reserved.", "boilerplate"),
-])
-def test_non_body_kinds_on_other_wordings(text, kind):
-    paras = ["Headline of the story here", "The first body paragraph says something. It has two sentences.", text,
-             "Another body paragraph follows, as body paragraphs do."]
-    assert articles.classify(paras)[2] == kind
-
-
 def test_cp1252_fallback_is_recorded(tmp_path):
     path = tmp_path / "old.txt"
     path.write_bytes("Caf\u00e9 prices rose 5\u20ac.".encode("cp1252"))
@@ -147,13 +135,17 @@ def test_cp1252_fallback_is_recorded(tmp_path):
 
 
 @pytest.mark.parametrize("text,kind", [
+    ("Photo: Jane Doe/Reuters", "credit"),
+    ("AP Photo/Evan Vucci", "credit"),
+    ("Sign up for our daily newsletter", "boilerplate"),
+    ("© 2022 Example Media. All rights reserved.", "boilerplate"),
     ("4. Eel ecologist", "subheading"),
     ("Typical salary: £60,000 to £90,000", "subheading"),
     ("Heavy fighting", "subheading"),
     ("Mayor on how the flood plan failed the riverside districts", "related_link"),
     ("“Over the past decade, the family have provided me with the platform to manage the club and", "body"),
 ])
-def test_subheadings_related_links_and_broken_lines_are_told_apart(text, kind):
+def test_a_paragraph_between_body_paragraphs_gets_its_kind(text, kind):
     paras = ["Headline of the story here", "The first body paragraph says something. It has two sentences.", text,
              "Another body paragraph follows, as body paragraphs do."]
     assert articles.classify(paras)[2] == kind

@@ -93,3 +93,13 @@ def test_random_rows_of_the_sources_tables_are_typed_as_the_general_conversion_t
                     assert got[c.name].cat.codes.dtype == expected[c.name].cat.codes.dtype
     with pytest.raises(ValueError):
         conform([{"nonsense": 1}], diversity.SOURCE_SHARES)
+
+
+def test_a_dict_of_numpy_columns_is_typed_as_the_frame_of_them():
+    columns = {"i": np.array([1, 2, 3]), "f": np.array([0.5, np.nan, 2.0]), "s": pd.array(["a", None, "b"], dtype="string"),
+               "c": pd.Categorical(["y", "z", "y"])}
+    wanted = (Column("i", "Int64", ""), Column("f", "Float64", ""), Column("s", "string", ""),
+              Column("c", "category", ""))
+    got = conform(columns, wanted)
+    pd.testing.assert_frame_equal(got, conform(pd.DataFrame(columns), wanted))
+    assert got["f"].isna().tolist() == [False, True, False]

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .articles import Article
-from .schema import Column, declare
+from .schema import Column, conform, declare
 from .sentences import WORD
 
 # One miscounted syllable moves the Flesch-Kincaid grade by 11.8 / n_words: below 12 words that is
@@ -375,7 +375,7 @@ def table(article: Article, sentences: pd.DataFrame, kinds: Iterable[str] = ("bo
                               missing=not n_s),
         "note": pd.array(notes_, dtype="string"),
     })
-    return _typed_frame(columns, n)
+    return conform(columns, READABILITY)
 
 
 def _scope_column(sizes: dict[str, int]) -> pd.Categorical:
@@ -390,26 +390,6 @@ def _first_missing(values: np.ndarray, missing: bool = True) -> pd.arrays.Intege
     mask = np.zeros(len(values), dtype=bool)
     mask[0] = missing
     return pd.arrays.IntegerArray(values.astype("int64"), mask)
-
-
-def _typed_frame(columns: dict[str, object], n: int) -> pd.DataFrame:
-    """The frame of READABILITY's columns, in order; numpy columns get their declared nullable dtype.
-
-    This is what `schema.conform` makes of the same values (a test checks it), built directly because
-    conform re-checks every column of every article, about as long as scoring the article."""
-    out = {}
-    for column in READABILITY:
-        values = columns[column.name]
-        if isinstance(values, np.ndarray):
-            if column.dtype == "Int64":
-                values = pd.arrays.IntegerArray(values.astype("int64"), np.zeros(n, dtype=bool))
-            elif column.dtype == "Float64":
-                values = pd.arrays.FloatingArray(values.astype("float64"), np.isnan(values))
-            else:
-                raise TypeError(f"no numpy column of dtype {column.dtype}")
-        out[column.name] = values
-    # The arrays were made for this frame alone, so the frame need not copy them.
-    return pd.DataFrame(out, index=pd.RangeIndex(n), copy=False)
 
 
 # The tables `extract` returns, in order (the pipeline lists them without running anything).

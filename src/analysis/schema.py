@@ -42,7 +42,8 @@ def empty(columns: tuple[Column, ...]) -> pd.DataFrame:
 
 
 def conform(frame: pd.DataFrame | list[dict], columns: tuple[Column, ...]) -> pd.DataFrame:
-    """Rows (dicts or a frame) as a new frame with exactly the declared columns, in order, typed.
+    """Rows (dicts, a frame, or a dict of columns) as a new frame with exactly the declared columns,
+    in order, typed.
 
     Columns the rows do not have are filled with missing values; extra columns are an error,
     since an undeclared column would be undocumented.
@@ -51,6 +52,11 @@ def conform(frame: pd.DataFrame | list[dict], columns: tuple[Column, ...]) -> pd
     if isinstance(frame, pd.DataFrame):
         present, n = list(frame.columns), len(frame)
         values = {name: frame[name] for name in present if name in names}
+    elif isinstance(frame, dict):
+        # Columns already made (arrays, lists): no frame is built before typing them.
+        present, n = list(frame), len(next(iter(frame.values()))) if frame else 0
+        values = {name: (list(v) if isinstance(v, (tuple, range)) else v)
+                  for name, v in frame.items() if name in names}
     elif isinstance(frame, (list, tuple)) and all(isinstance(r, dict) for r in frame):
         # Row dicts are read column by column: building an intermediate frame costs more than typing.
         present, n = list(dict.fromkeys(k for r in frame for k in r)), len(frame)
@@ -73,12 +79,21 @@ def _typed(values, column: Column, n: int):
     dtype = column.dtype
     if values is None:
         values = [None] * n
+    if isinstance(values, pd.api.extensions.ExtensionArray):
+        values = pd.Series(values, copy=False)
     if isinstance(values, pd.Series) and _already(values, dtype):
         return values.array  # typed by an earlier conform: converting again would only copy
     if isinstance(values, list):
         plain = _plain(values, dtype)
         if plain is not None:
             return plain
+    if isinstance(values, np.ndarray) and len(values) == n:
+        # Numbers computed with numpy (readability's counts and scores): NaN is read as missing.
+        if dtype == "Int64" and values.dtype.kind in "iu":
+            return pd.arrays.IntegerArray(values.astype("int64"), np.zeros(n, dtype=bool))
+        if dtype == "Float64" and values.dtype.kind in "fiu":
+            data = values.astype("float64")
+            return pd.arrays.FloatingArray(data, np.isnan(data))
     if isinstance(values, list) and dtype in ("string", "Int64", "boolean", "category"):
         try:
             # The quick way for plain rows; categories are built from their strings below.
