@@ -21,14 +21,19 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 
 setup: $(STAMP)  ## create .venv and install the pinned dependencies
 
+# Exit code 3 means the tables were written but some articles failed (named on stderr and in
+# articles.status): the reports still show them, so only 1 and 2 stop make.
 tables: setup  ## build the tables of CORPUS into data/tables/<corpus name>/
-	$(BIN)/python -m analysis tables $(CORPUS) --out data/tables/$(notdir $(patsubst %/,%,$(CORPUS)))
+	@name=$$(basename "$(CORPUS)"); echo "$(BIN)/python -m analysis tables \"$(CORPUS)\" --out \"data/tables/$$name\""; \
+	$(BIN)/python -m analysis tables "$(CORPUS)" --out "data/tables/$$name"; rc=$$?; \
+	if [ $$rc -eq 3 ]; then echo "make: some articles of $(CORPUS) failed (see above); the reports list them"; \
+	elif [ $$rc -ne 0 ]; then exit $$rc; fi
 
 notebooks: setup  ## re-execute the notebooks in place on seeds/ (refreshes the outputs nbval compares)
 	$(BIN)/python -m analysis.report --inplace
 
 reports: tables  ## set-up, tables, then every notebook executed and rendered to reports/*.html
-	$(BIN)/python -m analysis.report --corpus $(CORPUS)
+	$(BIN)/python -m analysis.report --corpus "$(CORPUS)"
 
 test: setup  ## set-up, then all unit tests and notebook validation (pytest --nbval)
 	$(BIN)/python -m pytest --nbval

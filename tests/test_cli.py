@@ -56,6 +56,37 @@ def test_missing_path_exits_1_with_a_one_line_reason(tmp_path, capsys):
     assert err == f"analysis: {tmp_path / 'nope'}: no such file or folder\n"
 
 
+def test_folder_without_articles_exits_1_naming_it_and_what_it_holds(tmp_path, capsys):
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "notes.docx").write_bytes(b"PK")
+    assert main(["tables", str(corpus), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == (f"analysis: {corpus}: no article files (.txt .md .html .htm .json .jsonl) found "
+                       "(1 other files, e.g. notes.docx)")
+    assert not (tmp_path / "out").exists()
+
+
+def test_files_of_other_formats_in_a_folder_are_named_not_silently_skipped(tmp_path, capsys):
+    corpus = tmp_path / "mixed"
+    corpus.mkdir()
+    (corpus / "story.txt").write_text("Rain\n\nIt rained, the office said.\n", encoding="utf-8")
+    (corpus / "scan.pdf").write_bytes(b"%PDF")
+    assert main(["tables", str(corpus), "--out", str(tmp_path / "out")]) == 0
+    assert f"analysis: 1 file not read (not an article format): {corpus / 'scan.pdf'}" in capsys.readouterr().err
+
+
+def test_two_folders_with_the_same_file_names_keep_every_article(tmp_path):
+    for name in ("business", "politics"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "001.txt").write_text(f"A {name} story\n\nThe minister said so.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["tables", str(tmp_path / "business"), str(tmp_path / "politics"), "--out", str(out), "--quiet"]) == 0
+    articles = pd.read_parquet(out / "articles.parquet")
+    assert articles["article_id"].tolist() == ["business/001", "politics/001"]
+    assert articles["status"].tolist() == ["ok", "ok"]
+
+
 def test_unknown_pipeline_exits_1_naming_it(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv(config.PIPELINE_ENV, raising=False)
     assert main(["tables", str(SEED_DIR), "--out", str(tmp_path), "--pipeline", "xx_no_such_pipeline"]) == 1

@@ -303,7 +303,28 @@ def test_corpus_comparison_shows_easiest_median_and_hardest():
 def test_reference_takeaway_compares_with_the_advanced_level():
     one = pd.DataFrame({"flesch_kincaid_grade": [13.5]})
     assert readability.reference_takeaway(one).startswith(
-        "The article scores Flesch-Kincaid grade 13.5, harder than the advanced OneStopEnglish texts")
+        "The article scores Flesch-Kincaid grade 13.5: harder than OneStopEnglish advanced (mean grade 11.4);")
+
+
+def test_reference_takeaway_uses_the_same_bands_as_each_article():
+    # 11.9 is "close to advanced" in an article's compared_with, so the corpus sentence must not
+    # count it as harder than the advanced texts.
+    scores = readability.article_scores(pd.DataFrame({
+        "article_id": ["a", "b", "c"], "scope": "article", "n_words": 100, "n_sentences": 5,
+        "flesch_reading_ease": 50.0, "flesch_kincaid_grade": [11.9, 13.0, 6.0], "gunning_fog": 12.0,
+        "smog_index": 12.0, "dale_chall": 8.0, "consensus_grade": 12.0, "note": ""}))
+    assert scores["compared_with"].tolist()[0].startswith("close to OneStopEnglish advanced")
+    assert readability.reference_takeaway(scores).startswith(
+        "1 of 3 articles read more than a grade harder than the advanced OneStopEnglish texts "
+        "(mean grade 11.4), 1 more than a grade easier than the elementary ones, and 1 within a grade")
+
+
+def test_paragraph_takeaway_names_the_tables_paragraph_index():
+    profile = pd.DataFrame({"article_id": ["a", "a"], "position": [1, 2], "paragraph": [3, 5],
+                            "n_words": [20, 30], "n_sentences": [1, 2],
+                            "flesch_kincaid_grade": [6.0, 12.0], "note": ["", ""]})
+    assert readability.paragraph_takeaway(profile).startswith(
+        "In article a, body paragraph 2 of 2 (`paragraph` 5 in the tables) is the hardest")
 
 
 def test_evaluation_reads_any_graded_layout(tmp_path):

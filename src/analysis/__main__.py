@@ -50,6 +50,13 @@ def tables(args) -> int:
     def report(message: str) -> None:
         print(f"analysis: {message}; skipped, see articles.error", file=sys.stderr, flush=True)
 
+    from . import articles, config
+
+    skipped = articles.unsupported([config.resolve(p) for p in args.paths if config.resolve(p).is_dir()])
+    if skipped and not args.quiet:
+        names = ", ".join(str(f) for f in skipped[:3]) + (", ..." if len(skipped) > 3 else "")
+        print(f"analysis: {len(skipped)} file{'s' * (len(skipped) != 1)} not read (not an article format): {names}",
+              file=sys.stderr)
     try:
         summary = runner.run(args.paths, args.out, fmt=args.format, jobs=args.jobs, dask=args.dask,
                              pipeline_name=args.pipeline, progress=not args.quiet and sys.stderr.isatty(),

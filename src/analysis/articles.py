@@ -333,20 +333,30 @@ def sources(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
 
     A file given directly is known by its stem; a file found in a folder by its path relative to
     that folder, without the suffix ("business/001"), so that same-named files in sub-folders of
-    one corpus stay distinct.
+    one corpus stay distinct. When several folders are given, that path starts with the folder's
+    own name ("politics/001"), so that two folders holding the same file names stay distinct too.
     """
+    paths = [Path(p) for p in paths]
+    several = sum(p.is_dir() for p in paths) > 1
     found: list[tuple[Path, str]] = []
     for p in paths:
-        p = Path(p)
         if p.is_dir():
             files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            found.extend((f, f.relative_to(p).with_suffix("").as_posix()) for f in files)
+            prefix = f"{p.resolve().name}/" if several else ""
+            found.extend((f, prefix + f.relative_to(p).with_suffix("").as_posix()) for f in files)
         elif p.exists():
             found.append((p, p.stem))
         else:
             raise ArticleError(f"{p}: no such file or folder")
     return found
+
+
+def unsupported(paths: Iterable[str | Path]) -> list[Path]:
+    """Files inside the given folders that are not read, because their suffix is not an article format."""
+    return sorted(f for p in map(Path, paths) if p.is_dir() for f in p.rglob("*")
+                  if f.is_file() and f.suffix.lower() not in SUFFIXES
+                  and not any(part.startswith(".") for part in f.relative_to(p).parts))
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:
@@ -361,11 +371,10 @@ def read(paths) -> Iterator[Article | Failure]:
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    plain = [p for p in paths]
-    pairs = [p if isinstance(p, tuple) else None for p in plain]
-    resolved: list[tuple[Path, str]] = []
-    for given, pair in zip(plain, pairs):
-        resolved.extend([pair] if pair else sources([given]))
+    plain = list(paths)
+    # Plain paths are resolved together, so that several folders get their ids as `sources` gives them.
+    resolved = (sources(plain) if not any(isinstance(p, tuple) for p in plain) else
+                [pair for p in plain for pair in ([p] if isinstance(p, tuple) else sources([p]))])
     seen: dict[str, str] = {}
     uses: dict[str, int] = {}
     for path, base_id in resolved:

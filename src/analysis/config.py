@@ -38,6 +38,18 @@ def spacy_pipeline(name: str | None = None) -> str:
     return name or os.environ.get(PIPELINE_ENV) or DEFAULT_PIPELINE
 
 
+def corpus_name(corpus: str | os.PathLike) -> str:
+    """The name a corpus's built files go under: its folder (or file) name, "seeds" for the seed."""
+    return resolve(corpus).resolve().name
+
+
+def charts_dir(corpus: str | os.PathLike | None = None) -> Path:
+    """data/charts/ for the seed corpus, data/charts/<corpus name>/ for any other (kept apart)."""
+    if corpus is None or resolve(corpus).resolve() == SEEDS.resolve():
+        return DATA / "charts"
+    return DATA / "charts" / corpus_name(corpus)
+
+
 def resolve(path: str | os.PathLike) -> Path:
     """A user-given path: absolute as is, relative ones against the project root when they exist there."""
     p = Path(path)

@@ -194,6 +194,6 @@ def load_or_build(corpus: str | Path = "seeds/", cache: str | Path | None = None
     from . import runner
 
     corpus_path = config.resolve(corpus)
-    folder = Path(cache) if cache else config.TABLES_DIR / corpus_path.resolve().name
+    folder = Path(cache) if cache else config.TABLES_DIR / config.corpus_name(corpus_path)
     runner.run([corpus_path], folder)
     return read_tables(folder)

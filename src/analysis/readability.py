@@ -445,10 +445,10 @@ def _nearest_reference(grade) -> str:
     name, ref_grade, _ = min(REFERENCE_LEVELS, key=lambda r: abs(r[1] - float(grade)))
     level = name.split()[-1]
     if float(grade) > REFERENCE_LEVELS[-1][1] + 1:
-        return f"harder than {name} ({REFERENCE_LEVELS[-1][1]:.1f})"
+        return f"harder than {name} (mean grade {REFERENCE_LEVELS[-1][1]:.1f})"
     if float(grade) < REFERENCE_LEVELS[0][1] - 1:
-        return f"easier than {name} ({REFERENCE_LEVELS[0][1]:.1f})"
-    return f"close to {name} ({ref_grade:.1f})" if level else ""
+        return f"easier than {name} (mean grade {REFERENCE_LEVELS[0][1]:.1f})"
+    return f"close to {name} (mean grade {ref_grade:.1f})" if level else ""
 
 
 def article_scores(readability: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -594,12 +594,16 @@ def reference_takeaway(scores: pd.DataFrame) -> str:
     advanced = REFERENCE_LEVELS[-1][1]
     if len(grades) == 1:
         g = float(grades.iloc[0])
-        side = "harder" if g > advanced else "easier"
-        return (f"The article scores Flesch-Kincaid grade {g:.1f}, {side} than the advanced OneStopEnglish "
-                f"texts (mean {advanced:.1f}); in plain words, {grade_reading(g)}.")
-    above = int((grades > advanced).sum())
-    return (f"{above} of {len(grades)} articles read harder than the advanced OneStopEnglish texts "
-            f"(mean grade {advanced:.1f}); the median article is at grade {grades.median():.1f}.")
+        return (f"The article scores Flesch-Kincaid grade {g:.1f}: {_nearest_reference(g)}; "
+                f"in plain words, {grade_reading(g)}.")
+    # The same bands as each article's `compared_with`, so the sentence and the table agree.
+    bands = [_nearest_reference(g) for g in grades]
+    above = sum(b.startswith("harder than") for b in bands)
+    below = sum(b.startswith("easier than") for b in bands)
+    return (f"{above} of {len(grades)} articles read more than a grade harder than the advanced OneStopEnglish "
+            f"texts (mean grade {advanced:.1f}), {below} more than a grade easier than the elementary ones, "
+            f"and {len(grades) - above - below} within a grade of one of the three levels; "
+            f"the median article is at grade {grades.median():.1f}.")
 
 
 def paragraph_takeaway(profile: pd.DataFrame) -> str:
@@ -610,7 +614,9 @@ def paragraph_takeaway(profile: pd.DataFrame) -> str:
     top = scored.loc[scored["flesch_kincaid_grade"].astype("float64").idxmax()]
     median = float(scored["flesch_kincaid_grade"].astype("float64").median())
     skipped = len(profile) - len(scored)
-    return (f"In article {top['article_id']}, paragraph {top['position']} of {len(profile)} is the hardest (grade {top['flesch_kincaid_grade']:.1f}, "
+    # position counts body paragraphs from 1; `paragraph` is the tables' index, given so it can be traced.
+    return (f"In article {top['article_id']}, body paragraph {top['position']} of {len(profile)} "
+            f"(`paragraph` {top['paragraph']} in the tables) is the hardest (grade {top['flesch_kincaid_grade']:.1f}, "
             f"{top['n_words']} words in {top['n_sentences']} sentence{'s' * int(top['n_sentences'] != 1)}) against a "
             f"median paragraph grade of {median:.1f}"
             + (f"; {skipped} paragraph{'s are' if skipped != 1 else ' is'} too short to score." if skipped else "."))

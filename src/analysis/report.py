@@ -33,6 +33,18 @@ def setup_notebook() -> None:
                                    "{'bbox_inches': 'tight', 'metadata': {'Software': None}}")
 
 
+def describe_input(corpus: str, tables):
+    """A Markdown line naming the corpus a report describes and how many of its articles were read."""
+    from IPython.display import Markdown
+
+    status = tables.articles["status"].astype(str)
+    n_ok = int((status == "ok").sum())
+    n_failed = len(status) - n_ok
+    noun = "article" if len(status) == 1 else "articles"
+    failed = f", {n_failed} could not be read (see `articles.error`)" if n_failed else ""
+    return Markdown(f"**Input corpus:** `{corpus}`: {len(status)} {noun}, {n_ok} read{failed}.")
+
+
 def notebooks(folder: Path | None = None) -> list[Path]:
     """The numbered notebooks, in order."""
     folder = folder or config.NOTEBOOKS
@@ -98,7 +110,9 @@ def to_html(nb) -> str:
 
     exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True, embed_images=True)
-    body, _ = exporter.from_notebook_node(nb)
+    # The page title is the notebook's own heading, not nbconvert's default "Notebook".
+    title = _title_and_summary(nb)[0] or "Report"
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     return body
 
 

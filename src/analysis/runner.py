@@ -465,6 +465,11 @@ def run(paths: Iterable[str | Path], out: str | Path, fmt: str = "parquet", jobs
         found = articles_mod.sources([config.resolve(p) for p in paths])
     except articles_mod.ArticleError as exc:
         raise RunError(str(exc)) from None
+    if not found:
+        given = ", ".join(str(p) for p in paths) or "(no path)"
+        skipped = articles_mod.unsupported([config.resolve(p) for p in paths])
+        why = f" ({len(skipped)} other files, e.g. {skipped[0].name})" if skipped else ""
+        raise RunError(f"{given}: no article files ({' '.join(articles_mod.SUFFIXES)}) found{why}")
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise RunError(f"{out}: exists and is not a folder")

@@ -36,11 +36,12 @@ def figure(nrows: int = 1, ncols: int = 1, figsize=FIGSIZE, **kwargs):
     return fig, axes
 
 
-def save_data(frame, name: str, folder: str | Path | None = None) -> Path:
-    """Save the data behind a chart as CSV beside the reports (data/charts/<name>.csv)."""
+def save_data(frame, name: str, corpus: str | Path | None = None, folder: str | Path | None = None) -> Path:
+    """Save the data behind a chart as CSV: data/charts/<name>.csv for the seed corpus,
+    data/charts/<corpus name>/<name>.csv for any other, or into folder."""
     from .. import config
 
-    folder = Path(folder) if folder else config.DATA / "charts"
+    folder = Path(folder) if folder else config.charts_dir(corpus)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.csv"
     frame.to_csv(path, index=False)

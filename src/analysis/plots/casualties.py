@@ -177,6 +177,26 @@ def claims_vs_reference(comparison: pd.DataFrame):
     return fig
 
 
+def kind_counts(figures: pd.DataFrame) -> pd.DataFrame:
+    """Figures per kind, most common first (the data behind `figures_by_kind`)."""
+    present = figures["kind"].astype(str)
+    kinds = list(FIGURE_KINDS) + sorted(set(present) - set(FIGURE_KINDS))
+    counts = present.value_counts(sort=False).reindex(kinds, fill_value=0)
+    frame = pd.DataFrame({"kind": pd.array(kinds, dtype="string"),
+                          "figures": pd.array(counts.to_numpy(), dtype="Int64")})
+    return frame.sort_values("figures", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def kinds_takeaway(figures: pd.DataFrame, kinds: pd.DataFrame) -> str:
+    """How many figures, how many count casualties, and the most common kind."""
+    if not len(figures):
+        return "The input reports no figures."
+    n_casualty = int(figures["is_casualty"].fillna(False).astype(bool).sum())
+    top = kinds.iloc[0]
+    return (f"{len(figures)} figures, {n_casualty} of them casualty counts; "
+            f"most common kind: {top['kind']} ({top['figures']})")
+
+
 def figures_by_kind(figures: pd.DataFrame):
     """Bars: numeric expressions per kind, the casualty counts among them marked."""
     counts = figures["kind"].astype(str).value_counts().reindex(FIGURE_KINDS, fill_value=0)

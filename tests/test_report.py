@@ -1,0 +1,36 @@
+"""Report plumbing: where chart data goes, what each report says about its input, page titles."""
+from __future__ import annotations
+
+import nbformat
+import pandas as pd
+
+from analysis import config, pipeline, plots, report
+from analysis.plots import casualties as casualty_plots
+
+
+def test_chart_data_of_another_corpus_does_not_overwrite_the_seeds(tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "DATA", tmp_path)
+    frame = pd.DataFrame({"x": [1]})
+    seed = plots.save_data(frame, "00-test", "seeds/")
+    other = plots.save_data(frame, "00-test", str(tmp_path / "bbc20"))
+    assert seed == tmp_path / "charts" / "00-test.csv"
+    assert other == tmp_path / "charts" / "bbc20" / "00-test.csv"
+
+
+def test_each_report_names_its_corpus_and_its_failures():
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "status": ["ok", "failed", "ok"]})
+    text = report.describe_input("my corpus/", pipeline.Tables({"articles": articles})).data
+    assert text == ("**Input corpus:** `my corpus/`: 3 articles, 2 read, "
+                    "1 could not be read (see `articles.error`).")
+
+
+def test_html_page_title_is_the_notebook_heading():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Who is quoted\nEvery statement.")])
+    assert "<title>Who is quoted</title>" in report.to_html(nb)
+
+
+def test_figure_kinds_of_an_input_without_numbers():
+    empty = pd.DataFrame({"kind": pd.Series([], dtype="string"), "is_casualty": pd.Series([], dtype="boolean")})
+    kinds = casualty_plots.kind_counts(empty)
+    assert kinds["figures"].sum() == 0
+    assert casualty_plots.kinds_takeaway(empty, kinds) == "The input reports no figures."
