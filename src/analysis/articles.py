@@ -408,7 +408,8 @@ def read_one(path: str | Path) -> Article:
 ARTICLES = declare("articles", (
     Column("article_id", "string", "Stable, unique id: the JSON `id` field; else the file stem for a "
            "file given directly, or the path relative to the given folder without suffix for a file "
-           "found in a folder (`business/001`); `<stem>-<n>` for a JSON record without id. "
+           "found in a folder (`business/001`), starting with the folder's name when several folders are "
+           "given (`politics/001`); `<stem>-<n>` for a JSON record without id. "
            "A second use of an id is recorded as a failure under `<id>#2` (then `#3`...), never merged.", "000_a5fb506bb93332d8"),
     Column("path", "string", "The file the article was read from, as given.", "seeds/000_a5fb506bb93332d8.txt"),
     Column("title", "string", "JSON/HTML title, else the text of the first `headline` paragraph.",
