@@ -151,8 +151,9 @@ def test_named_chart_legend_sits_below_the_bars(two_even):
 
 def test_indices_takeaway_reads_missing_evenness_as_na(two_even):
     text = diversity.indices_takeaway(diversity.source_diversity(two_even))
-    assert "Affiliations: 2, entropy 1.00 bits, evenness 1.00, Gini-Simpson 0.50." in text
-    assert "Source types: 1, entropy 0.00 bits, evenness n/a, Gini-Simpson 0.00." in text
+    assert ("Affiliations (known for 100% of the statements, which the indices are computed over): 2, "
+            "entropy 1.00 bits, evenness 1.00, Gini-Simpson 0.50.") in text
+    assert "Source types (known for 100%): 1, entropy 0.00 bits, evenness n/a, Gini-Simpson 0.00." in text
 
 
 # --- the plain-Python tables agree with pandas ------------------------------------------------
@@ -179,17 +180,24 @@ def _pandas_row(t, scope, article_id):
     totals = pd.DataFrame({"who": who, "speaker": t["speaker"].astype("string"), "words": words}).groupby(
         "who", sort=False).agg(speaker=("speaker", "first"), words=("words", "sum"))
     top = totals.sort_values("words", ascending=False, kind="stable").iloc[0]
-    aff = diversity._filled(t["affiliation"]).value_counts(sort=False).tolist()
-    typ = diversity._filled(t["source_type"]).value_counts(sort=False).tolist()
+    # unknown affiliations and types are left out of the indices, and their share is reported
+    aff_values = diversity._filled(t["affiliation"])
+    typ_values = diversity._filled(t["source_type"])
+    aff = aff_values[aff_values != diversity.UNKNOWN].value_counts(sort=False).tolist()
+    typ = typ_values[~typ_values.isin([diversity.UNKNOWN, "unknown"])].value_counts(sort=False).tolist()
     total = int(words.sum())
+
+    def indices(counts, count_column, prefix):
+        if not counts:
+            return {count_column: 0, f"{prefix}_known_share": 0.0}
+        return {count_column: len(counts), f"{prefix}_known_share": sum(counts) / n,
+                f"{prefix}_entropy_bits": diversity.shannon_bits(counts), f"{prefix}_evenness": diversity.pielou(counts),
+                f"{prefix}_gini_simpson": diversity.gini_simpson(counts)}
     return {**row, "n_sources": int(who.nunique()), "n_named_sources": int(who[named].nunique()),
             "named_share": float(named.mean()), "anonymous_share": float(1 - named.mean()),
             "n_quoted_words": total, "top_speaker": top["speaker"],
             "top_speaker_word_share": float(top["words"]) / total if total else None,
-            "n_affiliations": len(aff), "affiliation_entropy_bits": diversity.shannon_bits(aff),
-            "affiliation_evenness": diversity.pielou(aff), "affiliation_gini_simpson": diversity.gini_simpson(aff),
-            "n_source_types": len(typ), "type_entropy_bits": diversity.shannon_bits(typ),
-            "type_evenness": diversity.pielou(typ), "type_gini_simpson": diversity.gini_simpson(typ)}
+            **indices(aff, "n_affiliations", "affiliation"), **indices(typ, "n_source_types", "type")}
 
 
 def _pandas_shares(t, per_article):
@@ -209,6 +217,19 @@ def _pandas_shares(t, per_article):
             tab.insert(0, "scope", "article" if per_article else "corpus")
             frames.append(tab)
     return conform(pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(), diversity.SOURCE_SHARES)
+
+
+def test_unknown_affiliation_is_left_out_of_the_indices_and_its_share_reported():
+    t = pd.DataFrame({"article_id": ["a"] * 4, "speaker": ["A", "B", "C", "D"], "named": [True] * 4,
+                      "n_quote_words": [10, 10, 10, 10], "affiliation": ["Oxfam", None, None, None],
+                      "source_type": ["organization", "unknown", "unknown", "unknown"]})
+    row = diversity.source_diversity(t).iloc[0]
+    # one known affiliation: no spread to measure, not "two affiliations" (Oxfam and unknown)
+    assert row["n_affiliations"] == 1 and row["affiliation_known_share"] == 0.25
+    assert row["affiliation_gini_simpson"] == 0.0
+    none_known = diversity.source_diversity(t.assign(affiliation=None)).iloc[0]
+    assert none_known["n_affiliations"] == 0 and none_known["affiliation_known_share"] == 0.0
+    assert pd.isna(none_known["affiliation_gini_simpson"]) and pd.isna(none_known["affiliation_entropy_bits"])
 
 
 def test_diversity_and_shares_equal_the_pandas_reference_and_rows_equal_frames():

@@ -31,15 +31,24 @@ SOURCE_DIVERSITY = declare("source_diversity", (
     Column("top_speaker", "string", "The speaker with the most quoted words (ties: first in text).",
            "Alexander Fomin"),
     Column("top_speaker_word_share", "Float64", "That speaker's share of the quoted words.", "0.186"),
-    Column("n_affiliations", "Int64", "Distinct affiliations of the statements (unknown counts as one).", "6"),
+    Column("n_affiliations", "Int64", "Distinct known affiliations of the statements. Statements whose "
+           "affiliation the text does not give are left out of this and the three affiliation indices "
+           "(an unknown is not one more affiliation); `affiliation_known_share` says how many that leaves.", "6"),
+    Column("affiliation_known_share", "Float64", "Share of statements with a known affiliation: the "
+           "statements the affiliation indices are computed over.", "0.955"),
     Column("affiliation_entropy_bits", "Float64", "Shannon entropy of statements over affiliations, "
-           "in bits: 0 when one affiliation speaks, log2(k) when k speak equally.", "1.965"),
+           "in bits: 0 when one affiliation speaks, log2(k) when k speak equally; missing when no "
+           "statement has a known affiliation.", "1.965"),
     Column("affiliation_evenness", "Float64", "Pielou evenness: entropy / log2(n_affiliations), 0..1; "
            "missing with fewer than two affiliations.", "0.760"),
     Column("affiliation_gini_simpson", "Float64", "Gini-Simpson index 1 - sum(p_i^2) over affiliations: "
            "the chance that two statements drawn at random come from different affiliations.", "0.678"),
-    Column("n_source_types", "Int64", "Distinct source types of the statements.", "3"),
-    Column("type_entropy_bits", "Float64", "Shannon entropy of statements over source types, in bits.", "0.866"),
+    Column("n_source_types", "Int64", "Distinct source types of the statements, `unknown` left out "
+           "(as for affiliations).", "3"),
+    Column("type_known_share", "Float64", "Share of statements whose source type is not `unknown`: "
+           "the statements the type indices are computed over.", "1.0"),
+    Column("type_entropy_bits", "Float64", "Shannon entropy of statements over source types, in bits; "
+           "missing when every statement's type is unknown.", "0.866"),
     Column("type_evenness", "Float64", "Pielou evenness over source types, 0..1.", "0.546"),
     Column("type_gini_simpson", "Float64", "Gini-Simpson index over source types.", "0.314"),
 ), doc="One row per article (scope `article`), and one for a whole corpus from "
@@ -107,12 +116,27 @@ def _columns(sources: pd.DataFrame | list[dict]) -> dict[str, list]:
             "source_type": _filled(sources["source_type"]).tolist()}
 
 
+# What a source type or affiliation is when the text does not give it: not one more category.
+_UNKNOWNS = frozenset({UNKNOWN, "unknown"})
+
+
 def _counts(values: list[str], rows: list[int]) -> list[int]:
-    """How often each value occurs among the rows, in order of first occurrence."""
+    """How often each known value occurs among the rows, in order of first occurrence."""
     counts: dict[str, int] = {}
     for i in rows:
-        counts[values[i]] = counts.get(values[i], 0) + 1
+        if values[i] not in _UNKNOWNS:
+            counts[values[i]] = counts.get(values[i], 0) + 1
     return list(counts.values())
+
+
+def _indices(counts: list[int], n: int, count_column: str, prefix: str) -> dict:
+    """Distinct values, coverage and the three indices over the known values of one dimension."""
+    known = sum(counts)
+    if not known:  # nothing known: no index can be said, rather than a fake 0
+        return {count_column: 0, f"{prefix}_known_share": 0.0}
+    return {count_column: len(counts), f"{prefix}_known_share": known / n,
+            f"{prefix}_entropy_bits": shannon_bits(counts), f"{prefix}_evenness": pielou(counts),
+            f"{prefix}_gini_simpson": gini_simpson(counts)}
 
 
 def _by_article(cols: dict[str, list]) -> dict[str | None, list[int]]:
@@ -153,10 +177,7 @@ def _row(cols: dict[str, list], rows: list[int], scope: str, article_id) -> dict
             "named_share": n_named / n, "anonymous_share": 1 - n_named / n,
             "n_quoted_words": total_words, "top_speaker": top[0] if top else None,
             "top_speaker_word_share": (top[1] / total_words) if total_words and top else None,
-            "n_affiliations": len(aff), "affiliation_entropy_bits": shannon_bits(aff),
-            "affiliation_evenness": pielou(aff), "affiliation_gini_simpson": gini_simpson(aff),
-            "n_source_types": len(typ), "type_entropy_bits": shannon_bits(typ),
-            "type_evenness": pielou(typ), "type_gini_simpson": gini_simpson(typ)}
+            **_indices(aff, n, "n_affiliations", "affiliation"), **_indices(typ, n, "n_source_types", "type")}
 
 
 def article_diversity(sources: pd.DataFrame | list[dict], article_id: str) -> pd.DataFrame:
@@ -300,9 +321,11 @@ def indices_takeaway(overall: pd.DataFrame) -> str:
 
     def fmt(x):
         return "n/a" if pd.isna(x) else f"{x:.2f}"
-    return (f"Affiliations: {row.n_affiliations}, entropy {fmt(row.affiliation_entropy_bits)} bits, "
+    return (f"Affiliations (known for {row.affiliation_known_share:.0%} of the statements, which the "
+            f"indices are computed over): {row.n_affiliations}, entropy {fmt(row.affiliation_entropy_bits)} bits, "
             f"evenness {fmt(row.affiliation_evenness)}, Gini-Simpson {fmt(row.affiliation_gini_simpson)}. "
-            f"Source types: {row.n_source_types}, entropy {fmt(row.type_entropy_bits)} bits, "
+            f"Source types (known for {row.type_known_share:.0%}): {row.n_source_types}, "
+            f"entropy {fmt(row.type_entropy_bits)} bits, "
             f"evenness {fmt(row.type_evenness)}, Gini-Simpson {fmt(row.type_gini_simpson)}. "
             + (f"Most words: {row.top_speaker} ({row.top_speaker_word_share:.0%} of quoted words)."
                if row.scope == "article" else
@@ -317,13 +340,16 @@ def per_article_takeaway(per_article: pd.DataFrame) -> str:
     values = per_article["affiliation_gini_simpson"].astype("Float64").dropna()
     with_sources = int((per_article["n_statements"].fillna(0) > 0).sum())
     head = f"{_plural(n, 'article')}, {with_sources} with sources"
+    unknown = int(((per_article["n_statements"].fillna(0) > 0) & (per_article["n_affiliations"].fillna(0) == 0)).sum())
+    if unknown:
+        head += f" ({unknown} of them with no known affiliation, so no index)"
     if not len(values):
         return head + "."
     if len(values) == 1:
         return head + f"; its Gini-Simpson index over affiliations is {float(values.iloc[0]):.2f}."
     return (head + f"; Gini-Simpson over affiliations has median {float(values.median()):.2f} "
             f"(range {float(values.min()):.2f} to {float(values.max()):.2f}); "
-            f"{_plural(int((values == 0).sum()), 'article')} quote one affiliation only.")
+            f"{_plural(int((values == 0).sum()), 'article')} quote one known affiliation only.")
 
 
 def for_display(frame: pd.DataFrame) -> pd.DataFrame:
