@@ -34,3 +34,27 @@ def test_figure_kinds_of_an_input_without_numbers():
     kinds = casualty_plots.kind_counts(empty)
     assert kinds["figures"].sum() == 0
     assert casualty_plots.kinds_takeaway(empty, kinds) == "The input reports no figures."
+
+
+def test_claims_over_time_never_puts_two_casualty_types_on_one_axis():
+    timeline = pd.DataFrame({
+        "article_date": ["2022-03-10", "2022-03-10", "2022-03-20"], "article_id": ["a", "a", "b"],
+        "casualty_type": ["displaced", "killed", "killed"], "side": [None, None, "Russia"],
+        "source": [None, None, None], "qualifier": ["more_than", "range", "exact"],
+        "low": [2e6, 10.0, 14700.0], "high": [None, 20.0, 14700.0], "estimate": [2e6, 15.0, 14700.0],
+        "statement": ["", "", ""]})
+    fig = casualty_plots.claims_over_time(timeline)
+    labels = [ax.get_ylabel().split("\n")[0] for ax in fig.axes]
+    assert labels == ["killed", "displaced"]
+    killed = fig.axes[0]
+    # the range is drawn as a bar from 10 to 20, not as its midpoint
+    assert any(list(line.get_ydata()) == [10.0, 20.0] for line in killed.get_lines())
+
+
+def test_no_comparison_takeaway_says_what_the_references_cover():
+    from analysis import reference
+
+    refs = pd.DataFrame({"date": ["2022-03-24", "2022-07-20"], "side": ["Russia", "Russia"],
+                         "type": ["deaths", "captured"]})
+    assert reference.comparison_takeaway(pd.DataFrame(), refs).endswith(
+        "(the references used: 2 figures on Russia (captured, deaths), dated 2022-03-24 to 2022-07-20).")

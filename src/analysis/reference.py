@@ -241,12 +241,23 @@ def dates_takeaway(dates: pd.DataFrame) -> str:
             f"without one, not compared: {int(how.get('none found', 0))}.")
 
 
-def comparison_takeaway(comparison: pd.DataFrame) -> str:
+def coverage(references: pd.DataFrame) -> str:
+    """What a reference table covers, in words: sides, kinds and dates."""
+    if not len(references):
+        return "no reference figures"
+    sides = ", ".join(sorted(references["side"].dropna().astype(str).unique())) or "no side"
+    kinds = ", ".join(sorted(references["type"].dropna().astype(str).unique()))
+    dates = references["date"].dropna().astype(str)
+    return f"{len(references)} figures on {sides} ({kinds}), dated {dates.min()} to {dates.max()}"
+
+
+def comparison_takeaway(comparison: pd.DataFrame, references: pd.DataFrame | None = None) -> str:
     """How many claims have a reference figure beside them, and the first such pair in words."""
     if not len(comparison):
+        refs = shipped() if references is None else references
         return ("No claim could be set beside a reference figure: that needs a dated article and a reference "
-                "figure of the same side and kind from the two months before its date (the shipped references "
-                "cover Russian and Ukrainian military losses from 2022).")
+                "figure of the same side and kind from the two months before its date (the references "
+                f"used: {coverage(refs)}).")
     first = comparison.iloc[0]
 
     def num(lo, hi):

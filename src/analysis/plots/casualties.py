@@ -13,6 +13,7 @@ from . import figure
 
 SIDES = {"Russia": "#C44E52", "Ukraine": "#4C72B0"}
 OTHER = "#8C8C8C"
+CASUALTY_TYPES = ("killed", "wounded", "missing", "captured", "displaced")
 FIGURE_KINDS = ("count", "money", "percent", "distance", "duration", "date", "time", "age", "ordinal", "other")
 
 
@@ -22,7 +23,7 @@ def _num(v) -> float | None:
 
 def _interval(row) -> tuple[float | None, float | None, str]:
     """(low, high, shape) of a claim: shape "point", "range", "up_to" (open below) or "at_least" (open above)."""
-    low, high, count = _num(row["low"]), _num(row["high"]), _num(row["count"])
+    low, high, count = _num(row["low"]), _num(row["high"]), _num(row.get("count", row.get("estimate")))
     if count is not None and (low is None or high is None) and row["qualifier"] in ("exact", "approximate"):
         return count, count, "point"
     if low is not None and high is not None:
@@ -215,38 +216,58 @@ def figures_by_kind(figures: pd.DataFrame):
 
 
 def claims_over_time(timeline: pd.DataFrame):
-    """Quantified claims by article date (log scale), coloured by side, one marker per source."""
-    fig, ax = figure(figsize=(8.0, 4.0))
+    """Quantified claims by article date, one panel per casualty type (log scale), coloured by side.
+
+    Killed, wounded and displaced are different quantities, so they never share an axis; a claim is
+    drawn as what the text allows: a point, a range (a bar), or a bound open towards the unknown end
+    ("at least" a triangle pointing up from its floor, "up to" one pointing down from its ceiling).
+    """
     if not len(timeline):
+        fig, ax = figure(figsize=(8.0, 4.0))
         ax.text(0.5, 0.5, "no dated quantified claims", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return fig
+    present = set(timeline["casualty_type"].astype(str))
+    types = [t for t in CASUALTY_TYPES if t in present] + sorted(present - set(CASUALTY_TYPES))
+    fig, axes = figure(len(types), 1, figsize=(8.0, 1.2 + 2.4 * len(types)), sharex=True, squeeze=False)
     dates = pd.to_datetime(timeline["article_date"])
-    markers = "osD^vP*Xh<>"
-    sources = timeline["source"].fillna("(unattributed)").astype(str)
-    marker_of = {src: markers[i % len(markers)] for i, src in enumerate(dict.fromkeys(sources))}
-    for src, marker in marker_of.items():
-        sel = (sources == src).to_numpy()
-        colours = [_side_colour(s) for s in timeline["side"][sel]]
-        ax.scatter(dates[sel], timeline["estimate"][sel].astype(float), c=colours, marker=marker, s=40)
-    _log_axis(ax, *_log_limits(timeline["estimate"].astype(float).tolist()), axis="y")
+    rows = list(zip(dates, timeline.to_dict("records")))
+    for ax, kind in zip(axes[:, 0], types):
+        mine = [(d, r, *_interval(r)) for d, r in rows if str(r["casualty_type"]) == kind]
+        values = [v for *_, lo, hi, _ in mine for v in (lo, hi) if v] + [_num(r["estimate"]) or 1 for _, r, *_ in mine]
+        ymin, ymax = _log_limits(values)
+        for d, r, lo, hi, shape in mine:
+            colour = _side_colour(r["side"])
+            if shape == "range":
+                ax.plot([d, d], [lo, hi], "-", lw=5, color=colour, solid_capstyle="butt")
+            elif shape == "at_least":
+                ax.plot([d], [lo], "^", ms=8, color=colour)
+            elif shape == "up_to":
+                ax.plot([d], [hi], "v", ms=8, color=colour)
+            else:
+                ax.plot([d], [max(_num(r["estimate"]) or 1, ymin * 1.3)], "o", ms=6, color=colour)
+        _log_axis(ax, ymin, ymax, axis="y")
+        ax.set_ylabel(f"{kind}\n(people, log scale)", fontsize=9)
     unique = sorted(dates.unique())
     pad = pd.Timedelta(days=10) if len(unique) == 1 else (dates.max() - dates.min()) * 0.05
-    ax.set_xlim(dates.min() - pad, dates.max() + pad)
+    bottom = axes[-1, 0]
+    bottom.set_xlim(dates.min() - pad, dates.max() + pad)
     if len(unique) <= 6:  # a tick at each date there is, written out ("29 Mar 2022")
-        ax.set_xticks(unique, [pd.Timestamp(d).strftime("%-d %b %Y") for d in unique])
+        bottom.set_xticks(unique, [pd.Timestamp(d).strftime("%-d %b %Y") for d in unique])
     else:
-        locator = mdates.AutoDateLocator(maxticks=8)
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
-    ax.set_xlabel("article date")
-    ax.set_ylabel("people claimed (log scale)")
-    ax.set_title("Casualty claims over time: colour = side, marker = source")
-    sides = _side_legend(ax, timeline["side"], loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    ax.add_artist(sides)
-    ax.legend(handles=[Line2D([], [], ls="", marker=m, color="#333333", label=_wrap(src, 28))
-                       for src, m in marker_of.items()], title="source", fontsize=7, title_fontsize=8,
-              frameon=False, loc="lower left", bbox_to_anchor=(1.0, 0.0))
+        bottom.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
+        bottom.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    bottom.set_xlabel("article date")
+    axes[0, 0].set_title("Casualty claims over time, one panel per type: colour = side")
+    top = axes[0, 0]
+    sides = _side_legend(top, timeline["side"], loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    top.add_artist(sides)
+    top.legend(handles=[Line2D([], [], ls="", marker="o", color="#333333", label="a count"),
+                        Line2D([], [], lw=5, color="#333333", label="a range"),
+                        Line2D([], [], ls="", marker="^", color="#333333", label="at least / more than"),
+                        Line2D([], [], ls="", marker="v", color="#333333", label="up to / at most")],
+               title="claim", fontsize=7, title_fontsize=8, frameon=False, loc="upper left",
+               bbox_to_anchor=(1.0, 0.45))
     fig.tight_layout()
     return fig
 
