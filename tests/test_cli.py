@@ -87,6 +87,29 @@ def test_two_folders_with_the_same_file_names_keep_every_article(tmp_path):
     assert articles["status"].tolist() == ["ok", "ok"]
 
 
+def test_a_folder_holding_the_users_own_table_named_file_is_not_overwritten(tmp_path, capsys):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "articles.csv").write_text("my,own,data\n", encoding="utf-8")
+    assert main(["tables", str(SEED_DIR), "--out", str(out), "--format", "csv"]) == 1
+    assert (out / "articles.csv").read_text(encoding="utf-8") == "my,own,data\n"
+    err = capsys.readouterr().err
+    assert err.startswith(f"analysis: {out}: holds articles.csv, which this run would replace") and err.count("\n") == 1
+
+
+def test_a_rerun_with_other_input_says_which_earlier_articles_left_the_tables(tmp_path, capsys):
+    one, two = tmp_path / "one", tmp_path / "two"
+    for folder, stem in ((one, "a"), (two, "b")):
+        folder.mkdir()
+        (folder / f"{stem}.txt").write_text("Rain\n\nIt rained, the office said.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["tables", str(one), "--out", str(out), "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["tables", str(two), "--out", str(out), "--quiet"]) == 0
+    assert capsys.readouterr().err == (f"analysis: 1 article of an earlier run into {out} is not in this input "
+                                       "and no longer in its tables\n")
+
+
 def test_unknown_pipeline_exits_1_naming_it(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv(config.PIPELINE_ENV, raising=False)
     assert main(["tables", str(SEED_DIR), "--out", str(tmp_path), "--pipeline", "xx_no_such_pipeline"]) == 1

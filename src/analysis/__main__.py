@@ -70,6 +70,10 @@ def tables(args) -> int:
     except KeyboardInterrupt:
         print("analysis: interrupted; finished batches are kept, run again to resume", file=sys.stderr)
         return 130
+    if summary.dropped:
+        print(f"analysis: {summary.dropped} article{'s' * (summary.dropped != 1)} of an earlier run into "
+              f"{args.out} {'are' if summary.dropped != 1 else 'is'} not in this input and no longer in its tables",
+              file=sys.stderr)
     if not args.quiet:
         noun = "article" if summary.articles == 1 else "articles"
         print(f"analysis: {summary.articles} {noun} ({summary.processed} processed, {summary.skipped} "

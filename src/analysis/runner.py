@@ -56,6 +56,7 @@ class Summary:
     processed: int = 0
     skipped: int = 0
     failed: int = 0
+    dropped: int = 0  # articles of an earlier run into the same folder that are not in this input
     written: list[Path] = field(default_factory=list)
 
 
@@ -473,6 +474,7 @@ def run(paths: Iterable[str | Path], out: str | Path, fmt: str = "parquet", jobs
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise RunError(f"{out}: exists and is not a folder")
+    _check_not_foreign(out)
     from . import nlp
 
     try:
@@ -480,6 +482,7 @@ def run(paths: Iterable[str | Path], out: str | Path, fmt: str = "parquet", jobs
     except nlp.PipelineError as exc:
         raise RunError(str(exc)) from None
     store = Store(out, fingerprint(pipeline_name))
+    earlier = {aid for aid, _ in store.done}
     summary = Summary()
     plan: list = []
     total = count_articles([f for f, _ in found])
@@ -508,12 +511,25 @@ def run(paths: Iterable[str | Path], out: str | Path, fmt: str = "parquet", jobs
             summary.processed += len(batch)
             bar.update(len(batch) - len(errors))
         resolved = [e if isinstance(e, pd.DataFrame) else (store.part_of(e), e[0]) for e in plan]
+        current = {aid for e in plan for aid in (e["article_id"].tolist() if isinstance(e, pd.DataFrame) else [e[0]])}
+        summary.dropped = len(earlier - current)
         summary.written = merge(store, resolved, out, fmt)
         store.prune({e[0] for e in resolved if not isinstance(e, pd.DataFrame)})
     finally:
         bar.close()
         store.close()
     return summary
+
+
+def _check_not_foreign(out: Path) -> None:
+    """Refuse to write into a folder whose table-named files this tool did not make: they would be replaced."""
+    if not out.is_dir() or (out / WORK).is_dir():
+        return
+    names = {f"{name}.{fmt}" for name in pipeline.table_names() for fmt in FORMATS}
+    clash = sorted(p.name for p in out.iterdir() if p.name in names)
+    if clash:
+        raise RunError(f"{out}: holds {clash[0]}, which this run would replace, and is not an output folder "
+                       f"of `analysis tables` (no {WORK}/ in it); choose a new or empty folder")
 
 
 def auto_batch_size(total: int, workers: int) -> int:
