@@ -168,3 +168,23 @@ def test_golden_rules_score_at_least_46_of_48():
     n_ok, failed = segmentation.score_rules(rules)
     assert len(rules) == 48
     assert n_ok >= 46, [(r["id"], r["title"], got) for r, got in failed]
+
+
+def test_prose_hard_wrapped_at_a_fixed_width_is_not_cut_at_its_line_ends():
+    # Line ends on a content word before a capital, as a title line's would: only the width says prose.
+    three = ("The minister met union leaders on Monday, and reports claimed Mr\n"
+             "Blair had promised them a new deal on pensions before the General\n"
+             "Election. Officials denied it.")
+    two = ("The minister met union leaders on Monday, and reports claimed Mr\n"
+           "Blair had promised them a new deal. Officials denied it.")
+    assert [three[s:e].replace("\n", " ") for s, e, _ in segment.split(three)] == [
+        "The minister met union leaders on Monday, and reports claimed Mr Blair had promised them a "
+        "new deal on pensions before the General Election.", "Officials denied it."]
+    assert len(segment.split(two)) == 2
+
+
+def test_a_title_line_over_a_caption_is_still_cut():
+    text = ("Peace talks between delegations from Russia and Ukraine\n"
+            "Turkey's Foreign Minister Mevlut Cavusoglu delivers a speech during peace talks between "
+            "delegations from Russia and Ukraine in Istanbul, Turkey on March 29, 2022.")
+    assert len(segment.split(text)) == 2
