@@ -173,13 +173,13 @@ def test_golden_rules_score_at_least_46_of_48():
 def test_prose_hard_wrapped_at_a_fixed_width_is_not_cut_at_its_line_ends():
     # Line ends on a content word before a capital, as a title line's would: only the width says prose.
     three = ("The minister met union leaders on Monday, and reports claimed Mr\n"
-             "Blair had promised them a new deal on pensions before the General\n"
-             "Election. Officials denied it.")
+             "Blair had promised them a new deal on pensions before the general\n"
+             "election. Officials denied it.")
     two = ("The minister met union leaders on Monday, and reports claimed Mr\n"
            "Blair had promised them a new deal. Officials denied it.")
     assert [three[s:e].replace("\n", " ") for s, e, _ in segment.split(three)] == [
         "The minister met union leaders on Monday, and reports claimed Mr Blair had promised them a "
-        "new deal on pensions before the General Election.", "Officials denied it."]
+        "new deal on pensions before the general election.", "Officials denied it."]
     assert len(segment.split(two)) == 2
 
 
@@ -187,4 +187,12 @@ def test_a_title_line_over_a_caption_is_still_cut():
     text = ("Peace talks between delegations from Russia and Ukraine\n"
             "Turkey's Foreign Minister Mevlut Cavusoglu delivers a speech during peace talks between "
             "delegations from Russia and Ukraine in Istanbul, Turkey on March 29, 2022.")
+    assert len(segment.split(text)) == 2
+
+
+def test_a_spaced_dash_at_the_start_of_a_wrapped_line_is_no_bullet():
+    text = ("Throughout 2004, the number of people in work increased by 296,000 to\n"
+            "28.52 million - the highest figure since records began in 1971 and the\n"
+            "best year for jobs in a decade, the Office for National Statistics said\n"
+            "- and wages rose too. The figures were welcomed.")
     assert len(segment.split(text)) == 2

@@ -12,10 +12,11 @@ offsets into `text`, whitespace stripped. Boundaries come from four rules:
 * a single newline inside the paragraph, when the next line starts with a bullet ("- ", "•"), or
   when the line before ends without punctuation or a dangling function word and the next line
   starts with a capital, digit or quote: such lines are title lines (captions carry one) or list
-  lines. Prose hard-wrapped at a fixed width (three or more lines, all but the last of about the
-  same length, at least 40 characters; or two lines, the first longer than a title runs) is not
-  cut there, only before bullets, since its line ends fall anywhere ("reports claimed Mr" /
-  "Blair said");
+  lines. Prose hard-wrapped at a fixed width (three or more lines, all but the last of similar
+  length, at least 40 characters, some line going on in lowercase; or two lines, the first longer
+  than a title runs) is not cut there, only before bullets after a line that ends a sentence or a
+  colon (its lines may start with a spaced dash that goes on the clause), since its line ends fall
+  anywhere ("reports claimed Mr" / "Blair said");
 * glued sentences, flagged `glued_sentence` on the second one: a lowercase letter (or a lowercase
   word and its final period) run into a capitalised common opener ("talks UkraineThe government",
   "talks.The"). Only openers that do not end camel-case names are used (no "In", "On", "A"), so
@@ -238,15 +239,16 @@ def _list_cuts(text: str, start: int, end: int) -> list[Cut]:
 
 
 def _hard_wrapped(text: str, start: int, end: int) -> bool:
-    """Prose wrapped at a fixed width: 3+ lines, all but the last 40+ characters and within 15% of the
-    longest; or 2 lines, a first of 10+ words and 60+ characters (longer than titles run) and a shorter second."""
+    """Prose wrapped at a fixed width. 3+ lines: all but the last 40+ characters and at least 60% of
+    the longest, and some line continuing in lowercase (title and link lines start with capitals);
+    2 lines: a first of 10+ words and 60+ characters (longer than titles run) over a shorter second."""
     lines = [line.rstrip() for line in text[start:end].split("\n")]
     lengths = [len(line) for line in lines[:-1]]
     if len(lines) == 2:
         return lengths[0] >= 60 and len(lines[0].split()) >= 10 and len(lines[1]) <= lengths[0]
-    if len(lengths) < 2 or min(lengths) < 40:
+    if len(lengths) < 2 or min(lengths) < 40 or min(lengths) < 0.6 * max(lengths):
         return False
-    return max(lengths) - min(lengths) <= 0.15 * max(lengths)
+    return any(line.lstrip()[:1].islower() for line in lines[1:])
 
 
 def _newline_cuts(text: str, start: int, end: int) -> list[Cut]:
@@ -258,7 +260,9 @@ def _newline_cuts(text: str, start: int, end: int) -> list[Cut]:
         line_start = text.rfind("\n", start, i) + 1 or start
         line = text[line_start:i].rstrip()
         nxt = _skip_space(text, i, end)
-        if nxt < end and line and (_LINE_BULLET.match(text, nxt, end) or not wrapped and _title_like_end(line) and (
+        # In wrapped prose a line may start with a spaced dash that goes on the clause: a bullet only after an end.
+        bullet = _LINE_BULLET.match(text, nxt, end) and (not wrapped or line[-1] in ".!?:;…\"”’)")
+        if nxt < end and line and (bullet or not wrapped and _title_like_end(line) and (
                 text[nxt].isupper() or text[nxt].isdigit() or text[nxt] in _OPEN)):
             cuts.append((i, nxt, ()))
         i = text.find("\n", i + 1, end)

@@ -1,8 +1,9 @@
 """python -m analysis.evaluate segmentation [RULES_JSON] [--bbc DIR]: Golden Rules score and speed.
 
 Scores `analysis.segment.split` on the 48 English Golden Rules (exact match of the list of stripped
-sentences per rule), lists the failed rules, and measures words per second over the BBC News corpus
-(segmenter only: files are read and split into paragraphs before the clock starts).
+sentences per rule), lists the failed rules, measures words per second over the BBC News corpus
+(segmenter only: files are read and split into paragraphs before the clock starts), and counts
+the sentences of the BBC paragraphs hard-wrapped at 72 columns against the same paragraphs unwrapped.
 """
 from __future__ import annotations
 
@@ -60,6 +61,23 @@ def words_per_second(paragraphs: list[tuple[str, int, int]], words: int, repeats
     return statistics.median(rates)
 
 
+def wrap_check(paragraphs: list[tuple[str, int, int]], width: int = 72) -> tuple[int, int, int, int]:
+    """(paragraphs wrapped, sentences unwrapped, sentences wrapped, paragraphs whose count changed) when
+    every paragraph longer than `width` is hard-wrapped at `width` columns (Python's textwrap)."""
+    import textwrap
+
+    n_wrapped = plain = wrapped = changed = 0
+    for text, s, e in paragraphs:
+        para = text[s:e]
+        if len(para) <= width or "\n" in para:
+            continue
+        folded = "\n".join(textwrap.wrap(para, width))
+        a, b = len(segment.split(para)), len(segment.split(folded))
+        n_wrapped += 1
+        plain, wrapped, changed = plain + a, wrapped + b, changed + (a != b)
+    return n_wrapped, plain, wrapped, changed
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.evaluate segmentation")
     parser.add_argument("rules", nargs="?", default=str(RULES), help="Golden Rules JSON (id, title, input, expected)")
@@ -84,6 +102,9 @@ def main(argv: list[str]) -> int:
         rate = words_per_second(paragraphs, words)
         print(f"Speed on {bbc}: {words:,} words in {len(paragraphs):,} paragraphs, "
               f"{rate:,.0f} words/s (median of 3 runs, segmenter only)")
+        n, plain, wrapped, changed = wrap_check(paragraphs)
+        print(f"Hard-wrap check: the {n:,} BBC paragraphs longer than 72 characters, each wrapped at 72 "
+              f"columns: {wrapped:,} sentences against {plain:,} unwrapped; {changed:,} paragraphs differ")
     else:
         print(f"skipped speed: {bbc} not found (shared data is absent)")
     return 0
