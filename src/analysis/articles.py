@@ -119,6 +119,33 @@ _CREDIT_WORDS = re.compile(r"\b(getty|reuters|ap photo|afp|associated press|epa|
 _CAPTION_CUES = re.compile(
     r"\((?:C|L|R|2nd [LR]|center|left|right|top|bottom)\)|\b(?:poses?|is pictured|are pictured|"
     r"pictured|seen|delivers a speech|speaks during|gestures|arrives?|attends?)\b", re.I)
+# Picture agencies and wires as they are credited under pictures. Acronyms are matched in capitals
+# only, so that "ap" or "pa" inside ordinary words never count.
+_AGENCY = (r"(?:Getty|GETTY|Reuters|REUTERS|AFP|AP|Associated\s+Press|EPA|EFE|PA|Press\s+Association"
+           r"|Shutterstock|SHUTTERSTOCK|Alamy|Anadolu|Xinhua|iStock(?:photo)?|NurPhoto|SOPA\s+Images"
+           r"|LightRocket|ZUMA|WireImage|Sputnik|TASS|UPI|AAP|Yonhap|Kyodo|KCNA|dpa|DPA|ANSA|Corbis)")
+# A run of capitalised names joined by slashes or "via" ("Chip Somodevilla/Getty Images",
+# "AFP via Getty Images"): the shape of a credit, which a described scene or a sentence never has.
+_NAME = r"(?:[A-Z][\w.'’&\-]*|i[A-Z][\w\-]*)"
+_NAMES = rf"{_NAME}(?:(?:\s*/\s*|\s+(?:(?:via|for|and|of|de|van|von)\s+|&\s+)?){_NAME}){{0,7}}"
+_CREDIT_LABEL = (r"(?i:(?:(?:photo(?:graph)?|picture|image|video)s?(?:\s+(?:credit|source|copyright))?"
+                 r"|credits?|source|courtesy(?:\s+of)?)\s*(?::|,|\bby\b)"
+                 r"|(?:photo(?:graph)?|picture|image|video)s?\s+(?:credit|source|copyright)|courtesy(?:\s+of)?)")
+_LABELLED_CREDIT = re.compile(rf"^\(?{_CREDIT_LABEL}\s*{_NAMES}\s*\)?\.?$")
+_AGENCY_CREDIT = re.compile(rf"^\(?{_NAMES}\)?\.?$")
+_HAS_AGENCY = re.compile(rf"(?<![\w-]){_AGENCY}(?![a-z])")
+# A described scene followed by its credit: "... on Thursday. (AP Photo/Lewis Joly)". A wire's name
+# alone is no such credit: wire copy ends body paragraphs with "(Reuters)" or "(AFP)".
+_PICTURE_AGENCY = (r"(?:Getty\s+Images|GETTY\s+IMAGES|Shutterstock|SHUTTERSTOCK|Alamy|iStock(?:photo)?"
+                   r"|AP\s+Photo|WireImage|NurPhoto|Corbis)")
+_CREDIT_TAIL = re.compile(
+    rf"(?:[.!?]\s+\(?|\s\(|\s[-–—]\s)(?:(?i:(?:photo(?:graph)?|picture|image|credit)s?)\s*(?::|\bby\b)\s*{_NAMES}"
+    rf"|(?:{_NAMES}\s*/\s*)?{_AGENCY}[\w\- ]{{0,12}}/\s*{_NAMES}|{_NAMES}\s*/\s*{_AGENCY}[\w\- ]{{0,12}}"
+    rf"|(?:{_NAMES}\s+via\s+)?{_PICTURE_AGENCY})\s*\)?\.?$")
+# A caption announced by its label: "Photo: ...", "Image caption, ...", "Pictured: ...".
+_CAPTION_LABEL = re.compile(
+    r"^(?i:(?:(?:image|media|photo|picture|video)\s+)?caption\s*[:,]"
+    r"|(?:photo(?:graph)?s?|pictures?|pictured(?:\s+(?:above|below|left|right))?|images?)\s*:)\s*\S")
 _DATELINE_END = re.compile(r",\s*(?:\w+\s)?\d{1,2},\s*\d{4}\.?$|,\s*\d{4}\.?$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
@@ -166,6 +193,31 @@ def _is_subheading(text: str) -> bool:
                  or bool(re.match(r"^[^:]{2,30}:\s", text)) or text.endswith(":")))  # "The job: ..."
 
 
+def _is_credit(text: str, n_words: int, first: bool) -> bool:
+    """A picture credit: a labelled name ("Photo: Jane Doe"), a slash credit, or an agency's name alone."""
+    if n_words > 8 or "\n" in text:
+        return False
+    if _CREDIT.match(text) and ("/" in text or _CREDIT_WORDS.search(text)) or _LABELLED_CREDIT.match(text):
+        return True
+    # A bare name line counts only when it names an agency; never the first line, which may be a
+    # title-case headline ("Getty Images Sold To ...").
+    return not first and bool(_AGENCY_CREDIT.match(text)) and bool(_HAS_AGENCY.search(text))
+
+
+def _is_caption(text: str, lines: list[str], n_words: int) -> bool:
+    """A picture caption: labelled, a described scene ending in its credit, or cue plus dateline/title."""
+    if n_words > 80:
+        return False
+    if _CAPTION_LABEL.match(text):
+        return True
+    # Credits are short: looking at the end of the text only keeps long paragraphs cheap.
+    tail = _CREDIT_TAIL.search(text, max(0, len(text) - 120))
+    if tail and len(_words(text[:tail.start()])) >= 3:
+        return True
+    return bool(_CAPTION_CUES.search(text) and (_DATELINE_END.search(text.strip())
+                                                or len(lines) > 1 and _is_title_like(lines[0])))
+
+
 def classify(texts: list[str], has_title: bool = False) -> list[str]:
     """The kind of each paragraph of an article, from its text and position."""
     kinds = []
@@ -175,13 +227,11 @@ def classify(texts: list[str], has_title: bool = False) -> list[str]:
         words = _words(text)
         if _BOILERPLATE.search(text) and len(words) <= 40:
             kind = "boilerplate"
-        elif len(words) <= 8 and "\n" not in text and (
-                _CREDIT.match(text) and ("/" in text or _CREDIT_WORDS.search(text))):
+        elif _is_credit(text, len(words), first=i == 0):
             kind = "credit"
         elif i == 0 and not has_title and _is_title_like(text) or (i == 0 and not has_title and len(words) <= 25 and len(lines) == 1 and not text.endswith(".")):
             kind = "headline"
-        elif _CAPTION_CUES.search(text) and (_DATELINE_END.search(text.strip()) or len(lines) > 1
-                                             and _is_title_like(lines[0])):
+        elif _is_caption(text, lines, len(words)):
             kind = "caption"
         elif first_body is not None and _is_subheading(text):
             kind = "subheading"
