@@ -197,6 +197,25 @@ def test_a_title_case_first_line_naming_an_agency_is_the_headline():
     assert articles.classify(["Getty Images Sold To Investment Group", "The deal was announced on Monday."])[0] == "headline"
 
 
+@pytest.mark.parametrize("text,kind", [
+    ("Related: Storm Ciara: what we know so far", "related_link"),
+    ("RELATED: Police name victim of Tuesday's stabbing", "related_link"),
+    ("Read more: Why are storms getting stronger?", "related_link"),
+    ("See also: Council approves new flood defences", "related_link"),
+    ("Also read: Why the pound fell against the dollar", "related_link"),
+    ("More on this story", "boilerplate"),
+    ("RELATED:", "boilerplate"),
+    ("Read more", "boilerplate"),
+    ("Related Topics", "boilerplate"),
+])
+def test_a_label_before_another_story_s_headline_makes_a_related_link(text, kind):
+    assert between_body(text) == kind
+
+
+def test_a_body_sentence_starting_read_more_stays_body():
+    assert between_body("Read more about the council's plans on its website, the mayor said.") == "body"
+
+
 def test_markdown_title_drops_the_heading_marker(tmp_path):
     path = tmp_path / "story.md"
     path.write_text("# Council approves budget\n\nThe council approved the budget on Monday.", encoding="utf-8")

@@ -107,10 +107,23 @@ _BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _BOILERPLATE = re.compile(
     r"^(leave a (reply|comment)|your email address will not be published|required fields are marked"
     r"|post comment|comments?$|sign up\b|subscribe\b|newsletter|get our .*newsletter|share this"
-    r"|click here|read more\b|advertisement$|related:|follow us|all rights reserved"
+    r"|click here|advertisement$|follow us|all rights reserved"
     r"|(copyright|©|\(c\))\s*\d{0,4}|cookies?\b.*\b(accept|policy)|skip to (main )?content"
     r"|we use cookies|this (article|story) was (originally )?published)",
     re.I)
+# A label that introduces links to other stories. With a headline after it ("Read more: Why ...")
+# the line is a related link; alone ("More on this story", "RELATED:") it is page furniture.
+_LINK_LABEL = re.compile(
+    r"^(?:(?i:related(?:\s+(?:stories|story|articles?|content|coverage|reading|links?|topics|news))?"
+    r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+(?:story|topic))?"
+    r"|recommended(?:\s+(?:reading|stories))?|watch)|MORE)\s*:\s*(?P<headline>\S[\s\S]*)?$")
+_LINK_LIST_LABEL = re.compile(
+    r"^(?:related(?:\s+(?:stories|story|articles?|content|coverage|reading|links?|topics|news))?"
+    r"|read\s+more(?:\s+(?:here|below|about\s+this(?:\s+story)?))?|see\s+also|also\s+read"
+    r"|more\s+on\s+this(?:\s+(?:story|topic))?|more\s+(?:stories|news)(?:\s+from\s+\S.{0,40})?"
+    r"|most\s+(?:read|popular|viewed|shared|watched|commented)|top\s+stories"
+    r"|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)"
+    r"|recommended(?:\s+(?:for\s+you|reading|stories))?)\s*[:.]?$", re.I)
 _CREDIT = re.compile(
     r"^(?:(?i:photo|image|picture|credit|source|video)s?\s*(?i:by|:)\s*)?"
     r"[A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*){0,3}\s*(?:/\s*[A-Z][\w&.'\-]*(?:\s[A-Z][\w&.'\-]*)*\s*){1,3}$")
@@ -225,7 +238,10 @@ def classify(texts: list[str], has_title: bool = False) -> list[str]:
     for i, text in enumerate(texts):
         lines = text.split("\n")
         words = _words(text)
-        if _BOILERPLATE.search(text) and len(words) <= 40:
+        link = _LINK_LABEL.match(text) if len(words) <= 60 else None
+        if link and link["headline"]:
+            kind = "related_link"
+        elif link or _LINK_LIST_LABEL.match(text) or _BOILERPLATE.search(text) and len(words) <= 40:
             kind = "boilerplate"
         elif _is_credit(text, len(words), first=i == 0):
             kind = "credit"
