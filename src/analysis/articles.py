@@ -108,7 +108,12 @@ _BOILERPLATE = re.compile(
     r"^(leave a (reply|comment)|your email address will not be published|required fields are marked"
     r"|post comment|comments?$|sign up\b|subscribe\b|newsletter|get our .*newsletter|share this"
     r"|click here|advertisement$|follow us|all rights reserved"
-    r"|(copyright|©|\(c\))\s*\d{0,4}|cookies?\b.*\b(accept|policy)|skip to (main )?content"
+    r"|(?:follow\s+[\w@.'’\- ]{1,40}?|share)\s+on\s+(?:twitter|x|facebook|instagram|tiktok|youtube|linkedin"
+    r"|threads|bluesky|whatsapp)\b"
+    # a copyright notice names a year or an owner; "Copyright law ..." opens a body sentence, and
+    # "(c)" opens the third item of a list unless a year follows
+    r"|(copyright|©)\s*(?:©\s*)?(?::\s*)?(?:\d{4}|(?-i:[A-Z])|$)|\(c\)(?=.*\b(?:19|20)\d\d\b)"
+    r"|cookies?\b.*\b(accept|policy)|skip to (main )?content"
     r"|we use cookies|this (article|story) was (originally )?published)",
     re.I)
 # A label that introduces links to other stories. With a headline after it ("Read more: Why ...")
