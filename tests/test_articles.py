@@ -193,6 +193,11 @@ def test_body_sentences_that_name_an_agency_stay_body(text):
     assert between_body(text) == "body" and between_body(text, first=True) == "body"
 
 
+@pytest.mark.parametrize("text", ["CORRECTION APPENDED.", "Police at the scene. Jones/APPLE"])
+def test_an_agency_acronym_inside_a_word_is_no_credit(text):
+    assert between_body(text) not in ("credit", "caption")
+
+
 def test_a_title_case_first_line_naming_an_agency_is_the_headline():
     assert articles.classify(["Getty Images Sold To Investment Group", "The deal was announced on Monday."])[0] == "headline"
 

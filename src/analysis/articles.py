@@ -151,14 +151,14 @@ _CREDIT_LABEL = (r"(?i:(?:(?:photo(?:graph)?|picture|image|video)s?(?:\s+(?:cred
                  r"|(?:photo(?:graph)?|picture|image|video)s?\s+(?:credit|source|copyright)|courtesy(?:\s+of)?)")
 _LABELLED_CREDIT = re.compile(rf"^\(?{_CREDIT_LABEL}\s*{_NAMES}\s*\)?\.?$")
 _AGENCY_CREDIT = re.compile(rf"^\(?{_NAMES}\)?\.?$")
-_HAS_AGENCY = re.compile(rf"(?<![\w-]){_AGENCY}(?![a-z])")
+_HAS_AGENCY = re.compile(rf"(?<![\w-]){_AGENCY}(?!\w)")
 # A described scene followed by its credit: "... on Thursday. (AP Photo/Lewis Joly)". A wire's name
 # alone is no such credit: wire copy ends body paragraphs with "(Reuters)" or "(AFP)".
 _PICTURE_AGENCY = (r"(?:Getty\s+Images|GETTY\s+IMAGES|Shutterstock|SHUTTERSTOCK|Alamy|iStock(?:photo)?"
                    r"|AP\s+Photo|WireImage|NurPhoto|Corbis)")
 _CREDIT_TAIL = re.compile(
     rf"(?:[.!?]\s+\(?|\s\(|\s[-–—]\s)(?:(?i:(?:photo(?:graph)?|picture|image|credit)s?)\s*(?::|\bby\b)\s*{_NAMES}"
-    rf"|(?:{_NAMES}\s*/\s*)?{_AGENCY}[\w\- ]{{0,12}}/\s*{_NAMES}|{_NAMES}\s*/\s*{_AGENCY}[\w\- ]{{0,12}}"
+    rf"|(?:{_NAMES}\s*/\s*)?{_AGENCY}\b[\w\- ]{{0,12}}/\s*{_NAMES}|{_NAMES}\s*/\s*{_AGENCY}\b[\w\- ]{{0,12}}"
     rf"|(?:{_NAMES}\s+via\s+)?{_PICTURE_AGENCY})\s*\)?\.?$")
 # A caption announced by its label: "Photo: ...", "Image caption, ...", "Pictured: ...".
 _CAPTION_LABEL = re.compile(
