@@ -232,9 +232,19 @@ def test_page_furniture_is_boilerplate(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Follow @newsdesk for updates.", "(Subscribe to our politics podcast on iTunes.)",
+    "For more, sign up for the Morning Briefing newsletter.", "Watch the full video of the speech below:",
+])
+def test_social_podcast_and_video_prompts_are_boilerplate(text):
+    assert between_body(text) == "boilerplate"
+
+
+@pytest.mark.parametrize("text", [
     "Copyright infringement claims rose 20% last year.",
     "(c) The council must publish its accounts by 1 June.",
     "Fans follow her on Instagram, where she posts daily.",
+    "Watch the skies tonight, forecasters said.",
+    "More than 2,000 readers sign up for the newsletter each week, the firm said, and 40% stay a year.",
 ])
 def test_body_sentences_near_furniture_words_stay_body(text):
     assert between_body(text) == "body"

@@ -105,9 +105,10 @@ def decode_with_encoding(data: bytes, path: str | Path = "") -> tuple[str, str]:
 _BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 
 _BOILERPLATE = re.compile(
-    r"^(leave a (reply|comment)|your email address will not be published|required fields are marked"
+    r"^\(?(leave a (reply|comment)|your email address will not be published|required fields are marked"
     r"|post comment|comments?$|sign up\b|subscribe\b|newsletter|get our .*newsletter|share this"
-    r"|click here|advertisement$|follow us|all rights reserved"
+    r"|click here|advertisement$|follow (?:us|@\w)|all rights reserved"
+    r"|watch (?:the )?(?:full )?(?:video|ad|clip|interview|speech|segment)s?\b.{0,60}?\b(?:above|below)[.:]?$"
     r"|(?:follow\s+[\w@.'’\- ]{1,40}?|share)\s+on\s+(?:twitter|x|facebook|instagram|tiktok|youtube|linkedin"
     r"|threads|bluesky|whatsapp)\b"
     # a copyright notice names a year or an owner; "Copyright law ..." opens a body sentence, and
@@ -116,6 +117,8 @@ _BOILERPLATE = re.compile(
     r"|cookies?\b.*\b(accept|policy)|skip to (main )?content"
     r"|we use cookies|this (article|story) was (originally )?published)",
     re.I)
+# An invitation to a newsletter inside a short line ("For more, sign up for our ... newsletter").
+_SIGN_UP = re.compile(r"\bsign up (?:for|to)\b.{0,40}\bnewsletter", re.I)
 # A label that introduces links to other stories. With a headline after it ("Read more: Why ...")
 # the line is a related link; alone ("More on this story", "RELATED:") it is page furniture.
 _LINK_LABEL = re.compile(
@@ -246,7 +249,8 @@ def classify(texts: list[str], has_title: bool = False) -> list[str]:
         link = _LINK_LABEL.match(text) if len(words) <= 60 else None
         if link and link["headline"]:
             kind = "related_link"
-        elif link or _LINK_LIST_LABEL.match(text) or _BOILERPLATE.search(text) and len(words) <= 40:
+        elif (link or _LINK_LIST_LABEL.match(text) or _BOILERPLATE.search(text) and len(words) <= 40
+              or len(words) <= 15 and _SIGN_UP.search(text)):
             kind = "boilerplate"
         elif _is_credit(text, len(words), first=i == 0):
             kind = "credit"
