@@ -193,6 +193,16 @@ def test_body_sentences_that_name_an_agency_stay_body(text):
     assert between_body(text) == "body" and between_body(text, first=True) == "body"
 
 
+@pytest.mark.parametrize("text,kind", [
+    ("Image source, Getty Images\nImage caption, Firefighters worked through the night", "caption"),
+    ("Image caption, Firefighters at work\nImage source, PA Media", "caption"),
+    ("Image caption: Crowds in the square\nThe mayor said 12 people were hurt.", "body"),
+    ("The mayor said 12 people were hurt.\nCrowds in the square. REUTERS/Jim Bourg", "body"),
+])
+def test_a_block_is_a_caption_only_when_every_line_is_caption_or_credit(text, kind):
+    assert between_body(text) == kind
+
+
 @pytest.mark.parametrize("text", ["CORRECTION APPENDED.", "Police at the scene. Jones/APPLE"])
 def test_an_agency_acronym_inside_a_word_is_no_credit(text):
     assert between_body(text) not in ("credit", "caption")

@@ -229,11 +229,17 @@ def _is_caption(text: str, lines: list[str], n_words: int) -> bool:
     """A picture caption: labelled, a described scene ending in its credit, or cue plus dateline/title."""
     if n_words > 80:
         return False
-    if _CAPTION_LABEL.match(text):
+    if len(lines) == 1 and _CAPTION_LABEL.match(text):
+        return True
+    # A picture's caption and credit lines kept together in one block ("Image source, Reuters" then
+    # "Image caption, ..."); a labelled line run together with body lines leaves the block body.
+    if len(lines) > 1 and any(_CAPTION_LABEL.match(line) for line in lines) and all(
+            _CAPTION_LABEL.match(line) or _is_credit(line, len(_words(line)), first=False) for line in lines):
         return True
     # Credits are short: looking at the end of the text only keeps long paragraphs cheap.
     tail = _CREDIT_TAIL.search(text, max(0, len(text) - 120))
-    if tail and len(_words(text[:tail.start()])) >= 3:
+    if tail and len(_words(text[:tail.start()])) >= 3 and (
+            len(lines) == 1 or len(lines) == 2 and _is_title_like(lines[0])):
         return True
     return bool(_CAPTION_CUES.search(text) and (_DATELINE_END.search(text.strip())
                                                 or len(lines) > 1 and _is_title_like(lines[0])))
