@@ -227,6 +227,11 @@ def test_a_label_before_another_story_s_headline_makes_a_related_link(text, kind
     assert between_body(text) == kind
 
 
+def test_a_labelled_first_line_is_the_headline():
+    assert articles.classify(["Watch: The moment the bridge collapsed in Baltimore",
+                              "The bridge fell at 01:30 local time."])[0] == "headline"
+
+
 def test_a_body_sentence_starting_read_more_stays_body():
     assert between_body("Read more about the council's plans on its website, the mayor said.") == "body"
 

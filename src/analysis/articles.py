@@ -253,9 +253,10 @@ def classify(texts: list[str], has_title: bool = False) -> list[str]:
         lines = text.split("\n")
         words = _words(text)
         link = _LINK_LABEL.match(text) if len(words) <= 60 else None
-        if link and link["headline"]:
+        # "Watch: ..." or "Read more: ..." first is the article's own title (video pages have them)
+        if link and link["headline"] and i > 0:
             kind = "related_link"
-        elif (link or _LINK_LIST_LABEL.match(text) or _BOILERPLATE.search(text) and len(words) <= 40
+        elif (link and not link["headline"] or _LINK_LIST_LABEL.match(text) or _BOILERPLATE.search(text) and len(words) <= 40
               or len(words) <= 15 and _SIGN_UP.search(text)):
             kind = "boilerplate"
         elif _is_credit(text, len(words), first=i == 0):
