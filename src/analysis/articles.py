@@ -105,12 +105,33 @@ def decode_with_encoding(data: bytes, path: str | Path = "") -> tuple[str, str]:
 _BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 
 _BOILERPLATE = re.compile(
-    r"^(leave a (reply|comment)|your email address will not be published|required fields are marked"
+    r"^\(?(leave a (reply|comment)|your email address will not be published|required fields are marked"
     r"|post comment|comments?$|sign up\b|subscribe\b|newsletter|get our .*newsletter|share this"
-    r"|click here|read more\b|advertisement$|related:|follow us|all rights reserved"
-    r"|(copyright|©|\(c\))\s*\d{0,4}|cookies?\b.*\b(accept|policy)|skip to (main )?content"
+    r"|click here|advertisement$|follow (?:us|@\w)|all rights reserved"
+    r"|watch (?:the )?(?:full )?(?:video|ad|clip|interview|speech|segment)s?\b.{0,60}?\b(?:above|below)[.:]?$"
+    r"|(?:follow\s+[\w@.'’\- ]{1,40}?|share)\s+on\s+(?:twitter|x|facebook|instagram|tiktok|youtube|linkedin"
+    r"|threads|bluesky|whatsapp)\b"
+    # a copyright notice names a year or an owner; "Copyright law ..." opens a body sentence, and
+    # "(c)" opens the third item of a list unless a year follows
+    r"|(copyright|©)\s*(?:©\s*)?(?::\s*)?(?:\d{4}|(?-i:[A-Z])|$)|\(c\)(?=.*\b(?:19|20)\d\d\b)"
+    r"|cookies?\b.*\b(accept|policy)|skip to (main )?content"
     r"|we use cookies|this (article|story) was (originally )?published)",
     re.I)
+# An invitation to a newsletter inside a short line ("For more, sign up for our ... newsletter").
+_SIGN_UP = re.compile(r"\bsign up (?:for|to)\b.{0,40}\bnewsletter", re.I)
+# A label that introduces links to other stories. With a headline after it ("Read more: Why ...")
+# the line is a related link; alone ("More on this story", "RELATED:") it is page furniture.
+_LINK_LABEL = re.compile(
+    r"^(?:(?i:related(?:\s+(?:stories|story|articles?|content|coverage|reading|links?|topics|news))?"
+    r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+(?:story|topic))?"
+    r"|recommended(?:\s+(?:reading|stories))?|watch)|MORE)\s*:\s*(?P<headline>\S[\s\S]*)?$")
+_LINK_LIST_LABEL = re.compile(
+    r"^(?:related(?:\s+(?:stories|story|articles?|content|coverage|reading|links?|topics|news))?"
+    r"|read\s+more(?:\s+(?:here|below|about\s+this(?:\s+story)?))?|see\s+also|also\s+read"
+    r"|more\s+on\s+this(?:\s+(?:story|topic))?|more\s+(?:stories|news)(?:\s+from\s+\S.{0,40})?"
+    r"|most\s+(?:read|popular|viewed|shared|watched|commented)|top\s+stories"
+    r"|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)"
+    r"|recommended(?:\s+(?:for\s+you|reading|stories))?)\s*[:.]?$", re.I)
 _CREDIT = re.compile(
     r"^(?:(?i:photo|image|picture|credit|source|video)s?\s*(?i:by|:)\s*)?"
     r"[A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*){0,3}\s*(?:/\s*[A-Z][\w&.'\-]*(?:\s[A-Z][\w&.'\-]*)*\s*){1,3}$")
@@ -119,6 +140,33 @@ _CREDIT_WORDS = re.compile(r"\b(getty|reuters|ap photo|afp|associated press|epa|
 _CAPTION_CUES = re.compile(
     r"\((?:C|L|R|2nd [LR]|center|left|right|top|bottom)\)|\b(?:poses?|is pictured|are pictured|"
     r"pictured|seen|delivers a speech|speaks during|gestures|arrives?|attends?)\b", re.I)
+# Picture agencies and wires as they are credited under pictures. Acronyms are matched in capitals
+# only, so that "ap" or "pa" inside ordinary words never count.
+_AGENCY = (r"(?:Getty|GETTY|Reuters|REUTERS|AFP|AP|Associated\s+Press|EPA|EFE|PA|Press\s+Association"
+           r"|Shutterstock|SHUTTERSTOCK|Alamy|Anadolu|Xinhua|iStock(?:photo)?|NurPhoto|SOPA\s+Images"
+           r"|LightRocket|ZUMA|WireImage|Sputnik|TASS|UPI|AAP|Yonhap|Kyodo|KCNA|dpa|DPA|ANSA|Corbis)")
+# A run of capitalised names joined by slashes or "via" ("Chip Somodevilla/Getty Images",
+# "AFP via Getty Images"): the shape of a credit, which a described scene or a sentence never has.
+_NAME = r"(?:[A-Z][\w.'’&\-]*|i[A-Z][\w\-]*)"
+_NAMES = rf"{_NAME}(?:(?:\s*/\s*|\s+(?:(?:via|for|and|of|de|van|von)\s+|&\s+)?){_NAME}){{0,7}}"
+_CREDIT_LABEL = (r"(?i:(?:(?:photo(?:graph)?|picture|image|video)s?(?:\s+(?:credit|source|copyright))?"
+                 r"|credits?|source|courtesy(?:\s+of)?)\s*(?::|,|\bby\b)"
+                 r"|(?:photo(?:graph)?|picture|image|video)s?\s+(?:credit|source|copyright)|courtesy(?:\s+of)?)")
+_LABELLED_CREDIT = re.compile(rf"^\(?{_CREDIT_LABEL}\s*{_NAMES}\s*\)?\.?$")
+_AGENCY_CREDIT = re.compile(rf"^\(?{_NAMES}\)?\.?$")
+_HAS_AGENCY = re.compile(rf"(?<![\w-]){_AGENCY}(?!\w)")
+# A described scene followed by its credit: "... on Thursday. (AP Photo/Lewis Joly)". A wire's name
+# alone is no such credit: wire copy ends body paragraphs with "(Reuters)" or "(AFP)".
+_PICTURE_AGENCY = (r"(?:Getty\s+Images|GETTY\s+IMAGES|Shutterstock|SHUTTERSTOCK|Alamy|iStock(?:photo)?"
+                   r"|AP\s+Photo|WireImage|NurPhoto|Corbis)")
+_CREDIT_TAIL = re.compile(
+    rf"(?:[.!?]\s+\(?|\s\(|\s[-–—]\s)(?:(?i:(?:photo(?:graph)?|picture|image|credit)s?)\s*(?::|\bby\b)\s*{_NAMES}"
+    rf"|(?:{_NAMES}\s*/\s*)?{_AGENCY}\b[\w\- ]{{0,12}}/\s*{_NAMES}|{_NAMES}\s*/\s*{_AGENCY}\b[\w\- ]{{0,12}}"
+    rf"|(?:{_NAMES}\s+via\s+)?{_PICTURE_AGENCY})\s*\)?\.?$")
+# A caption announced by its label: "Photo: ...", "Image caption, ...", "Pictured: ...".
+_CAPTION_LABEL = re.compile(
+    r"^(?i:(?:(?:image|media|photo|picture|video)\s+)?caption\s*[:,]"
+    r"|(?:photo(?:graph)?s?|pictures?|pictured(?:\s+(?:above|below|left|right))?|images?)\s*:)\s*\S")
 _DATELINE_END = re.compile(r",\s*(?:\w+\s)?\d{1,2},\s*\d{4}\.?$|,\s*\d{4}\.?$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
@@ -166,6 +214,37 @@ def _is_subheading(text: str) -> bool:
                  or bool(re.match(r"^[^:]{2,30}:\s", text)) or text.endswith(":")))  # "The job: ..."
 
 
+def _is_credit(text: str, n_words: int, first: bool) -> bool:
+    """A picture credit: a labelled name ("Photo: Jane Doe"), a slash credit, or an agency's name alone."""
+    if n_words > 8 or "\n" in text:
+        return False
+    if _CREDIT.match(text) and ("/" in text or _CREDIT_WORDS.search(text)) or _LABELLED_CREDIT.match(text):
+        return True
+    # A bare name line counts only when it names an agency; never the first line, which may be a
+    # title-case headline ("Getty Images Sold To ...").
+    return not first and bool(_AGENCY_CREDIT.match(text)) and bool(_HAS_AGENCY.search(text))
+
+
+def _is_caption(text: str, lines: list[str], n_words: int) -> bool:
+    """A picture caption: labelled, a described scene ending in its credit, or cue plus dateline/title."""
+    if n_words > 80:
+        return False
+    if len(lines) == 1 and _CAPTION_LABEL.match(text):
+        return True
+    # A picture's caption and credit lines kept together in one block ("Image source, Reuters" then
+    # "Image caption, ..."); a labelled line run together with body lines leaves the block body.
+    if len(lines) > 1 and any(_CAPTION_LABEL.match(line) for line in lines) and all(
+            _CAPTION_LABEL.match(line) or _is_credit(line, len(_words(line)), first=False) for line in lines):
+        return True
+    # Credits are short: looking at the end of the text only keeps long paragraphs cheap.
+    tail = _CREDIT_TAIL.search(text, max(0, len(text) - 120))
+    if tail and len(_words(text[:tail.start()])) >= 3 and (
+            len(lines) == 1 or len(lines) == 2 and _is_title_like(lines[0])):
+        return True
+    return bool(_CAPTION_CUES.search(text) and (_DATELINE_END.search(text.strip())
+                                                or len(lines) > 1 and _is_title_like(lines[0])))
+
+
 def classify(texts: list[str], has_title: bool = False) -> list[str]:
     """The kind of each paragraph of an article, from its text and position."""
     kinds = []
@@ -173,15 +252,18 @@ def classify(texts: list[str], has_title: bool = False) -> list[str]:
     for i, text in enumerate(texts):
         lines = text.split("\n")
         words = _words(text)
-        if _BOILERPLATE.search(text) and len(words) <= 40:
+        link = _LINK_LABEL.match(text) if len(words) <= 60 else None
+        # "Watch: ..." or "Read more: ..." first is the article's own title (video pages have them)
+        if link and link["headline"] and i > 0:
+            kind = "related_link"
+        elif (link and not link["headline"] or _LINK_LIST_LABEL.match(text) or _BOILERPLATE.search(text) and len(words) <= 40
+              or len(words) <= 15 and _SIGN_UP.search(text)):
             kind = "boilerplate"
-        elif len(words) <= 8 and "\n" not in text and (
-                _CREDIT.match(text) and ("/" in text or _CREDIT_WORDS.search(text))):
+        elif _is_credit(text, len(words), first=i == 0):
             kind = "credit"
         elif i == 0 and not has_title and _is_title_like(text) or (i == 0 and not has_title and len(words) <= 25 and len(lines) == 1 and not text.endswith(".")):
             kind = "headline"
-        elif _CAPTION_CUES.search(text) and (_DATELINE_END.search(text.strip()) or len(lines) > 1
-                                             and _is_title_like(lines[0])):
+        elif _is_caption(text, lines, len(words)):
             kind = "caption"
         elif first_body is not None and _is_subheading(text):
             kind = "subheading"
