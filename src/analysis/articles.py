@@ -520,10 +520,14 @@ PARAGRAPHS = declare("paragraphs", (
     Column("start", "Int64", "Offset of the first character in the article text.", "0"),
     Column("end", "Int64", "Offset after the last character; `text[start:end]` is the paragraph.", "99"),
     Column("kind", "category", "headline (the article's own title), subheading (a section title "
-           "inside the article: numbered, \"Label: ...\", or five words or fewer), body, caption, "
-           "credit, related_link (another story's headline inserted in the text: a title-like line "
-           "of six words or more after the first body paragraph) or boilerplate (comment forms, "
-           "newsletter prompts, copyright lines).", "headline"),
+           "inside the article: numbered, \"Label: ...\", or five words or fewer), body, caption "
+           "(a picture's description: with a dateline, under a title line, after a label such as "
+           "\"Photo:\", \"Pictured:\", \"Image caption\", or ending in its credit), credit (\"Name/Agency\", "
+           "\"Credit: ...\", an agency name such as Getty Images or Reuters on a short line of its own), "
+           "related_link (another story's headline inserted in the text: a title-like line of six "
+           "words or more after the first body paragraph, or one after \"Related:\", \"Read more:\", "
+           "\"See also:\") or boilerplate (comment forms, newsletter and follow prompts, share "
+           "buttons, copyright lines, a label such as \"More on this story\" on its own).", "headline"),
     Column("n_lines", "Int64", "Lines in the block (captions often carry a title line).", "1"),
     Column("text", "string", "The paragraph as written.", "Russia says it will …"),
 ), doc="One row per blank-line-separated block of each article, with its kind. Nothing is dropped.")
