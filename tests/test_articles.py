@@ -455,3 +455,19 @@ def test_hand_labelled_kinds_of_news_furniture_and_body_lines():
     wrong = [(kind, labelled_kind(pos, text), text) for pos, text, kind in LABELLED_KINDS
              if labelled_kind(pos, text) != kind]
     assert not wrong, f"accuracy {labelled_accuracy():.3f}: {wrong}"
+
+
+def test_a_text_with_one_paragraph_per_line_and_no_blank_lines_gets_a_paragraph_per_line():
+    text = ("Flood kills 12 in northern town\n"
+            "At least 12 people were killed when the river burst its banks on Sunday, officials said.\n"
+            "Rescue teams were searching for survivors late into the night.\n"
+            "The mayor said the town had not seen such a flood in fifty years.")
+    kinds = [p.kind for p in articles.make_article("x", text).paragraphs]
+    assert kinds == ["headline", "body", "body", "body"]
+
+
+def test_prose_hard_wrapped_without_blank_lines_stays_one_paragraph():
+    text = ("At least 12 people were killed when the river burst its banks on Sunday,\n"
+            "officials said, and rescue teams were searching for survivors late into\n"
+            "the night as the water kept rising in the lower part of the old town.")
+    assert len(articles.make_article("x", text).paragraphs) == 1

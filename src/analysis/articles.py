@@ -103,6 +103,7 @@ def decode_with_encoding(data: bytes, path: str | Path = "") -> tuple[str, str]:
 # --- paragraphs -------------------------------------------------------------------------------
 
 _BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
 
 _BOILERPLATE = re.compile(
     r"^\(?(leave a (reply|comment)|your email address will not be published|required fields are marked"
@@ -172,9 +173,19 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each blank-line-separated block, without surrounding whitespace."""
+    """(start, end) of each blank-line-separated block, without surrounding whitespace.
+
+    A text with no blank line at all but three or more lines that are not prose wrapped at a fixed
+    width puts one paragraph on each line (feeds and exports often do): each line is a block.
+    """
+    blank = _BLANK
+    if not _BLANK.search(text) and text.strip().count("\n") >= 2:
+        from .segment import _hard_wrapped
+
+        if not _hard_wrapped(text, 0, len(text)):
+            blank = _LINE_BREAK
     spans, pos = [], 0
-    for match in _BLANK.finditer(text):
+    for match in blank.finditer(text):
         spans.append((pos, match.start()))
         pos = match.end()
     spans.append((pos, len(text)))
@@ -530,7 +541,8 @@ PARAGRAPHS = declare("paragraphs", (
            "buttons, copyright lines, a label such as \"More on this story\" on its own).", "headline"),
     Column("n_lines", "Int64", "Lines in the block (captions often carry a title line).", "1"),
     Column("text", "string", "The paragraph as written.", "Russia says it will …"),
-), doc="One row per blank-line-separated block of each article, with its kind. Nothing is dropped.")
+), doc="One row per blank-line-separated block of each article (per line, for a text with no blank line "
+       "whose lines are not prose wrapped at a fixed width), with its kind. Nothing is dropped.")
 
 
 def article_row(article: Article, n_sentences: int | None = None, n_words: int | None = None) -> dict:
