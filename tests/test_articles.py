@@ -79,7 +79,7 @@ def test_jsonl_bad_line_fails_alone(tmp_path):
     path = tmp_path / "many.jsonl"
     path.write_text('{"id": "a", "text": "One."}\n{not json\n{"id": "b", "text": "Two."}\n', encoding="utf-8")
     items = list(articles.read(path))
-    assert [getattr(i, "article_id") for i in items] == ["a", "many:2", "b"]
+    assert [getattr(i, "article_id") for i in items] == ["a", "many-2", "b"]
     assert isinstance(items[1], articles.Failure) and f"{path}:2" in items[1].error
 
 
@@ -471,3 +471,13 @@ def test_prose_hard_wrapped_without_blank_lines_stays_one_paragraph():
             "officials said, and rescue teams were searching for survivors late into\n"
             "the night as the water kept rising in the lower part of the old town.")
     assert len(articles.make_article("x", text).paragraphs) == 1
+
+
+def test_json_records_that_fail_keep_their_own_id_and_say_what_is_wrong(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a1", "text": "Rain fell. The office said so."}\n'
+                    '{"id": "a2", "text": ["Rain fell.", "The office said so."]}\n'
+                    '{"id": "a3", "text": \n', encoding="utf-8")
+    got = list(articles.read(feed))
+    assert [(type(x).__name__, x.article_id) for x in got] == [("Article", "a1"), ("Failure", "a2"), ("Failure", "feed-3")]
+    assert got[1].error == f"{feed}:2: 'text' is list, expected a string of article text"

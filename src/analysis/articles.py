@@ -330,6 +330,9 @@ def _from_record(record: dict, path: Path, where: str) -> dict:
     if not isinstance(record, dict):
         raise ArticleError(f"{path}{where}: expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
+    if "text" in record and not isinstance(text, str):
+        raise ArticleError(f"{path}{where}: 'text' is {type(text).__name__ if text is not None else 'null'}, "
+                           "expected a string of article text")
     if not isinstance(text, str) or not text.strip():
         raise ArticleError(f"{path}{where}: no 'text' field with article text")
     out = {k: record.get(k) for k in JSON_FIELDS}
@@ -402,7 +405,7 @@ def _parse(text: str, path: Path, stem: str, suffix: str) -> Iterator[Article | 
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    yield Failure(f"{stem}:{n}", str(path), f"{path}:{n}: invalid JSON ({exc.msg} at column {exc.colno})")
+                    yield Failure(f"{stem}-{n}", str(path), f"{path}:{n}: invalid JSON ({exc.msg} at column {exc.colno})")
                     continue
                 yield from _record_article(record, path, f":{n}", f"{stem}-{n}")
         else:
@@ -415,7 +418,9 @@ def _record_article(record, path: Path, where: str, fallback_id: str) -> Iterato
     try:
         fields = _from_record(record, path, where)
     except ArticleError as exc:
-        yield Failure(fallback_id, str(path), str(exc))
+        # a record that names its id keeps it, so its failure row can be matched to the feed
+        own = record.get("id") if isinstance(record, dict) else None
+        yield Failure(str(own) if own not in (None, "") else fallback_id, str(path), str(exc))
         return
     article_id = str(fields["id"]) if fields.get("id") not in (None, "") else fallback_id
     yield _build(fields, article_id, path)
