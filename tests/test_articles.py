@@ -481,3 +481,12 @@ def test_json_records_that_fail_keep_their_own_id_and_say_what_is_wrong(tmp_path
     got = list(articles.read(feed))
     assert [(type(x).__name__, x.article_id) for x in got] == [("Article", "a1"), ("Failure", "a2"), ("Failure", "feed-3")]
     assert got[1].error == f"{feed}:2: 'text' is list, expected a string of article text"
+
+
+def test_an_html_page_with_only_navigation_is_a_failure_not_an_article(tmp_path):
+    page = tmp_path / "nav.html"
+    page.write_text("<html><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+                    "<main><p>Home World</p></main></body></html>", encoding="utf-8")
+    (item,) = articles.read(page)
+    assert isinstance(item, articles.Failure)
+    assert item.error.startswith(f"{page}: no main text found in the HTML")

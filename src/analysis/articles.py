@@ -104,6 +104,8 @@ def decode_with_encoding(data: bytes, path: str | Path = "") -> tuple[str, str]:
 
 _BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
+# Fewer words than this in the main text of an HTML page: no article was found, only page furniture.
+MIN_HTML_WORDS = 15
 
 _BOILERPLATE = re.compile(
     r"^\(?(leave a (reply|comment)|your email address will not be published|required fields are marked"
@@ -317,6 +319,10 @@ def _from_html(raw: str, path: Path) -> dict:
     extracted = document.as_dict() if document is not None else None
     if not extracted or not extracted.get("text"):
         raise ArticleError(f"{path}: no main text found in the HTML")
+    n_words = len(_words(extracted["text"]))
+    if n_words < MIN_HTML_WORDS:  # what is left of a page without an article: menus, a cookie notice
+        raise ArticleError(f"{path}: no main text found in the HTML (only {n_words} words outside the page's "
+                           f"navigation; an article has at least {MIN_HTML_WORDS})")
     # trafilatura separates paragraphs by single newlines; the project's paragraphs are blank-line blocks.
     text = re.sub(r"\n+", "\n\n", extracted["text"].strip())
     title = extracted.get("title")
