@@ -252,3 +252,39 @@ def test_candidates_without_digits_or_key_words_skip_nothing():
     found = [(r["text"], r["kind"]) for r in figures.candidates(text)]
     assert found == [("About half", "other"), ("three hundred", "count"), ("nearly a week", "duration"),
                      ("twice", "count")]
+
+
+# --- review fixes: "5m", changes, ratios, currencies, destinations ----------------------------
+
+def test_glued_m_before_a_counted_noun_is_millions(figures_of):
+    f = figures_of("The UN says 2m people have been displaced, and 5m barrels of oil were lost.")
+    people = one(f, "2m")
+    assert (people.kind, people.value, people.casualty_type) == ("count", 2e6, "displaced")
+    barrels = one(f, "5m barrels")
+    assert (barrels.kind, barrels.value, barrels.unit) == ("other", 5e6, "barrels")
+
+
+def test_glued_m_in_a_measuring_context_stays_metres(figures_of):
+    f = figures_of("They built a 5m wall. The 10m-high wave hit the town. She won the 100m hurdles.")
+    assert set(f["kind"]) == {"distance"}
+    assert f["value"].tolist() == [5, 10, 100]
+
+
+def test_glued_m_alone_is_millions_unless_the_text_speaks_of_races():
+    text = "The show was seen by 14m on Sunday."
+    assert not figures.glued_m_is_metres(text, 21, 24)
+    race = "Holmes won the 800m in Athens, her second Olympic title."
+    assert figures.glued_m_is_metres(race, 15, 19)
+
+
+def test_2m_people_displaced_gives_a_displaced_total_of_two_million():
+    from analysis import casualties
+
+    text = "The UN says 2m people have been displaced by the floods."
+    article = articles.make_article("t", text)
+    sents = sentences.table(article)
+    doc = nlp.parse(text, list(zip(sents["start"].tolist(), sents["end"].tolist())), nlp.load())
+    tables = {"sentences": sents}
+    tables.update(figures.extract(article, doc, tables))
+    tables.update(casualties.extract(article, doc, tables))
+    assert tables["casualty_totals"]["displaced"].tolist() == [2e6]

@@ -229,6 +229,82 @@ def parse_number(text: str, money: bool = False) -> float | None:
         return None
 
 
+_GLUED_M = re.compile(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)m", re.I)
+# "5m" is metres only in a measuring context: a dimension word after it ("5m high", "5m-long"),
+# an imperial measure beside it ("30ft (10m)"), a measuring verb or result before it ("ran 100m",
+# "a leap of 7.95m"), or a race or object it measures ("100m hurdles", "a 5m wall"). Anywhere
+# else news writes "2m people", "11m voters", "5m barrels" for millions.
+_MEASURE_AFTER = re.compile(
+    r"(?:-|\s)(?:high|long|deep|tall|wide|thick|away|across|apart|in\s+(?:diameter|length|height|depth|width)|"
+    r"above\s+sea|below\s+sea|under(?:ground|water))\b"
+    r"|\s?(?:/[sh]\b|per\s+(?:second|minute|hour)\b)"
+    r"|\s*\(\s*[\d.,]+\s?(?:ft|feet|foot|in|inches|yards?|miles?)\b", re.I)
+_MEASURE_BEFORE = re.compile(
+    r"(?:\b(?:ft|feet|foot|inches|yards?|miles?)\s*\(\s*"
+    r"|\b(?:ran|run|runs|running|raced?|racing|sprint(?:ed|ing)?|swam|swim(?:s|ming)?|clear(?:ed|s|ing)?|"
+    r"landed|threw|thrown|vaulted|leapt|(?:leap|throw|jump|clearance|height|depth|length|distance|width|"
+    r"(?:personal|season'?s?|life-?time|world|championship|national|meeting)\s+(?:best|record|mark))\s+of)"
+    r"\s+(?:a\s+|an\s+|about\s+|some\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+)?"
+    r"|\b(?:men|women|boys|girls)['’]s\s+|\b(?:Olympic|indoor|outdoor)\s+)$", re.I)
+_MEASURED_NOUNS = frozenset((
+    "hurdles hurdle hurdler hurdlers relay relays freestyle backstroke breaststroke butterfly medley individual "
+    "sprint sprints sprinter sprinters dash race races run runs runner runners final finals heat heats title "
+    "titles champion champions championship crown gold silver bronze medal medals medallist medallists record "
+    "records mark event events victory win hope star specialist finalist legend qualifying indoors outdoors "
+    "world personal lap swim penalty kick wall walls fence tower towers building drop cliff wave waves yacht "
+    "boat vessel bridge tunnel pole mast statue tree trees crater hole shaft stretch swell gap dive fall leap "
+    "jump throw putt pool telescope").split())
+# Words after "5m" that say nothing of what it counts (closed-class words and auxiliaries).
+_NOT_COUNTED = frozenset((
+    "and or but nor in at on to as of for by from with without into onto over under than while when where "
+    "which who whom whose that this these those the a an his her its their our my your is are was were be "
+    "been being has have had will would can could may might must shall should also just last next each per "
+    "more less after before about around between behind since until up down out off so then there here it "
+    "he she they we i you not only even still already").split())
+# Words of athletics and of dimensions, and words of money and of counted people: which of them
+# surround a bare "5m" says which it is.
+_MEASURE_CUES = re.compile(
+    r"\b(?:hurdl\w*|relays?|sprint\w*|race[sd]?|racing|runners?|jump\w*|leap\w*|vault\w*|throw\w*|threw|"
+    r"marathon\w*|athlet\w*|Olympic\w*|indoors?|outdoors?|medal\w*|champion\w*|heats|personal best|"
+    r"season'?s best|world record|laps?|metres|meters|distance|height|depth|length|width|tall(?:er|est)?|"
+    r"secs|swim\w*|freestyle)\b", re.I)
+_MILLION_CUES = re.compile(
+    r"[$£€¥%]|\bper\s?cent\b|\b(?:millions?|billions?|bn|viewers|audiences?|people|sales|profits?|revenues?|"
+    r"shares|users|customers|subscribers|voters|workers|residents|population|budget|turnover|costs?|worth|"
+    r"deals?|funds?|funding|spend\w*|invest\w*|bid|fees?|paid|euros?|dollars?|pounds|rupees|yuan|yen)\b", re.I)
+# The word after a number, past a second glued number it is coordinated with ("100m and 200m titles").
+_NEXT_WORD = re.compile(r"(?:\s+(?:and|or|to)\s+[\d.,]+m\b)?[-\s]\s*([A-Za-z][a-z]*)")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
+
+
+def glued_m_is_metres(chunk: str, s: int, e: int, doc: Doc | None = None, offset: int = 0) -> bool:
+    """Whether "5m" at chunk[s:e], written without a currency, is metres rather than millions."""
+    after, before = chunk[e:e + 40], chunk[max(0, s - 60):s]
+    if _MEASURE_AFTER.match(after) or _MEASURE_BEFORE.search(before):
+        return True
+    word = _NEXT_WORD.match(after)
+    noun = None
+    if word:
+        w = word.group(1)
+        if w.lower() in _MEASURED_NOUNS:
+            return True
+        if w[0].islower() and w not in _NOT_COUNTED:
+            span = doc.char_span(offset + e + word.start(1), offset + e + word.end(1)) if doc is not None else None
+            noun = span is None or span.root.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+    starts = [x.end() for x in _SENTENCE_END.finditer(chunk, 0, s)]
+    stop = _SENTENCE_END.search(chunk, e)
+    sentence = chunk[starts[-1] if starts else 0:stop.start() + 1 if stop else len(chunk)]
+    if _MILLION_CUES.search(sentence):
+        return False
+    if _MEASURE_CUES.search(sentence):
+        return True
+    if noun:
+        return False  # "2m people", "11m voters", "5m barrels", "300m rupees"
+    # Nothing near it says what it measures: the paragraph decides, millions unless it speaks of
+    # races and dimensions and not of money or people.
+    return bool(_MEASURE_CUES.search(chunk)) and not _MILLION_CUES.search(chunk)
+
+
 def vague(text: str) -> tuple[float | None, float, float] | None:
     """(value, low, high) of a vague quantity such as "dozens" or "tens of thousands", else None."""
     return VAGUE.get(re.sub(r"\s+", " ", text.strip().lower()))
@@ -356,14 +432,14 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
             v = 2.0 if m.group().lower() == "twice" else 3.0
             take(m.start(), m.end(), kind="count", unit="times", qualifier="exact", value=v, low=v, high=v)
     for m in EXPRESSION.finditer(chunk):
-        row = _expression(m, chunk, claimed, start)
+        row = _expression(m, chunk, claimed, start, doc)
         if row:
             take(row.pop("s"), row.pop("e"), **row)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
 
 
-def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int) -> dict | None:
+def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Doc | None = None) -> dict | None:
     a_s, a_e = m.span("a")
     if claimed.overlaps(offset + a_s, offset + a_e):
         return None
@@ -394,11 +470,14 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int) -> dict
     else:
         value = parse_number(a_text, money=money)
         if value is None:
-            metres = re.fullmatch(r"(\d+(?:\.\d+)?)m", a_text.strip(), re.I)
-            if not metres:
+            glued = _GLUED_M.fullmatch(a_text.strip())
+            if not glued:
                 return None
-            value = float(metres.group(1))
-            unit_m = re.match(r"^(?P<dist>)", "")
+            if glued_m_is_metres(chunk, a_s, a_e, doc, offset):
+                value = float(glued.group(1).replace(",", ""))
+                unit_m = re.match(r"^(?P<dist>)", "")
+            else:
+                value = parse_number(a_text, money=True)  # "2m people": millions, with no currency to name
         low, high = bounds(value, qualifier)
         if b:
             vb = parse_number(b, money=money or bool(m.group("cur2")))
