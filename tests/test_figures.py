@@ -288,3 +288,25 @@ def test_2m_people_displaced_gives_a_displaced_total_of_two_million():
     tables.update(figures.extract(article, doc, tables))
     tables.update(casualties.extract(article, doc, tables))
     assert tables["casualty_totals"]["displaced"].tolist() == [2e6]
+
+
+@pytest.mark.parametrize("sentence, first, second", [
+    ("Biogen fell $28.63 to $38.65 on Friday.", "$28.63", "$38.65"),
+    ("The index rose 12 to 1,450.", "12", "1,450"),
+    ("Its audience fell by 600,000 to 5.9 million.", "600,000", "5.9 million"),
+    ("The pension age rises from 60 to 65.", "60", "65"),
+])
+def test_x_to_y_after_a_verb_of_change_is_a_change_and_a_level_not_a_range(figures_of, sentence, first, second):
+    f = figures_of(sentence)
+    assert f["text"].tolist() == [first, second]
+    assert set(f["qualifier"]) == {"exact"}
+
+
+def test_x_to_y_after_a_verb_of_change_stays_a_range_for_small_round_numbers(figures_of):
+    row = one(figures_of("The firm will cut 200 to 300 jobs."), "200 to 300")
+    assert (row.qualifier, row.low, row.high) == ("range", 200, 300)
+
+
+def test_a_second_number_not_taken_by_a_range_is_its_own_figure(figures_of):
+    f = figures_of("Labour's majority fell by 229 to 206 seats.")
+    assert f["text"].tolist() == ["229", "206"]

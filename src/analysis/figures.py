@@ -305,6 +305,28 @@ def glued_m_is_metres(chunk: str, s: int, e: int, doc: Doc | None = None, offset
     return bool(_MEASURE_CUES.search(chunk)) and not _MILLION_CUES.search(chunk)
 
 
+# A verb of change before "X to Y" makes X the change and Y the new level ("Biogen fell $28.63 to
+# $38.65", "rose 12 to 1,450", "grew by 1.4 million to 44.9 million").
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise[ns]?|rising|fell|fall(?:s|en|ing)?|climb(?:ed|s|ing)?|drop(?:ped|s|ping)?|increas(?:ed|es|ing)|"
+    r"decreas(?:ed|es|ing)|jump(?:ed|s|ing)?|slip(?:ped|s|ping)?|gain(?:ed|s|ing)?|lost|los(?:es|ing)|"
+    r"shed(?:s|ding)?|grew|grow(?:s|n|ing)?|slump(?:ed|s|ing)?|plung(?:ed|es|ing)|soar(?:ed|s|ing)?|"
+    r"surg(?:ed|es|ing)|tumbl(?:ed|es|ing)|edged|dipped|dips?|sank|sunk|slid|declin(?:ed|es|ing)|"
+    r"advanc(?:ed|es|ing)|cut|raised|reduced|lowered|lifted|boosted|up|down)"
+    r"(?:\s+(?:by|a\s+further|another|just))?\s+$", re.I)
+
+
+def is_change(before: str, a_text: str, b_text: str, a: float, b: float, money: bool, from_: bool) -> bool:
+    """Whether "X to Y" after `before` is a change and a new level, not a range: after a verb of
+    change, unless both are small round whole numbers close together ("cut 200 to 300 jobs")."""
+    if not _CHANGE_BEFORE.search(before):
+        return False
+    if from_ or money or b > 3 * a or "." in a_text + b_text:
+        return True
+    significant = [len(str(int(x)).rstrip("0")) for x in (a, b)]
+    return max(significant) > 2
+
+
 def vague(text: str) -> tuple[float | None, float, float] | None:
     """(value, low, high) of a vague quantity such as "dozens" or "tens of thousands", else None."""
     return VAGUE.get(re.sub(r"\s+", " ", text.strip().lower()))
@@ -431,10 +453,15 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
         if not claimed.overlaps(start + m.start(), start + m.end()):
             v = 2.0 if m.group().lower() == "twice" else 3.0
             take(m.start(), m.end(), kind="count", unit="times", qualifier="exact", value=v, low=v, high=v)
-    for m in EXPRESSION.finditer(chunk):
+    pos = 0
+    while (m := EXPRESSION.search(chunk, pos)) is not None:
         row = _expression(m, chunk, claimed, start, doc)
+        pos = m.end()
         if row:
-            take(row.pop("s"), row.pop("e"), **row)
+            s, e = row.pop("s"), row.pop("e")
+            take(s, e, **row)
+            if e < pos:
+                pos = e  # a second number the row did not take ("rose 12 to 1,450") is read on its own
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
 
@@ -483,15 +510,18 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
             vb = parse_number(b, money=money or bool(m.group("cur2")))
             scale = r"(thousand|million|billion|trillion|bn|mn|tn|k)$"
             scale_b = re.search(scale, b.strip(), re.I)
+            value_a = value
             if scale_b and not re.search(scale, a_text.strip(), re.I):
                 value = value * _SCALES[scale_b.group(1).lower()]  # "2 to 3 million": the scale is shared
-            if vb is not None and vb > value:
+            if vb is not None and vb > value and not is_change(chunk[max(0, m.start() - 40):m.start()], a_text, b,
+                                                               value, vb, money or bool(m.group("cur2")),
+                                                               (between or "").lower().startswith("from")):
                 low, high, value, qualifier = value, vb, None, "range"
             elif vb is not None and sep == "-" and re.fullmatch(r"\d{1,3}", a_text) and re.fullmatch(r"\d{1,3}", b):
                 return None  # "6-4", "3-1": a score, not a quantity
             else:
                 b, e, trail = None, a_e, ""
-                value = parse_number(a_text, money=money)
+                value = value_a
                 low, high = bounds(value, qualifier)
         if b is None:
             unit_m = _UNIT_AFTER.match(chunk[e:e + 40]) if a_text.strip()[-1:] != "m" or value is None else unit_m
