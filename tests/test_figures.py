@@ -310,3 +310,22 @@ def test_x_to_y_after_a_verb_of_change_stays_a_range_for_small_round_numbers(fig
 def test_a_second_number_not_taken_by_a_range_is_its_own_figure(figures_of):
     f = figures_of("Labour's majority fell by 229 to 206 seats.")
     assert f["text"].tolist() == ["229", "206"]
+
+
+def test_one_in_five_is_one_share_not_two_counts(figures_of):
+    f = figures_of("One in five pensioners lives in poverty, and nearly nine out of 10 are women.")
+    row = one(f, "One in five")
+    assert (row.kind, row.unit, row.value) == ("other", "fraction", 0.2)
+    assert one(f, "nearly nine out of 10").qualifier == "approximate"
+    assert not (f["kind"] == "count").any()
+
+
+def test_one_in_five_years_is_not_a_share(figures_of):
+    f = figures_of("Such a flood comes once, maybe one in five years.")
+    assert not f["unit"].isin(["fraction"]).any()
+
+
+def test_capitalised_ordinal_before_a_title_word_is_a_name_not_an_ordinal(figures_of):
+    f = figures_of("The First Minister met the First Lady after the Second World War debate. It was the first visit.")
+    assert f["text"].tolist() == ["first"]
+    assert one(f, "first").kind == "ordinal"

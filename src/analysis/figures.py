@@ -146,6 +146,22 @@ FRACTION = re.compile(
     rf"(?=\b\w)"
     rf"(?P<hedge>\b(?:{'|'.join(h for _, h in _HEDGES)})\s+)?(?P<a>\b(?:(?P<num>a|one|two|three|four|nine)[\s-]"
     rf"(?P<den>{'|'.join(_DENOMINATORS)})|(?P<half>half))\b)(?(hedge)|(?=\s+of\b))", re.I)
+# "one in five pensioners", "nine out of 10", "one in every 100": a share, not two counts. Not
+# "one in five years" (a rate over time) nor "one in 2003" (a year has no comma and four digits).
+_RATIO_TERM = rf"\d{{1,3}}(?:,\d{{3}})*|(?:{_W_TENS})(?:[-\s](?:{_W_UNIT}))?|{_W_UNIT}|a\s+(?:hundred|thousand|million)"
+RATIO = re.compile(
+    rf"(?=\b\w)(?P<hedge>\b(?:{'|'.join(h for _, h in _HEDGES)})\s+)?"
+    rf"(?P<a>\b(?P<n>{_RATIO_TERM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>{_RATIO_TERM})\b)"
+    rf"(?![-.,]\d|\s+(?:{_DURATION}|a\.m|p\.m)\b)", re.I)
+_RATIO_HINT = re.compile(rf"\s(?:in|out\s+of)\s+(?:every\s+)?(?:\d|a\s+[htm]|(?:{_W_TENS}|{_W_UNIT})\b)", re.I)
+_TITLE_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
+def _ratio_term(text: str) -> float | None:
+    """The number of one side of a ratio ("five", "10", "a hundred")."""
+    return parse_number(text) if text[:1].isdigit() else parse_number(re.sub(r"^a\s+", "one ", text.lower()))
+
+
 _DURATION_ONE = re.compile(rf"(?P<hedge>\b(?:{_HEDGE})\s+)(?P<a>(?:a|an|one)\s+(?:{_DURATION}))\b", re.I)
 # Cheap necessary conditions, searched first so that the long patterns run only where they can match.
 _DURATION_HINT = re.compile(rf"\b(?:a|an|one)\s+(?:{_DURATION})\b", re.I)
@@ -425,6 +441,8 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
         if claimed.overlaps(s, e):
             continue
         word = m.group().lower()
+        if m.group()[0].isupper() and word.isalpha() and _TITLE_AFTER.match(chunk, m.end()):
+            continue  # "First Minister", "First Lady", "Second World War": part of a title or a name
         if word == "second" and doc is not None:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or span[0].ent_type_ != "ORDINAL":
@@ -449,6 +467,14 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
         low, high = bounds(v, q)
         take(m.start() if m.group("hedge") else m.start("a"), m.end("a"), kind="other", unit="fraction",
              qualifier=q, value=v, low=low, high=high)
+    for m in RATIO.finditer(chunk) if _RATIO_HINT.search(chunk) else ():
+        n, d = (_ratio_term(m.group(g)) for g in ("n", "d"))
+        if n is None or not d or n > d or claimed.overlaps(start + m.start("a"), start + m.end("a")):
+            continue
+        q = _hedge(m.group("hedge")) or "exact"
+        low, high = bounds(n / d, q)
+        take(m.start() if m.group("hedge") else m.start("a"), m.end("a"), kind="other", unit="fraction",
+             qualifier=q, value=n / d, low=low, high=high)
     for m in MULTIPLE.finditer(chunk):
         if not claimed.overlaps(start + m.start(), start + m.end()):
             v = 2.0 if m.group().lower() == "twice" else 3.0
