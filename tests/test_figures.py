@@ -329,3 +329,23 @@ def test_capitalised_ordinal_before_a_title_word_is_a_name_not_an_ordinal(figure
     f = figures_of("The First Minister met the First Lady after the Second World War debate. It was the first visit.")
     assert f["text"].tolist() == ["first"]
     assert one(f, "first").kind == "ordinal"
+
+
+@pytest.mark.parametrize("sentence, text, unit, value", [
+    ("Its reserves reached 86.7bn Swiss francs last year.", "86.7bn Swiss francs", "CHF", 86.7e9),
+    ("Shares closed at 151.5 pence.", "151.5 pence", "pence", 151.5),
+    ("Shares closed at 873p on Tuesday.", "873p", "pence", 873),
+    ("Crude fell 50 cents a barrel.", "50 cents", "cents", 50),
+    ("Profit was 300m rupees in the quarter.", "300m rupees", "rupees", 300e6),
+    ("Sales were 131.9 billion kronor.", "131.9 billion kronor", "SEK", 131.9e9),
+])
+def test_currency_words_after_a_number_make_money_not_a_count(figures_of, sentence, text, unit, value):
+    row = one(figures_of(sentence), text)
+    assert (row.kind, row.unit, row.value) == ("money", unit, value)
+    assert pd.isna(row.counted)
+
+
+def test_speeds_and_data_sizes_are_measures_not_counts(figures_of):
+    f = figures_of("The train hit 90mph, and the disc holds 50GB.")
+    assert (one(f, "90mph").kind, one(f, "90mph").unit) == ("other", "mph")
+    assert (one(f, "50GB").kind, one(f, "50GB").unit) == ("other", "gb")

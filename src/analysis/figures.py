@@ -92,10 +92,31 @@ _ORDINAL_WORDS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundred
 _CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₽": "RUB", "₴": "UAH",
              "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pounds sterling": "GBP",
              "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
-             "hryvnias": "UAH", "yuan": "CNY", "yen": "JPY"}
+             "hryvnias": "UAH", "yuan": "CNY", "yen": "JPY", "renminbi": "CNY", "kronor": "SEK", "naira": "NGN",
+             "rand": "ZAR", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "shekels": "ILS", "zloty": "PLN",
+             "reais": "BRL", "p": "pence", "us dollars": "USD", "american dollars": "USD",
+             "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
+             "new zealand dollars": "NZD", "singapore dollars": "SGD", "taiwan dollars": "TWD",
+             "swiss francs": "CHF", "swiss franc": "CHF", "indian rupees": "INR", "pakistani rupees": "PKR",
+             "sri lankan rupees": "LKR", "mexican pesos": "MXN", "argentine pesos": "ARS",
+             "philippine pesos": "PHP", "swedish kronor": "SEK", "danish kroner": "DKK",
+             "norwegian kroner": "NOK", "south african rand": "ZAR", "japanese yen": "JPY",
+             "chinese yuan": "CNY", "russian roubles": "RUB", "brazilian reais": "BRL", "turkish lira": "TRY",
+             "israeli shekels": "ILS", "polish zloty": "PLN"}
+# Currency words after a number ("86.7bn Swiss francs", "151.5 pence", "300m rupees", "millions of
+# dollars"); the unit is the ISO code when the words name one currency, else the words as written.
+_CURRENCY_WORDS = (r"dollars?|euros?|pounds\s+sterling|roubles?|rubles?|hryvnias?|yuan|yen|renminbi|francs?|"
+                   r"pence|cents|(?-i:cent)|rupees?|rupiah|kronor|kroner|kronur|krona|krone|naira|pesos?|rand|"
+                   r"reais|ringgit|baht|dinars?|dirhams?|shekels?|zloty|forints?|lira|lire|riyals?|rials?")
+_CURRENCY_OF = (r"US|American|Australian|Canadian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan(?:ese)?|"
+                r"Zimbabwe(?:an)?|Swiss|Indian|Pakistani|Sri\s+Lankan|Nepalese|Mexican|Argentine|Philippine|"
+                r"Swedish|Danish|Norwegian|Icelandic|Turkish|Egyptian|Iraqi|Kuwaiti|Saudi|Iranian|South\s+African|"
+                r"Nigerian|Japanese|Chinese|Russian|Brazilian|Israeli|Polish|Hungarian|euro")
 _DISTANCE = r"miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|ft|yards?|inch(?:es)?|cm|mm"
-_DURATION = r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries|century"
-_OTHER_UNIT = (r"kg|kilo(?:gram)?s?|tonnes?|tons?|pounds?|lbs?|lit(?:re|er)s?|gallons?|barrels?|"
+_DURATION = r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?|decades?|centuries|century"
+# Speeds and data sizes are measures too ("90mph", "50GB"), never things counted.
+_OTHER_UNIT = (r"mph|km/h|kph|kmh|knots|[kmg]bps|(?:kilo|mega|giga|tera)(?:bytes?|bits?)|[kmgt]b|[kmg]hz|"
+               r"(?:kilo|mega|giga)hertz|kg|kilo(?:gram)?s?|tonnes?|tons?|pounds?|lbs?|lit(?:re|er)s?|gallons?|barrels?|"
                r"degrees?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|km|met(?:re|er)s)|"
                r"megawatts?|calibers?|calibres?|rounds?")
 
@@ -219,9 +240,9 @@ _AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
 _UNIT_AFTER = re.compile(
     rf"^(?:(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage points?\b))"
     rf"|(?P<age>[-\s]years?[-\s]old\b|[-\s]months?[-\s]old\b)"
-    rf"|(?P<cur>\s(?:dollars?|euros?|pounds sterling|roubles?|rubles?|hryvnias?|yuan|yen)\b)"
+    rf"|(?P<cur>p\b(?![’'.]\w)|\s(?:of\s+)?(?:(?-i:{_CURRENCY_OF})\s+)?(?:{_CURRENCY_WORDS})\b)"
     rf"|(?P<times>\s+times\b)"
-    rf"|[-\s]?(?P<dist>{_DISTANCE})\b|[-\s](?P<dur>{_DURATION})\b|[-\s]?(?P<other>{_OTHER_UNIT})\b)", re.I)
+    rf"|[-\s]?(?P<other>{_OTHER_UNIT})\b|[-\s]?(?P<dist>{_DISTANCE})\b|[-\s](?P<dur>{_DURATION})\b)", re.I)
 
 
 # --- number parsing ---------------------------------------------------------------------------
@@ -560,6 +581,7 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
     kind, unit = "count", None
     if money:
         cur = (m.group("cur") or "").strip().lower() or (unit_m.group("cur") or "").strip().lower()
+        cur = re.sub(r"^of\s+", "", re.sub(r"\s+", " ", cur))
         kind, unit = "money", _CURRENCY.get(cur, cur or None)
     if unit_m is not None and (unit_m.group(0) or unit_m.groupdict().get("dist") == ""):
         g = unit_m.groupdict()
