@@ -349,3 +349,21 @@ def test_speeds_and_data_sizes_are_measures_not_counts(figures_of):
     f = figures_of("The train hit 90mph, and the disc holds 50GB.")
     assert (one(f, "90mph").kind, one(f, "90mph").unit) == ("other", "mph")
     assert (one(f, "50GB").kind, one(f, "50GB").unit) == ("other", "gb")
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("The deal will push their earnings up to $43.1m.", "$43.1m"),
+    ("Inflation rose up to 3% in May.", "3%"),
+])
+def test_up_to_after_a_verb_of_movement_is_the_level_reached_not_a_ceiling(figures_of, sentence, text):
+    row = one(figures_of(sentence), text)
+    assert (row.qualifier, row.low, row.high) == ("exact", row.value, row.value)
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("A gunman shot up to 15 people.", "up to 15"),
+    ("Prices could rise up to 10% next year.", "up to 10%"),
+    ("The firm pushed for talks with up to 20 unions.", "up to 20"),
+])
+def test_up_to_stays_a_ceiling_elsewhere(figures_of, sentence, text):
+    assert one(figures_of(sentence), text).qualifier == "up_to"

@@ -364,6 +364,31 @@ def is_change(before: str, a_text: str, b_text: str, a: float, b: float, money: 
     return max(significant) > 2
 
 
+# "up to" after a verb of movement is where the thing went ("pushed earnings up to $43.1m", "rose
+# up to 5%"), not a ceiling; "could rise up to 10%" and "killed up to 15,000" stay hedged.
+_MOVED_OBJECT = re.compile(
+    r"\b(?:push(?:ed|es|ing)?|driv(?:e|es|en|ing)|drove|bring(?:s|ing)?|brought|ramp(?:ed|s|ing)?|"
+    r"ratchet(?:ed|s|ing)?|lift(?:ed|s|ing)?|boost(?:ed|s|ing)?|rais(?:e|ed|es|ing)|mov(?:e|ed|es|ing)|"
+    r"scal(?:e|ed|es|ing)|send(?:s|ing)?|sent)\s+(?P<object>(?:[\w'’-]+\s+){1,4})$", re.I)
+_MOVED = re.compile(
+    r"(?:\b(?P<pre>\w+)\s+)?\b(?:rose|rise[ns]?|rising|climb(?:ed|s|ing)?|went|go(?:es|ne|ing)?|"
+    r"jump(?:ed|s|ing)?|soar(?:ed|s|ing)?|surg(?:ed|es|ing)|edg(?:ed|es|ing)|crept|creep(?:s|ing)?|"
+    r"inch(?:ed|es|ing)|mov(?:ed|es|ing)|rocket(?:ed|s|ing)?|leapt|leap(?:ed|s|ing)?)\s+$", re.I)
+_NOT_OBJECT = frozenset("for with to by of in on at from into and or that which who than as".split())
+_MAYBE = frozenset("can could may might would to".split())
+
+
+def destination_up_to(hedge: str, before: str) -> bool:
+    """Whether the hedge "up to" after `before` names the level reached by a movement, not a ceiling."""
+    if not re.fullmatch(r"up\s+to\s*", hedge, re.I):
+        return False
+    pushed = _MOVED_OBJECT.search(before)
+    if pushed and not _NOT_OBJECT.intersection(pushed.group("object").lower().split()):
+        return True
+    moved = _MOVED.search(before)
+    return bool(moved) and (moved.group("pre") or "").lower() not in _MAYBE
+
+
 def vague(text: str) -> tuple[float | None, float, float] | None:
     """(value, low, high) of a vague quantity such as "dozens" or "tens of thousands", else None."""
     return VAGUE.get(re.sub(r"\s+", " ", text.strip().lower()))
@@ -530,6 +555,8 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
         return None  # unseparated long digit strings are ids, dates or case numbers
     unit_m = _UNIT_AFTER.match(chunk[e:e + 40])
     money = bool(m.group("cur")) or bool(unit_m and unit_m.group("cur"))
+    if hedge_text and destination_up_to(hedge_text, chunk[max(0, m.start() - 60):m.start()]):
+        hedge_text = None  # "pushed earnings up to $43.1m": where it went, not a ceiling
     qualifier = _hedge(hedge_text) or "exact"
     if trail:
         qualifier = _TRAIL.get(re.sub(r"\s+", " ", trail.strip().lower()), qualifier)
