@@ -367,3 +367,8 @@ def test_up_to_after_a_verb_of_movement_is_the_level_reached_not_a_ceiling(figur
 ])
 def test_up_to_stays_a_ceiling_elsewhere(figures_of, sentence, text):
     assert one(figures_of(sentence), text).qualifier == "up_to"
+
+
+def test_between_a_few_words_before_x_and_y_still_makes_a_range(figures_of):
+    row = one(figures_of("Children between the ages of 10 and 17 had an income."), "10 and 17")
+    assert (row.qualifier, row.low, row.high) == ("range", 10, 17)

@@ -342,6 +342,8 @@ def glued_m_is_metres(chunk: str, s: int, e: int, doc: Doc | None = None, offset
     return bool(_MEASURE_CUES.search(chunk)) and not _MILLION_CUES.search(chunk)
 
 
+# "between the ages of 10 and 17": "between" a few words before "X and Y" still makes it a range.
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:(?:the|ages?|of|years?|aged)\s+){1,3}$", re.I)
 # A verb of change before "X to Y" makes X the change and Y the new level ("Biogen fell $28.63 to
 # $38.65", "rose 12 to 1,450", "grew by 1.4 million to 44.9 million").
 _CHANGE_BEFORE = re.compile(
@@ -545,8 +547,9 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
     hedge_text, between, b = m.group("hedge"), m.group("between"), m.group("b")
     sep = (m.group("sep") or "").strip().lower()
     e, trail = m.end(), m.group("trail") or ""
+    between_before = sep == "and" and _BETWEEN_BEFORE.search(chunk, max(0, m.start() - 50), m.start())
     if b and (claimed.overlaps(offset + m.start("b"), offset + m.end("b"))
-              or (sep == "and" and not (between or "").lower().startswith("between"))):
+              or (sep == "and" and not (between or "").lower().startswith("between") and not between_before)):
         b, e, trail = None, a_e, ""  # "two and three" outside "between": two figures, not a range
     a_text = m.group("a")
     if a_text.lower() == "one" and re.search(r"\b(?:no|any|some|every|each)\s+$", chunk[max(0, a_s - 6):a_s], re.I):
