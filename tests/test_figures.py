@@ -372,3 +372,11 @@ def test_up_to_stays_a_ceiling_elsewhere(figures_of, sentence, text):
 def test_between_a_few_words_before_x_and_y_still_makes_a_range(figures_of):
     row = one(figures_of("Children between the ages of 10 and 17 had an income."), "10 and 17")
     assert (row.qualifier, row.low, row.high) == ("range", 10, 17)
+
+
+def test_glued_m_in_a_silent_paragraph_goes_by_the_article():
+    para = "Gardener won the 60m at Leipzig."
+    athletics = "Gardener ran the fastest indoor sprint of the season, a relay and the hurdles. " + para
+    assert figures.glued_m_is_metres(para, 17, 20, article=athletics)
+    business = "Sales and profits rose, and the firm paid $5bn for the deal. " + para
+    assert not figures.glued_m_is_metres(para, 17, 20, article=business)

@@ -113,7 +113,7 @@ _CURRENCY_OF = (r"US|American|Australian|Canadian|Hong\s+Kong|New\s+Zealand|Sing
                 r"Swedish|Danish|Norwegian|Icelandic|Turkish|Egyptian|Iraqi|Kuwaiti|Saudi|Iranian|South\s+African|"
                 r"Nigerian|Japanese|Chinese|Russian|Brazilian|Israeli|Polish|Hungarian|euro")
 _DISTANCE = r"miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|ft|yards?|inch(?:es)?|cm|mm"
-_DURATION = r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?|decades?|centuries|century"
+_DURATION = r"seconds?|(?-i:secs?|mins?|hrs?)|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries|century"
 # Speeds and data sizes are measures too ("90mph", "50GB"), never things counted.
 _OTHER_UNIT = (r"mph|km/h|kph|kmh|knots|[kmg]bps|(?:kilo|mega|giga|tera)(?:bytes?|bits?)|[kmgt]b|[kmg]hz|"
                r"(?:kilo|mega|giga)hertz|kg|kilo(?:gram)?s?|tonnes?|tons?|pounds?|lbs?|lit(?:re|er)s?|gallons?|barrels?|"
@@ -288,7 +288,7 @@ _MEASURED_NOUNS = frozenset((
     "sprint sprints sprinter sprinters dash race races run runs runner runners final finals heat heats title "
     "titles champion champions championship crown gold silver bronze medal medals medallist medallists record "
     "records mark event events victory win hope star specialist finalist legend qualifying indoors outdoors "
-    "world personal lap swim penalty kick wall walls fence tower towers building drop cliff wave waves yacht "
+    "world personal lap swim penalty kick line stage barrier track man woman wall walls fence tower towers building drop cliff wave waves yacht "
     "boat vessel bridge tunnel pole mast statue tree trees crater hole shaft stretch swell gap dive fall leap "
     "jump throw putt pool telescope").split())
 # Words after "5m" that say nothing of what it counts (closed-class words and auxiliaries).
@@ -304,6 +304,7 @@ _MEASURE_CUES = re.compile(
     r"\b(?:hurdl\w*|relays?|sprint\w*|race[sd]?|racing|runners?|jump\w*|leap\w*|vault\w*|throw\w*|threw|"
     r"marathon\w*|athlet\w*|Olympic\w*|indoors?|outdoors?|medal\w*|champion\w*|heats|personal best|"
     r"season'?s best|world record|laps?|metres|meters|distance|height|depth|length|width|tall(?:er|est)?|"
+    r"long(?:er|est)|wid(?:er|est)|deep(?:er|est)|"
     r"secs|swim\w*|freestyle)\b", re.I)
 _MILLION_CUES = re.compile(
     r"[$£€¥%]|\bper\s?cent\b|\b(?:millions?|billions?|bn|viewers|audiences?|people|sales|profits?|revenues?|"
@@ -314,11 +315,15 @@ _NEXT_WORD = re.compile(r"(?:\s+(?:and|or|to)\s+[\d.,]+m\b)?[-\s]\s*([A-Za-z][a-
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
 
 
-def glued_m_is_metres(chunk: str, s: int, e: int, doc: Doc | None = None, offset: int = 0) -> bool:
-    """Whether "5m" at chunk[s:e], written without a currency, is metres rather than millions."""
+def glued_m_is_metres(chunk: str, s: int, e: int, doc: Doc | None = None, offset: int = 0,
+                      article: str | None = None) -> bool:
+    """Whether "5m" at chunk[s:e], written without a currency, is metres rather than millions;
+    `article`, the whole text, decides when the paragraph says nothing either way."""
     after, before = chunk[e:e + 40], chunk[max(0, s - 60):s]
     if _MEASURE_AFTER.match(after) or _MEASURE_BEFORE.search(before):
         return True
+    if float(chunk[s:e].rstrip("mM").replace(",", "")) >= 1000:
+        return True  # "1,500m", "10,000m": news writes thousands of millions as "bn"
     word = _NEXT_WORD.match(after)
     noun = None
     if word:
@@ -338,8 +343,12 @@ def glued_m_is_metres(chunk: str, s: int, e: int, doc: Doc | None = None, offset
     if noun:
         return False  # "2m people", "11m voters", "5m barrels", "300m rupees"
     # Nothing near it says what it measures: the paragraph decides, millions unless it speaks of
-    # races and dimensions and not of money or people.
-    return bool(_MEASURE_CUES.search(chunk)) and not _MILLION_CUES.search(chunk)
+    # races and dimensions and not of money or people; a paragraph silent on both ("won the 60m at
+    # Leipzig") goes by the article, which an athletics report fills with race words.
+    measure, million = _MEASURE_CUES.search(chunk), _MILLION_CUES.search(chunk)
+    if measure or million or article is None:
+        return bool(measure) and not million
+    return len(_MEASURE_CUES.findall(article)) > len(_MILLION_CUES.findall(article))
 
 
 # "between the ages of 10 and 17": "between" a few words before "X and Y" still makes it a range.
@@ -376,7 +385,8 @@ _MOVED = re.compile(
     r"(?:\b(?P<pre>\w+)\s+)?\b(?:rose|rise[ns]?|rising|climb(?:ed|s|ing)?|went|go(?:es|ne|ing)?|"
     r"jump(?:ed|s|ing)?|soar(?:ed|s|ing)?|surg(?:ed|es|ing)|edg(?:ed|es|ing)|crept|creep(?:s|ing)?|"
     r"inch(?:ed|es|ing)|mov(?:ed|es|ing)|rocket(?:ed|s|ing)?|leapt|leap(?:ed|s|ing)?)\s+$", re.I)
-_NOT_OBJECT = frozenset("for with to by of in on at from into and or that which who than as".split())
+_NOT_OBJECT = frozenset("for with to by of in on at from into and or that which who than as can could will would "
+                        "may might must should be is are was were has have had".split())
 _MAYBE = frozenset("can could may might would to".split())
 
 
@@ -529,7 +539,7 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
             take(m.start(), m.end(), kind="count", unit="times", qualifier="exact", value=v, low=v, high=v)
     pos = 0
     while (m := EXPRESSION.search(chunk, pos)) is not None:
-        row = _expression(m, chunk, claimed, start, doc)
+        row = _expression(m, chunk, claimed, start, doc, text)
         pos = m.end()
         if row:
             s, e = row.pop("s"), row.pop("e")
@@ -540,7 +550,8 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
     return rows
 
 
-def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Doc | None = None) -> dict | None:
+def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Doc | None = None,
+                article: str | None = None) -> dict | None:
     a_s, a_e = m.span("a")
     if claimed.overlaps(offset + a_s, offset + a_e):
         return None
@@ -577,7 +588,7 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
             glued = _GLUED_M.fullmatch(a_text.strip())
             if not glued:
                 return None
-            if glued_m_is_metres(chunk, a_s, a_e, doc, offset):
+            if glued_m_is_metres(chunk, a_s, a_e, doc, offset, article):
                 value = float(glued.group(1).replace(",", ""))
                 unit_m = re.match(r"^(?P<dist>)", "")
             else:
