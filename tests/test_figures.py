@@ -380,3 +380,8 @@ def test_glued_m_in_a_silent_paragraph_goes_by_the_article():
     assert figures.glued_m_is_metres(para, 17, 20, article=athletics)
     business = "Sales and profits rose, and the firm paid $5bn for the deal. " + para
     assert not figures.glued_m_is_metres(para, 17, 20, article=business)
+
+
+def test_a_number_naming_a_round_is_not_the_top_of_a_share(figures_of):
+    f = figures_of("He has never been beyond round four in eight attempts.")
+    assert not f["unit"].isin(["fraction"]).any()

@@ -175,6 +175,10 @@ RATIO = re.compile(
     rf"(?P<a>\b(?P<n>{_RATIO_TERM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>{_RATIO_TERM})\b)"
     rf"(?![-.,]\d|\s+(?:{_DURATION}|a\.m|p\.m)\b)", re.I)
 _RATIO_HINT = re.compile(rf"\s(?:in|out\s+of)\s+(?:every\s+)?(?:\d|a\s+[htm]|(?:{_W_TENS}|{_W_UNIT})\b)", re.I)
+# "beyond round four in eight attempts": the first number names a round, a page, a group.
+_NAMED_BY_NUMBER = re.compile(r"\b(?:round|number|no\.?|page|chapter|level|grade|stage|group|heat|tier|division|"
+                              r"category|part|act|scene|season|series|volume|pot|game|match|race|week|day|year|"
+                              r"class|top|under-?)\s+$", re.I)
 _TITLE_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 
@@ -527,7 +531,8 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
              qualifier=q, value=v, low=low, high=high)
     for m in RATIO.finditer(chunk) if _RATIO_HINT.search(chunk) else ():
         n, d = (_ratio_term(m.group(g)) for g in ("n", "d"))
-        if n is None or not d or n > d or claimed.overlaps(start + m.start("a"), start + m.end("a")):
+        if n is None or not d or n > d or claimed.overlaps(start + m.start("a"), start + m.end("a")) \
+                or _NAMED_BY_NUMBER.search(chunk, max(0, m.start() - 12), m.start()):
             continue
         q = _hedge(m.group("hedge")) or "exact"
         low, high = bounds(n / d, q)
