@@ -364,6 +364,7 @@ def test_up_to_after_a_verb_of_movement_is_the_level_reached_not_a_ceiling(figur
     ("A gunman shot up to 15 people.", "up to 15"),
     ("Prices could rise up to 10% next year.", "up to 10%"),
     ("The firm pushed for talks with up to 20 unions.", "up to 20"),
+    ("The chip can boost speeds up to 75%.", "up to 75%"),
 ])
 def test_up_to_stays_a_ceiling_elsewhere(figures_of, sentence, text):
     assert one(figures_of(sentence), text).qualifier == "up_to"

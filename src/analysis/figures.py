@@ -382,7 +382,7 @@ def is_change(before: str, a_text: str, b_text: str, a: float, b: float, money: 
 # "up to" after a verb of movement is where the thing went ("pushed earnings up to $43.1m", "rose
 # up to 5%"), not a ceiling; "could rise up to 10%" and "killed up to 15,000" stay hedged.
 _MOVED_OBJECT = re.compile(
-    r"\b(?:push(?:ed|es|ing)?|driv(?:e|es|en|ing)|drove|bring(?:s|ing)?|brought|ramp(?:ed|s|ing)?|"
+    r"(?:\b(?P<pre>\w+)\s+)?\b(?:push(?:ed|es|ing)?|driv(?:e|es|en|ing)|drove|bring(?:s|ing)?|brought|ramp(?:ed|s|ing)?|"
     r"ratchet(?:ed|s|ing)?|lift(?:ed|s|ing)?|boost(?:ed|s|ing)?|rais(?:e|ed|es|ing)|mov(?:e|ed|es|ing)|"
     r"scal(?:e|ed|es|ing)|send(?:s|ing)?|sent)\s+(?P<object>(?:[\w'’-]+\s+){1,4})$", re.I)
 _MOVED = re.compile(
@@ -400,7 +400,7 @@ def destination_up_to(hedge: str, before: str) -> bool:
         return False
     pushed = _MOVED_OBJECT.search(before)
     if pushed and not _NOT_OBJECT.intersection(pushed.group("object").lower().split()):
-        return True
+        return (pushed.group("pre") or "").lower() not in _MAYBE  # "can boost speeds up to 75": a ceiling
     moved = _MOVED.search(before)
     return bool(moved) and (moved.group("pre") or "").lower() not in _MAYBE
 
