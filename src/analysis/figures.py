@@ -113,10 +113,12 @@ _CURRENCY_OF = (r"US|American|Australian|Canadian|Hong\s+Kong|New\s+Zealand|Sing
                 r"Swedish|Danish|Norwegian|Icelandic|Turkish|Egyptian|Iraqi|Kuwaiti|Saudi|Iranian|South\s+African|"
                 r"Nigerian|Japanese|Chinese|Russian|Brazilian|Israeli|Polish|Hungarian|euro")
 _DISTANCE = r"miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|ft|yards?|inch(?:es)?|cm|mm"
-_DURATION = r"seconds?|(?-i:secs?|mins?|hrs?)|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries|century"
+_DURATION = (r"seconds?|(?-i:secs?|mins?|hrs?)|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|"
+             r"centuries|century")
 # Speeds and data sizes are measures too ("90mph", "50GB"), never things counted.
 _OTHER_UNIT = (r"mph|km/h|kph|kmh|knots|[kmg]bps|(?:kilo|mega|giga|tera)(?:bytes?|bits?)|[kmgt]b|[kmg]hz|"
-               r"(?:kilo|mega|giga)hertz|kg|kilo(?:gram)?s?|tonnes?|tons?|pounds?|lbs?|lit(?:re|er)s?|gallons?|barrels?|"
+               r"(?:kilo|mega|giga)hertz|kg|kilo(?:gram)?s?|tonnes?|tons?|pounds?|lbs?|lit(?:re|er)s?|gallons?|"
+               r"barrels?|"
                r"degrees?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|km|met(?:re|er)s)|"
                r"megawatts?|calibers?|calibres?|rounds?")
 
@@ -292,9 +294,9 @@ _MEASURED_NOUNS = frozenset((
     "sprint sprints sprinter sprinters dash race races run runs runner runners final finals heat heats title "
     "titles champion champions championship crown gold silver bronze medal medals medallist medallists record "
     "records mark event events victory win hope star specialist finalist legend qualifying indoors outdoors "
-    "world personal lap swim penalty kick line stage barrier track man woman wall walls fence tower towers building drop cliff wave waves yacht "
-    "boat vessel bridge tunnel pole mast statue tree trees crater hole shaft stretch swell gap dive fall leap "
-    "jump throw putt pool telescope").split())
+    "world personal lap swim penalty kick line stage barrier track man woman wall walls fence tower towers "
+    "building drop cliff wave waves yacht boat vessel bridge tunnel pole mast statue tree trees crater hole "
+    "shaft stretch swell gap dive fall leap jump throw putt pool telescope").split())
 # Words after "5m" that say nothing of what it counts (closed-class words and auxiliaries).
 _NOT_COUNTED = frozenset((
     "and or but nor in at on to as of for by from with without into onto over under than while when where "
@@ -382,9 +384,9 @@ def is_change(before: str, a_text: str, b_text: str, a: float, b: float, money: 
 # "up to" after a verb of movement is where the thing went ("pushed earnings up to $43.1m", "rose
 # up to 5%"), not a ceiling; "could rise up to 10%" and "killed up to 15,000" stay hedged.
 _MOVED_OBJECT = re.compile(
-    r"(?:\b(?P<pre>\w+)\s+)?\b(?:push(?:ed|es|ing)?|driv(?:e|es|en|ing)|drove|bring(?:s|ing)?|brought|ramp(?:ed|s|ing)?|"
-    r"ratchet(?:ed|s|ing)?|lift(?:ed|s|ing)?|boost(?:ed|s|ing)?|rais(?:e|ed|es|ing)|mov(?:e|ed|es|ing)|"
-    r"scal(?:e|ed|es|ing)|send(?:s|ing)?|sent)\s+(?P<object>(?:[\w'’-]+\s+){1,4})$", re.I)
+    r"(?:\b(?P<pre>\w+)\s+)?\b(?:push(?:ed|es|ing)?|driv(?:e|es|en|ing)|drove|bring(?:s|ing)?|brought|"
+    r"ramp(?:ed|s|ing)?|ratchet(?:ed|s|ing)?|lift(?:ed|s|ing)?|boost(?:ed|s|ing)?|rais(?:e|ed|es|ing)|"
+    r"mov(?:e|ed|es|ing)|scal(?:e|ed|es|ing)|send(?:s|ing)?|sent)\s+(?P<object>(?:[\w'’-]+\s+){1,4})$", re.I)
 _MOVED = re.compile(
     r"(?:\b(?P<pre>\w+)\s+)?\b(?:rose|rise[ns]?|rising|climb(?:ed|s|ing)?|went|go(?:es|ne|ing)?|"
     r"jump(?:ed|s|ing)?|soar(?:ed|s|ing)?|surg(?:ed|es|ing)|edg(?:ed|es|ing)|crept|creep(?:s|ing)?|"
