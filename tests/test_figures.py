@@ -252,3 +252,137 @@ def test_candidates_without_digits_or_key_words_skip_nothing():
     found = [(r["text"], r["kind"]) for r in figures.candidates(text)]
     assert found == [("About half", "other"), ("three hundred", "count"), ("nearly a week", "duration"),
                      ("twice", "count")]
+
+
+# --- review fixes: "5m", changes, ratios, currencies, destinations ----------------------------
+
+def test_glued_m_before_a_counted_noun_is_millions(figures_of):
+    f = figures_of("The UN says 2m people have been displaced, and 5m barrels of oil were lost.")
+    people = one(f, "2m")
+    assert (people.kind, people.value, people.casualty_type) == ("count", 2e6, "displaced")
+    barrels = one(f, "5m barrels")
+    assert (barrels.kind, barrels.value, barrels.unit) == ("other", 5e6, "barrels")
+
+
+def test_glued_m_in_a_measuring_context_stays_metres(figures_of):
+    f = figures_of("They built a 5m wall. The 10m-high wave hit the town. She won the 100m hurdles.")
+    assert set(f["kind"]) == {"distance"}
+    assert f["value"].tolist() == [5, 10, 100]
+
+
+def test_glued_m_alone_is_millions_unless_the_text_speaks_of_races():
+    text = "The show was seen by 14m on Sunday."
+    assert not figures.glued_m_is_metres(text, 21, 24)
+    race = "Holmes won the 800m in Athens, her second Olympic title."
+    assert figures.glued_m_is_metres(race, 15, 19)
+
+
+def test_2m_people_displaced_gives_a_displaced_total_of_two_million():
+    from analysis import casualties
+
+    text = "The UN says 2m people have been displaced by the floods."
+    article = articles.make_article("t", text)
+    sents = sentences.table(article)
+    doc = nlp.parse(text, list(zip(sents["start"].tolist(), sents["end"].tolist())), nlp.load())
+    tables = {"sentences": sents}
+    tables.update(figures.extract(article, doc, tables))
+    tables.update(casualties.extract(article, doc, tables))
+    assert tables["casualty_totals"]["displaced"].tolist() == [2e6]
+
+
+@pytest.mark.parametrize("sentence, first, second", [
+    ("Biogen fell $28.63 to $38.65 on Friday.", "$28.63", "$38.65"),
+    ("The index rose 12 to 1,450.", "12", "1,450"),
+    ("Its audience fell by 600,000 to 5.9 million.", "600,000", "5.9 million"),
+    ("The pension age rises from 60 to 65.", "60", "65"),
+])
+def test_x_to_y_after_a_verb_of_change_is_a_change_and_a_level_not_a_range(figures_of, sentence, first, second):
+    f = figures_of(sentence)
+    assert f["text"].tolist() == [first, second]
+    assert set(f["qualifier"]) == {"exact"}
+
+
+def test_x_to_y_after_a_verb_of_change_stays_a_range_for_small_round_numbers(figures_of):
+    row = one(figures_of("The firm will cut 200 to 300 jobs."), "200 to 300")
+    assert (row.qualifier, row.low, row.high) == ("range", 200, 300)
+
+
+def test_a_second_number_not_taken_by_a_range_is_its_own_figure(figures_of):
+    f = figures_of("Labour's majority fell by 229 to 206 seats.")
+    assert f["text"].tolist() == ["229", "206"]
+
+
+def test_one_in_five_is_one_share_not_two_counts(figures_of):
+    f = figures_of("One in five pensioners lives in poverty, and nearly nine out of 10 are women.")
+    row = one(f, "One in five")
+    assert (row.kind, row.unit, row.value) == ("other", "fraction", 0.2)
+    assert one(f, "nearly nine out of 10").qualifier == "approximate"
+    assert not (f["kind"] == "count").any()
+
+
+def test_one_in_five_years_is_not_a_share(figures_of):
+    f = figures_of("Such a flood comes once, maybe one in five years.")
+    assert not f["unit"].isin(["fraction"]).any()
+
+
+def test_capitalised_ordinal_before_a_title_word_is_a_name_not_an_ordinal(figures_of):
+    f = figures_of("The First Minister met the First Lady after the Second World War debate. It was the first visit.")
+    assert f["text"].tolist() == ["first"]
+    assert one(f, "first").kind == "ordinal"
+
+
+@pytest.mark.parametrize("sentence, text, unit, value", [
+    ("Its reserves reached 86.7bn Swiss francs last year.", "86.7bn Swiss francs", "CHF", 86.7e9),
+    ("Shares closed at 151.5 pence.", "151.5 pence", "pence", 151.5),
+    ("Shares closed at 873p on Tuesday.", "873p", "pence", 873),
+    ("Crude fell 50 cents a barrel.", "50 cents", "cents", 50),
+    ("Profit was 300m rupees in the quarter.", "300m rupees", "rupees", 300e6),
+    ("Sales were 131.9 billion kronor.", "131.9 billion kronor", "SEK", 131.9e9),
+])
+def test_currency_words_after_a_number_make_money_not_a_count(figures_of, sentence, text, unit, value):
+    row = one(figures_of(sentence), text)
+    assert (row.kind, row.unit, row.value) == ("money", unit, value)
+    assert pd.isna(row.counted)
+
+
+def test_speeds_and_data_sizes_are_measures_not_counts(figures_of):
+    f = figures_of("The train hit 90mph, and the disc holds 50GB.")
+    assert (one(f, "90mph").kind, one(f, "90mph").unit) == ("other", "mph")
+    assert (one(f, "50GB").kind, one(f, "50GB").unit) == ("other", "gb")
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("The deal will push their earnings up to $43.1m.", "$43.1m"),
+    ("Inflation rose up to 3% in May.", "3%"),
+])
+def test_up_to_after_a_verb_of_movement_is_the_level_reached_not_a_ceiling(figures_of, sentence, text):
+    row = one(figures_of(sentence), text)
+    assert (row.qualifier, row.low, row.high) == ("exact", row.value, row.value)
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("A gunman shot up to 15 people.", "up to 15"),
+    ("Prices could rise up to 10% next year.", "up to 10%"),
+    ("The firm pushed for talks with up to 20 unions.", "up to 20"),
+    ("The chip can boost speeds up to 75%.", "up to 75%"),
+])
+def test_up_to_stays_a_ceiling_elsewhere(figures_of, sentence, text):
+    assert one(figures_of(sentence), text).qualifier == "up_to"
+
+
+def test_between_a_few_words_before_x_and_y_still_makes_a_range(figures_of):
+    row = one(figures_of("Children between the ages of 10 and 17 had an income."), "10 and 17")
+    assert (row.qualifier, row.low, row.high) == ("range", 10, 17)
+
+
+def test_glued_m_in_a_silent_paragraph_goes_by_the_article():
+    para = "Gardener won the 60m at Leipzig."
+    athletics = "Gardener ran the fastest indoor sprint of the season, a relay and the hurdles. " + para
+    assert figures.glued_m_is_metres(para, 17, 20, article=athletics)
+    business = "Sales and profits rose, and the firm paid $5bn for the deal. " + para
+    assert not figures.glued_m_is_metres(para, 17, 20, article=business)
+
+
+def test_a_number_naming_a_round_is_not_the_top_of_a_share(figures_of):
+    f = figures_of("He has never been beyond round four in eight attempts.")
+    assert not f["unit"].isin(["fraction"]).any()

@@ -92,10 +92,33 @@ _ORDINAL_WORDS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundred
 _CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₽": "RUB", "₴": "UAH",
              "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pounds sterling": "GBP",
              "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
-             "hryvnias": "UAH", "yuan": "CNY", "yen": "JPY"}
+             "hryvnias": "UAH", "yuan": "CNY", "yen": "JPY", "renminbi": "CNY", "kronor": "SEK", "naira": "NGN",
+             "rand": "ZAR", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "shekels": "ILS", "zloty": "PLN",
+             "reais": "BRL", "p": "pence", "us dollars": "USD", "american dollars": "USD",
+             "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
+             "new zealand dollars": "NZD", "singapore dollars": "SGD", "taiwan dollars": "TWD",
+             "swiss francs": "CHF", "swiss franc": "CHF", "indian rupees": "INR", "pakistani rupees": "PKR",
+             "sri lankan rupees": "LKR", "mexican pesos": "MXN", "argentine pesos": "ARS",
+             "philippine pesos": "PHP", "swedish kronor": "SEK", "danish kroner": "DKK",
+             "norwegian kroner": "NOK", "south african rand": "ZAR", "japanese yen": "JPY",
+             "chinese yuan": "CNY", "russian roubles": "RUB", "brazilian reais": "BRL", "turkish lira": "TRY",
+             "israeli shekels": "ILS", "polish zloty": "PLN"}
+# Currency words after a number ("86.7bn Swiss francs", "151.5 pence", "300m rupees", "millions of
+# dollars"); the unit is the ISO code when the words name one currency, else the words as written.
+_CURRENCY_WORDS = (r"dollars?|euros?|pounds\s+sterling|roubles?|rubles?|hryvnias?|yuan|yen|renminbi|francs?|"
+                   r"pence|cents|(?-i:cent)|rupees?|rupiah|kronor|kroner|kronur|krona|krone|naira|pesos?|rand|"
+                   r"reais|ringgit|baht|dinars?|dirhams?|shekels?|zloty|forints?|lira|lire|riyals?|rials?")
+_CURRENCY_OF = (r"US|American|Australian|Canadian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan(?:ese)?|"
+                r"Zimbabwe(?:an)?|Swiss|Indian|Pakistani|Sri\s+Lankan|Nepalese|Mexican|Argentine|Philippine|"
+                r"Swedish|Danish|Norwegian|Icelandic|Turkish|Egyptian|Iraqi|Kuwaiti|Saudi|Iranian|South\s+African|"
+                r"Nigerian|Japanese|Chinese|Russian|Brazilian|Israeli|Polish|Hungarian|euro")
 _DISTANCE = r"miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|ft|yards?|inch(?:es)?|cm|mm"
-_DURATION = r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries|century"
-_OTHER_UNIT = (r"kg|kilo(?:gram)?s?|tonnes?|tons?|pounds?|lbs?|lit(?:re|er)s?|gallons?|barrels?|"
+_DURATION = (r"seconds?|(?-i:secs?|mins?|hrs?)|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|"
+             r"centuries|century")
+# Speeds and data sizes are measures too ("90mph", "50GB"), never things counted.
+_OTHER_UNIT = (r"mph|km/h|kph|kmh|knots|[kmg]bps|(?:kilo|mega|giga|tera)(?:bytes?|bits?)|[kmgt]b|[kmg]hz|"
+               r"(?:kilo|mega|giga)hertz|kg|kilo(?:gram)?s?|tonnes?|tons?|pounds?|lbs?|lit(?:re|er)s?|gallons?|"
+               r"barrels?|"
                r"degrees?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|km|met(?:re|er)s)|"
                r"megawatts?|calibers?|calibres?|rounds?")
 
@@ -146,6 +169,26 @@ FRACTION = re.compile(
     rf"(?=\b\w)"
     rf"(?P<hedge>\b(?:{'|'.join(h for _, h in _HEDGES)})\s+)?(?P<a>\b(?:(?P<num>a|one|two|three|four|nine)[\s-]"
     rf"(?P<den>{'|'.join(_DENOMINATORS)})|(?P<half>half))\b)(?(hedge)|(?=\s+of\b))", re.I)
+# "one in five pensioners", "nine out of 10", "one in every 100": a share, not two counts. Not
+# "one in five years" (a rate over time) nor "one in 2003" (a year has no comma and four digits).
+_RATIO_TERM = rf"\d{{1,3}}(?:,\d{{3}})*|(?:{_W_TENS})(?:[-\s](?:{_W_UNIT}))?|{_W_UNIT}|a\s+(?:hundred|thousand|million)"
+RATIO = re.compile(
+    rf"(?=\b\w)(?P<hedge>\b(?:{'|'.join(h for _, h in _HEDGES)})\s+)?"
+    rf"(?P<a>\b(?P<n>{_RATIO_TERM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>{_RATIO_TERM})\b)"
+    rf"(?![-.,]\d|\s+(?:{_DURATION}|a\.m|p\.m)\b)", re.I)
+_RATIO_HINT = re.compile(rf"\s(?:in|out\s+of)\s+(?:every\s+)?(?:\d|a\s+[htm]|(?:{_W_TENS}|{_W_UNIT})\b)", re.I)
+# "beyond round four in eight attempts": the first number names a round, a page, a group.
+_NAMED_BY_NUMBER = re.compile(r"\b(?:round|number|no\.?|page|chapter|level|grade|stage|group|heat|tier|division|"
+                              r"category|part|act|scene|season|series|volume|pot|game|match|race|week|day|year|"
+                              r"class|top|under-?)\s+$", re.I)
+_TITLE_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
+def _ratio_term(text: str) -> float | None:
+    """The number of one side of a ratio ("five", "10", "a hundred")."""
+    return parse_number(text) if text[:1].isdigit() else parse_number(re.sub(r"^a\s+", "one ", text.lower()))
+
+
 _DURATION_ONE = re.compile(rf"(?P<hedge>\b(?:{_HEDGE})\s+)(?P<a>(?:a|an|one)\s+(?:{_DURATION}))\b", re.I)
 # Cheap necessary conditions, searched first so that the long patterns run only where they can match.
 _DURATION_HINT = re.compile(rf"\b(?:a|an|one)\s+(?:{_DURATION})\b", re.I)
@@ -203,9 +246,9 @@ _AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
 _UNIT_AFTER = re.compile(
     rf"^(?:(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage points?\b))"
     rf"|(?P<age>[-\s]years?[-\s]old\b|[-\s]months?[-\s]old\b)"
-    rf"|(?P<cur>\s(?:dollars?|euros?|pounds sterling|roubles?|rubles?|hryvnias?|yuan|yen)\b)"
+    rf"|(?P<cur>p\b(?![’'.]\w)|\s(?:of\s+)?(?:(?-i:{_CURRENCY_OF})\s+)?(?:{_CURRENCY_WORDS})\b)"
     rf"|(?P<times>\s+times\b)"
-    rf"|[-\s]?(?P<dist>{_DISTANCE})\b|[-\s](?P<dur>{_DURATION})\b|[-\s]?(?P<other>{_OTHER_UNIT})\b)", re.I)
+    rf"|[-\s]?(?P<other>{_OTHER_UNIT})\b|[-\s]?(?P<dist>{_DISTANCE})\b|[-\s](?P<dur>{_DURATION})\b)", re.I)
 
 
 # --- number parsing ---------------------------------------------------------------------------
@@ -227,6 +270,141 @@ def parse_number(text: str, money: bool = False) -> float | None:
         return float(text2num(words, "en"))
     except ValueError:
         return None
+
+
+_GLUED_M = re.compile(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)m", re.I)
+# "5m" is metres only in a measuring context: a dimension word after it ("5m high", "5m-long"),
+# an imperial measure beside it ("30ft (10m)"), a measuring verb or result before it ("ran 100m",
+# "a leap of 7.95m"), or a race or object it measures ("100m hurdles", "a 5m wall"). Anywhere
+# else news writes "2m people", "11m voters", "5m barrels" for millions.
+_MEASURE_AFTER = re.compile(
+    r"(?:-|\s)(?:high|long|deep|tall|wide|thick|away|across|apart|in\s+(?:diameter|length|height|depth|width)|"
+    r"above\s+sea|below\s+sea|under(?:ground|water))\b"
+    r"|\s?(?:/[sh]\b|per\s+(?:second|minute|hour)\b)"
+    r"|\s*\(\s*[\d.,]+\s?(?:ft|feet|foot|in|inches|yards?|miles?)\b", re.I)
+_MEASURE_BEFORE = re.compile(
+    r"(?:\b(?:ft|feet|foot|inches|yards?|miles?)\s*\(\s*"
+    r"|\b(?:ran|run|runs|running|raced?|racing|sprint(?:ed|ing)?|swam|swim(?:s|ming)?|clear(?:ed|s|ing)?|"
+    r"landed|threw|thrown|vaulted|leapt|(?:leap|throw|jump|clearance|height|depth|length|distance|width|"
+    r"(?:personal|season'?s?|life-?time|world|championship|national|meeting)\s+(?:best|record|mark))\s+of)"
+    r"\s+(?:a\s+|an\s+|about\s+|some\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+)?"
+    r"|\b(?:men|women|boys|girls)['’]s\s+|\b(?:Olympic|indoor|outdoor)\s+)$", re.I)
+_MEASURED_NOUNS = frozenset((
+    "hurdles hurdle hurdler hurdlers relay relays freestyle backstroke breaststroke butterfly medley individual "
+    "sprint sprints sprinter sprinters dash race races run runs runner runners final finals heat heats title "
+    "titles champion champions championship crown gold silver bronze medal medals medallist medallists record "
+    "records mark event events victory win hope star specialist finalist legend qualifying indoors outdoors "
+    "world personal lap swim penalty kick line stage barrier track man woman wall walls fence tower towers "
+    "building drop cliff wave waves yacht boat vessel bridge tunnel pole mast statue tree trees crater hole "
+    "shaft stretch swell gap dive fall leap jump throw putt pool telescope").split())
+# Words after "5m" that say nothing of what it counts (closed-class words and auxiliaries).
+_NOT_COUNTED = frozenset((
+    "and or but nor in at on to as of for by from with without into onto over under than while when where "
+    "which who whom whose that this these those the a an his her its their our my your is are was were be "
+    "been being has have had will would can could may might must shall should also just last next each per "
+    "more less after before about around between behind since until up down out off so then there here it "
+    "he she they we i you not only even still already").split())
+# Words of athletics and of dimensions, and words of money and of counted people: which of them
+# surround a bare "5m" says which it is.
+_MEASURE_CUES = re.compile(
+    r"\b(?:hurdl\w*|relays?|sprint\w*|race[sd]?|racing|runners?|jump\w*|leap\w*|vault\w*|throw\w*|threw|"
+    r"marathon\w*|athlet\w*|Olympic\w*|indoors?|outdoors?|medal\w*|champion\w*|heats|personal best|"
+    r"season'?s best|world record|laps?|metres|meters|distance|height|depth|length|width|tall(?:er|est)?|"
+    r"long(?:er|est)|wid(?:er|est)|deep(?:er|est)|"
+    r"secs|swim\w*|freestyle)\b", re.I)
+_MILLION_CUES = re.compile(
+    r"[$£€¥%]|\bper\s?cent\b|\b(?:millions?|billions?|bn|viewers|audiences?|people|sales|profits?|revenues?|"
+    r"shares|users|customers|subscribers|voters|workers|residents|population|budget|turnover|costs?|worth|"
+    r"deals?|funds?|funding|spend\w*|invest\w*|bid|fees?|paid|euros?|dollars?|pounds|rupees|yuan|yen)\b", re.I)
+# The word after a number, past a second glued number it is coordinated with ("100m and 200m titles").
+_NEXT_WORD = re.compile(r"(?:\s+(?:and|or|to)\s+[\d.,]+m\b)?[-\s]\s*([A-Za-z][a-z]*)")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
+
+
+def glued_m_is_metres(chunk: str, s: int, e: int, doc: Doc | None = None, offset: int = 0,
+                      article: str | None = None) -> bool:
+    """Whether "5m" at chunk[s:e], written without a currency, is metres rather than millions;
+    `article`, the whole text, decides when the paragraph says nothing either way."""
+    after, before = chunk[e:e + 40], chunk[max(0, s - 60):s]
+    if _MEASURE_AFTER.match(after) or _MEASURE_BEFORE.search(before):
+        return True
+    if float(chunk[s:e].rstrip("mM").replace(",", "")) >= 1000:
+        return True  # "1,500m", "10,000m": news writes thousands of millions as "bn"
+    word = _NEXT_WORD.match(after)
+    noun = None
+    if word:
+        w = word.group(1)
+        if w.lower() in _MEASURED_NOUNS:
+            return True
+        if w[0].islower() and w not in _NOT_COUNTED:
+            span = doc.char_span(offset + e + word.start(1), offset + e + word.end(1)) if doc is not None else None
+            noun = span is None or span.root.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+    starts = [x.end() for x in _SENTENCE_END.finditer(chunk, 0, s)]
+    stop = _SENTENCE_END.search(chunk, e)
+    sentence = chunk[starts[-1] if starts else 0:stop.start() + 1 if stop else len(chunk)]
+    if _MILLION_CUES.search(sentence):
+        return False
+    if _MEASURE_CUES.search(sentence):
+        return True
+    if noun:
+        return False  # "2m people", "11m voters", "5m barrels", "300m rupees"
+    # Nothing near it says what it measures: the paragraph decides, millions unless it speaks of
+    # races and dimensions and not of money or people; a paragraph silent on both ("won the 60m at
+    # Leipzig") goes by the article, which an athletics report fills with race words.
+    measure, million = _MEASURE_CUES.search(chunk), _MILLION_CUES.search(chunk)
+    if measure or million or article is None:
+        return bool(measure) and not million
+    return len(_MEASURE_CUES.findall(article)) > len(_MILLION_CUES.findall(article))
+
+
+# "between the ages of 10 and 17": "between" a few words before "X and Y" still makes it a range.
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:(?:the|ages?|of|years?|aged)\s+){1,3}$", re.I)
+# A verb of change before "X to Y" makes X the change and Y the new level ("Biogen fell $28.63 to
+# $38.65", "rose 12 to 1,450", "grew by 1.4 million to 44.9 million").
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise[ns]?|rising|fell|fall(?:s|en|ing)?|climb(?:ed|s|ing)?|drop(?:ped|s|ping)?|increas(?:ed|es|ing)|"
+    r"decreas(?:ed|es|ing)|jump(?:ed|s|ing)?|slip(?:ped|s|ping)?|gain(?:ed|s|ing)?|lost|los(?:es|ing)|"
+    r"shed(?:s|ding)?|grew|grow(?:s|n|ing)?|slump(?:ed|s|ing)?|plung(?:ed|es|ing)|soar(?:ed|s|ing)?|"
+    r"surg(?:ed|es|ing)|tumbl(?:ed|es|ing)|edged|dipped|dips?|sank|sunk|slid|declin(?:ed|es|ing)|"
+    r"advanc(?:ed|es|ing)|cut|raised|reduced|lowered|lifted|boosted|up|down)"
+    r"(?:\s+(?:by|a\s+further|another|just))?\s+$", re.I)
+
+
+def is_change(before: str, a_text: str, b_text: str, a: float, b: float, money: bool, from_: bool) -> bool:
+    """Whether "X to Y" after `before` is a change and a new level, not a range: after a verb of
+    change, unless both are small round whole numbers close together ("cut 200 to 300 jobs")."""
+    if not _CHANGE_BEFORE.search(before):
+        return False
+    if from_ or money or b > 3 * a or "." in a_text + b_text:
+        return True
+    significant = [len(str(int(x)).rstrip("0")) for x in (a, b)]
+    return max(significant) > 2
+
+
+# "up to" after a verb of movement is where the thing went ("pushed earnings up to $43.1m", "rose
+# up to 5%"), not a ceiling; "could rise up to 10%" and "killed up to 15,000" stay hedged.
+_MOVED_OBJECT = re.compile(
+    r"(?:\b(?P<pre>\w+)\s+)?\b(?:push(?:ed|es|ing)?|driv(?:e|es|en|ing)|drove|bring(?:s|ing)?|brought|"
+    r"ramp(?:ed|s|ing)?|ratchet(?:ed|s|ing)?|lift(?:ed|s|ing)?|boost(?:ed|s|ing)?|rais(?:e|ed|es|ing)|"
+    r"mov(?:e|ed|es|ing)|scal(?:e|ed|es|ing)|send(?:s|ing)?|sent)\s+(?P<object>(?:[\w'’-]+\s+){1,4})$", re.I)
+_MOVED = re.compile(
+    r"(?:\b(?P<pre>\w+)\s+)?\b(?:rose|rise[ns]?|rising|climb(?:ed|s|ing)?|went|go(?:es|ne|ing)?|"
+    r"jump(?:ed|s|ing)?|soar(?:ed|s|ing)?|surg(?:ed|es|ing)|edg(?:ed|es|ing)|crept|creep(?:s|ing)?|"
+    r"inch(?:ed|es|ing)|mov(?:ed|es|ing)|rocket(?:ed|s|ing)?|leapt|leap(?:ed|s|ing)?)\s+$", re.I)
+_NOT_OBJECT = frozenset("for with to by of in on at from into and or that which who than as can could will would "
+                        "may might must should be is are was were has have had".split())
+_MAYBE = frozenset("can could may might would to".split())
+
+
+def destination_up_to(hedge: str, before: str) -> bool:
+    """Whether the hedge "up to" after `before` names the level reached by a movement, not a ceiling."""
+    if not re.fullmatch(r"up\s+to\s*", hedge, re.I):
+        return False
+    pushed = _MOVED_OBJECT.search(before)
+    if pushed and not _NOT_OBJECT.intersection(pushed.group("object").lower().split()):
+        return (pushed.group("pre") or "").lower() not in _MAYBE  # "can boost speeds up to 75": a ceiling
+    moved = _MOVED.search(before)
+    return bool(moved) and (moved.group("pre") or "").lower() not in _MAYBE
 
 
 def vague(text: str) -> tuple[float | None, float, float] | None:
@@ -327,6 +505,8 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
         if claimed.overlaps(s, e):
             continue
         word = m.group().lower()
+        if m.group()[0].isupper() and word.isalpha() and _TITLE_AFTER.match(chunk, m.end()):
+            continue  # "First Minister", "First Lady", "Second World War": part of a title or a name
         if word == "second" and doc is not None:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or span[0].ent_type_ != "ORDINAL":
@@ -351,27 +531,43 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
         low, high = bounds(v, q)
         take(m.start() if m.group("hedge") else m.start("a"), m.end("a"), kind="other", unit="fraction",
              qualifier=q, value=v, low=low, high=high)
+    for m in RATIO.finditer(chunk) if _RATIO_HINT.search(chunk) else ():
+        n, d = (_ratio_term(m.group(g)) for g in ("n", "d"))
+        if n is None or not d or n > d or claimed.overlaps(start + m.start("a"), start + m.end("a")) \
+                or _NAMED_BY_NUMBER.search(chunk, max(0, m.start() - 12), m.start()):
+            continue
+        q = _hedge(m.group("hedge")) or "exact"
+        low, high = bounds(n / d, q)
+        take(m.start() if m.group("hedge") else m.start("a"), m.end("a"), kind="other", unit="fraction",
+             qualifier=q, value=n / d, low=low, high=high)
     for m in MULTIPLE.finditer(chunk):
         if not claimed.overlaps(start + m.start(), start + m.end()):
             v = 2.0 if m.group().lower() == "twice" else 3.0
             take(m.start(), m.end(), kind="count", unit="times", qualifier="exact", value=v, low=v, high=v)
-    for m in EXPRESSION.finditer(chunk):
-        row = _expression(m, chunk, claimed, start)
+    pos = 0
+    while (m := EXPRESSION.search(chunk, pos)) is not None:
+        row = _expression(m, chunk, claimed, start, doc, text)
+        pos = m.end()
         if row:
-            take(row.pop("s"), row.pop("e"), **row)
+            s, e = row.pop("s"), row.pop("e")
+            take(s, e, **row)
+            if e < pos:
+                pos = e  # a second number the row did not take ("rose 12 to 1,450") is read on its own
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
 
 
-def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int) -> dict | None:
+def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Doc | None = None,
+                article: str | None = None) -> dict | None:
     a_s, a_e = m.span("a")
     if claimed.overlaps(offset + a_s, offset + a_e):
         return None
     hedge_text, between, b = m.group("hedge"), m.group("between"), m.group("b")
     sep = (m.group("sep") or "").strip().lower()
     e, trail = m.end(), m.group("trail") or ""
+    between_before = sep == "and" and _BETWEEN_BEFORE.search(chunk, max(0, m.start() - 50), m.start())
     if b and (claimed.overlaps(offset + m.start("b"), offset + m.end("b"))
-              or (sep == "and" and not (between or "").lower().startswith("between"))):
+              or (sep == "and" and not (between or "").lower().startswith("between") and not between_before)):
         b, e, trail = None, a_e, ""  # "two and three" outside "between": two figures, not a range
     a_text = m.group("a")
     if a_text.lower() == "one" and re.search(r"\b(?:no|any|some|every|each)\s+$", chunk[max(0, a_s - 6):a_s], re.I):
@@ -380,6 +576,8 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int) -> dict
         return None  # unseparated long digit strings are ids, dates or case numbers
     unit_m = _UNIT_AFTER.match(chunk[e:e + 40])
     money = bool(m.group("cur")) or bool(unit_m and unit_m.group("cur"))
+    if hedge_text and destination_up_to(hedge_text, chunk[max(0, m.start() - 60):m.start()]):
+        hedge_text = None  # "pushed earnings up to $43.1m": where it went, not a ceiling
     qualifier = _hedge(hedge_text) or "exact"
     if trail:
         qualifier = _TRAIL.get(re.sub(r"\s+", " ", trail.strip().lower()), qualifier)
@@ -394,25 +592,31 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int) -> dict
     else:
         value = parse_number(a_text, money=money)
         if value is None:
-            metres = re.fullmatch(r"(\d+(?:\.\d+)?)m", a_text.strip(), re.I)
-            if not metres:
+            glued = _GLUED_M.fullmatch(a_text.strip())
+            if not glued:
                 return None
-            value = float(metres.group(1))
-            unit_m = re.match(r"^(?P<dist>)", "")
+            if glued_m_is_metres(chunk, a_s, a_e, doc, offset, article):
+                value = float(glued.group(1).replace(",", ""))
+                unit_m = re.match(r"^(?P<dist>)", "")
+            else:
+                value = parse_number(a_text, money=True)  # "2m people": millions, with no currency to name
         low, high = bounds(value, qualifier)
         if b:
             vb = parse_number(b, money=money or bool(m.group("cur2")))
             scale = r"(thousand|million|billion|trillion|bn|mn|tn|k)$"
             scale_b = re.search(scale, b.strip(), re.I)
+            value_a = value
             if scale_b and not re.search(scale, a_text.strip(), re.I):
                 value = value * _SCALES[scale_b.group(1).lower()]  # "2 to 3 million": the scale is shared
-            if vb is not None and vb > value:
+            if vb is not None and vb > value and not is_change(chunk[max(0, m.start() - 40):m.start()], a_text, b,
+                                                               value, vb, money or bool(m.group("cur2")),
+                                                               (between or "").lower().startswith("from")):
                 low, high, value, qualifier = value, vb, None, "range"
             elif vb is not None and sep == "-" and re.fullmatch(r"\d{1,3}", a_text) and re.fullmatch(r"\d{1,3}", b):
                 return None  # "6-4", "3-1": a score, not a quantity
             else:
                 b, e, trail = None, a_e, ""
-                value = parse_number(a_text, money=money)
+                value = value_a
                 low, high = bounds(value, qualifier)
         if b is None:
             unit_m = _UNIT_AFTER.match(chunk[e:e + 40]) if a_text.strip()[-1:] != "m" or value is None else unit_m
@@ -425,6 +629,7 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int) -> dict
     kind, unit = "count", None
     if money:
         cur = (m.group("cur") or "").strip().lower() or (unit_m.group("cur") or "").strip().lower()
+        cur = re.sub(r"^of\s+", "", re.sub(r"\s+", " ", cur))
         kind, unit = "money", _CURRENCY.get(cur, cur or None)
     if unit_m is not None and (unit_m.group(0) or unit_m.groupdict().get("dist") == ""):
         g = unit_m.groupdict()
