@@ -14,8 +14,8 @@ def tables_of():
     """casualties, casualty_summary and casualty_totals of a small hand-written text."""
     model = nlp.load()
 
-    def run(text: str) -> dict[str, pd.DataFrame]:
-        article = articles.make_article("t", text)
+    def run(text: str, published: str | None = None) -> dict[str, pd.DataFrame]:
+        article = articles.make_article("t", text, published=published)
         sents = sentences.table(article)
         doc = nlp.parse(text, list(zip(sents["start"].tolist(), sents["end"].tolist())), model)
         tables = {"sentences": sents}
@@ -329,3 +329,48 @@ def test_tables_of_an_article_without_numbers_are_the_conformed_ones_and_not_sha
                                   "kıll", "The \u212aILLING fields", "A refugee camp", "Powerful speech"])
 def test_has_cue_answers_as_the_case_insensitive_filter(text):
     assert casualties.has_cue(text) == (casualties.CUE_FILTER.search(text) is not None)
+
+
+# --- totals count the article's own event --------------------------------------------------------
+
+@pytest.mark.parametrize("text, period", [
+    ("Floods killed at least 34 people on Monday. Last year, 180 people died in similar floods.", "Last year"),
+    ("An earthquake killed at least 34 people on Tuesday. It was the strongest since 1998, when about "
+     "2,000 people died.", "1998"),
+    ("Floods killed at least 34 people on Monday. A decade ago, 300 people were killed in a similar flood.",
+     "A decade ago"),
+    ("Floods killed at least 34 people on Monday. In the past, floods have killed as many as 500 people.",
+     "the past"),
+])
+def test_mention_of_another_time_keeps_its_row_and_period_but_not_the_total(tables_of, text, period):
+    t = tables_of(text)
+    c = t["casualties"]
+    assert len(c) == 2 and c["period"].iloc[1] == period
+    assert (total(t, "killed"), total(t, "killed_low")) == (34, 34)
+
+
+def test_written_year_counts_only_when_it_is_the_articles_year(tables_of):
+    text = "Two people were injured on Monday. In 2016, 40 people were killed in the region."
+    assert total(tables_of(text, published="2016-05-02"), "killed") == 40
+    assert total(tables_of(text, published="2019-05-02"), "killed") is None
+    assert total(tables_of(text), "killed") is None  # no date: a written year is not the news of the day
+
+
+def test_article_whose_every_mention_is_dated_elsewhere_keeps_them(tables_of):
+    t = tables_of("In 2013, two men were shot outside the bar. The trial began on Monday.", published="2017-12-14")
+    assert total(t, "wounded") == 2
+
+
+def test_vague_headline_word_does_not_override_a_stated_body_figure(tables_of):
+    t = tables_of("Floods leave dozens dead\n\nFlash floods have killed at least 34 people.")
+    assert (total(t, "killed"), total(t, "killed_low"), total(t, "killed_high")) == (34, 34, None)
+
+
+def test_vague_word_alone_still_gives_its_middle(tables_of):
+    t = tables_of("Floods leave dozens dead")
+    assert (total(t, "killed"), total(t, "killed_low"), total(t, "killed_high")) == (61.5, 24, 99)
+
+
+def test_ceiling_does_not_override_a_stated_count(tables_of):
+    t = tables_of("The ministry confirmed 120 deaths. Local officials said up to 300 people were killed.")
+    assert (total(t, "killed"), total(t, "killed_low"), total(t, "killed_high")) == (120, 120, 120)

@@ -4,6 +4,17 @@ A casualty mention is a figure that counts people killed, dead, wounded, missing
 displaced ("up to 15,000 Russian soldiers were killed"), or a mention without a digit: an implicit
 count ("a man was shot dead" -> 1, "no one was injured" -> 0) or an unquantified one ("suffering
 heavy casualties"). The reading comes from the dependency parse of the one shared Doc.
+
+Which mentions feed `casualty_totals` (the rule behind ESTIMATE_RULE's "largest"):
+- Another time: a mention whose `period` places it outside the article's year ("Last year, 18
+  people died", "a decade ago", "in the past", "since 1998, when ... died", and "in 1998" for any
+  year other than the publication year, or any written year when the article has no date) keeps
+  its row but is left out of the totals, unless every numbered mention of the article is dated
+  elsewhere (the article is then about that event: a trial, an anniversary).
+- Stated numbers first: per state, when some mention states a number (exact, approximate with a
+  number, a range or a floor: "at least 34"), vague quantities ("dozens", read as their middle)
+  and ceilings ("up to 300", "could rise to as many as 300") are not used; they count only when
+  nothing is stated.
 """
 from __future__ import annotations
 
@@ -65,8 +76,19 @@ DEMONYMS = {"russian": "Russia", "russians": "Russia", "russia": "Russia", "ukra
             "yemeni": "Yemen", "sudanese": "Sudan", "putin": "Russia", "kremlin": "Russia", "moscow": "Russia",
             "kyiv": "Ukraine", "zelenskyy": "Ukraine", "zelensky": "Ukraine"}
 PERIOD_PREPS = {"in", "over", "during", "since", "within", "throughout", "across"}
-TIME_WORDS = re.compile(r"\b(?:day|week|month|year|hour|fighting|war|conflict|invasion|offensive|"
+TIME_WORDS = re.compile(r"\b(?:day|week|month|year|hour|fighting|war|conflict|invasion|offensive|past|"
                         r"weekend|night|decade|period|siege|battle|start|beginning)s?\b", re.I)
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# Time phrases that place a mention in an earlier year than the article's: "last year", "a decade
+# ago", "in the past", "the past ten years", "the 1990s" ("the past week" is the current event).
+OTHER_TIME = re.compile(r"\b(?:(?:last|previous|preceding)\s+(?:year|decade|century)|(?:years?|decades?|"
+                        r"centur(?:y|ies))\s+(?:ago|earlier|before)|the\s+past(?:\s+(?:\w+\s+)?(?:years|"
+                        r"decades?|century))?$|(?:1[89]|20)\d0s)\b", re.I)
+# A period that is only a date ("1998", "March 2003", "the summer of 2001"): its year dates the mention.
+DATE_PERIOD = re.compile(r"(?:(?:the|early|late|mid|end|start|beginning|spring|summer|autumn|fall|winter|of|"
+                         r"january|february|march|april|may|june|july|august|september|october|november|"
+                         r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|\d{1,2}(?:st|nd|rd|th)?)"
+                         r"[\s,.-]+)*((?:1[89]|20)\d\d)s?", re.I)
 # A cheap filter: sentences without any of these stems hold no casualty mention.
 CUE_STEMS = tuple("kill dead death die dying wound injur hurt shot shoot stab casualt fatal missing captur "
                   "prisoner pow hostage displac refugee fled flee hospital murder toll slain slay massacr execut "
@@ -310,6 +332,8 @@ def side_from_context(sent: Span, speaker_phrase: str | None) -> str | None:
 
 
 def _period(*tokens: Token | None) -> str | None:
+    """The time phrase a casualty word hangs off: "in just over a month of fighting", and, as
+    anchors to another time, "Last year, ... died", "a decade ago", "1998, when ... died"."""
     for tok in tokens:
         if tok is None:
             continue
@@ -320,6 +344,17 @@ def _period(*tokens: Token | None) -> str | None:
                         sub = tok.doc[g.left_edge.i:g.right_edge.i + 1]
                         if any(t.ent_type_ == "DATE" for t in sub) or TIME_WORDS.search(sub.text):
                             return sub.text
+    for tok in tokens[:1]:
+        if tok is None:
+            continue
+        for c in tok.children:
+            # only adverbials that place the event in another year are taken: "on Tuesday" is no span
+            if c.dep_ in ("npadvmod", "advmod"):
+                sub = tok.doc[c.left_edge.i:c.right_edge.i + 1]
+                if OTHER_TIME.search(sub.text):
+                    return sub.text
+        if tok.dep_ == "relcl" and YEAR.fullmatch(tok.head.text):
+            return tok.head.text  # "since 1998, when about 2,000 people died"
     return None
 
 
@@ -783,12 +818,47 @@ def _claim_interval(row) -> tuple[float | None, float | None]:
     return (None if low is None else float(low)), (None if high is None else float(high))
 
 
-def totals(article_id: str, casualties: pd.DataFrame | list[dict]) -> pd.DataFrame:
+def elsewhen(period, year: int | None) -> bool:
+    """Whether a mention's period places it at another time than the article's year ("last year",
+    "a decade ago", "in the past", "in 1998"; any written year when the article's is unknown)."""
+    p = _key(period)
+    if p is None:
+        return False
+    if OTHER_TIME.search(p):
+        return True
+    m = DATE_PERIOD.fullmatch(p.strip())
+    return m is not None and (year is None or int(m.group(1)) != year)
+
+
+def _stated(r) -> bool:
+    """A written number that is neither vague ("dozens") nor only a ceiling ("up to 300")."""
+    if r.get("implicit"):
+        return False
+    q = r.get("qualifier")
+    return q in ("at_least", "more_than", "range") or (q in ("exact", "approximate")
+                                                       and _key(r.get("count")) is not None)
+
+
+def _preferred(found: list) -> list:
+    """The (estimate, row) pairs a total may come from: the stated numbers when there are any."""
+    stated = [(v, r) for v, r in found if _stated(r)]
+    return stated or found
+
+
+def article_year(published) -> int | None:
+    """The year of an article's publication date as given ("2016-05-02", "May 2, 2016"), else None."""
+    m = YEAR.search(_key(published) or "")
+    return int(m.group()) if m else None
+
+
+def totals(article_id: str, casualties: pd.DataFrame | list[dict], year: int | None = None) -> pd.DataFrame:
     """Best single estimate per side of people killed, wounded, missing, captured and displaced,
-    with the interval the chosen claim allows (see ESTIMATE_RULE)."""
+    with the interval the chosen claim allows (see ESTIMATE_RULE); `year` is the article's."""
     records = casualties.to_dict("records") if isinstance(casualties, pd.DataFrame) else list(casualties)
-    scored = [(r, _estimate(r)) for r in records]
-    scored = [(r, v) for r, v in scored if v is not None]
+    scored = [(r, v) for r in records if (v := _estimate(r)) is not None]
+    current = [(r, v) for r, v in scored if not elsewhen(r.get("period"), year)]
+    # An article whose every number is dated elsewhere is about that event (a trial, an anniversary).
+    scored = current or scored
     if not scored:
         # The one row of an article without a number of casualties: typed once, then copied.
         frame = _no_totals().copy()
@@ -801,7 +871,7 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict]) -> pd.DataFra
 
         def best(types):
             """(estimate, low, high) of the mention of these types with the largest estimate, else None."""
-            found = [(v, r) for r, v in g if r["casualty_type"] in types]
+            found = _preferred([(v, r) for r, v in g if r["casualty_type"] in types])
             if not found:
                 return None
             v, r = max(found, key=lambda x: x[0])
@@ -816,7 +886,7 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict]) -> pd.DataFra
         # ("the injured man") may be people later reported dead.
         maybe_dead = [(r, v) for r, v in g if r["casualty_type"] == "wounded"
                       and (r["cue"] in SHOT_CUES or (r.get("implicit") and v and v > 0))]
-        stated = [(v, r) for r, v in g if r["casualty_type"] == "wounded" and (r, v) not in maybe_dead]
+        stated = _preferred([(v, r) for r, v in g if r["casualty_type"] == "wounded" and (r, v) not in maybe_dead])
         wounded = None
         if stated:
             v, r = max(stated, key=lambda x: x[0])
@@ -855,7 +925,7 @@ def extract(article: Article, doc: Doc, tables: dict[str, pd.DataFrame]) -> dict
         figures = figures_mod.table(article, doc, tables["sentences"], tables.get("sources"))
     rows = mention_rows(article, doc, tables["sentences"], figures, tables.get("sources"))
     return {"casualties": _frame(rows), "casualty_summary": summary(rows),
-            "casualty_totals": totals(article.article_id, rows)}
+            "casualty_totals": totals(article.article_id, rows, article_year(article.published))}
 
 
 def timeline(summary: pd.DataFrame, dates: pd.DataFrame) -> pd.DataFrame:
