@@ -374,3 +374,30 @@ def test_vague_word_alone_still_gives_its_middle(tables_of):
 def test_ceiling_does_not_override_a_stated_count(tables_of):
     t = tables_of("The ministry confirmed 120 deaths. Local officials said up to 300 people were killed.")
     assert (total(t, "killed"), total(t, "killed_low"), total(t, "killed_high")) == (120, 120, 120)
+
+
+# --- casualties of violence and disaster, not a player's injury or one person's natural death ---------
+
+@pytest.mark.parametrize("text", [
+    "It's a blow that four or five central defenders are away because of injuries.",
+    "Defender Nicky Hunt limped out injured during the win against Oldham.",
+    "Betsen is a doubt for the match with a thigh injury.",
+    "Robert Pires, who was injured in a wild tackle, will miss the match.",
+    "Ray Charles, who died in 2004, won eight Grammys.",
+    "The actor, who has died aged 86, starred in more than 50 films.",
+])
+def test_players_injuries_and_a_natural_death_are_not_casualties(tables_of, text):
+    t = tables_of(text)
+    assert t["casualties"].empty
+    assert not t["figures"]["is_casualty"].any()
+    assert total(t, "killed") is None and total(t, "wounded") is None
+
+
+@pytest.mark.parametrize("text, column, expected", [
+    ("A woman was shot on Friday. She is expected to recover from her injuries.", "wounded", 1),
+    ("A man was shot after the football game. He died in hospital.", "killed", 1),
+    ("A woman died when floods swept through the village.", "killed", 1),
+    ("Two people were injured when a bomb exploded outside the stadium before the match.", "wounded", 2),
+])
+def test_injuries_and_deaths_of_violence_or_disaster_still_count(tables_of, text, column, expected):
+    assert total(tables_of(text), column) == expected

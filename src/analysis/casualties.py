@@ -15,6 +15,12 @@ Which mentions feed `casualty_totals` (the rule behind ESTIMATE_RULE's "largest"
   number, a range or a floor: "at least 34"), vague quantities ("dozens", read as their middle)
   and ceilings ("up to 300", "could rise to as many as 300") are not used; they count only when
   nothing is stated.
+
+Casualties are those of violence, war, crime, disasters and accidents: an injury word ("injury",
+"injured", "hurt") in a sentence of sport reporting (a sports-injury body part, squad, match,
+season, sidelined... and no violence or accident word) is a player's injury, not a casualty; and
+in an article that tells of no violence, crime, war, disaster or accident (`VIOLENCE`), neither
+an injury word without a number nor one person's death ("Ray Charles, who died in 2004") is a row.
 """
 from __future__ import annotations
 
@@ -89,6 +95,32 @@ DATE_PERIOD = re.compile(r"(?:(?:the|early|late|mid|end|start|beginning|spring|s
                          r"january|february|march|april|may|june|july|august|september|october|november|"
                          r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|\d{1,2}(?:st|nd|rd|th)?)"
                          r"[\s,.-]+)*((?:1[89]|20)\d\d)s?", re.I)
+# Injury words that sport uses for players (a shooting's "wounded" and "shot" are not among them).
+INJURY_CUES = frozenset({"injury", "injuries", "injured", "hurt", "injure", "injures", "injuring"})
+# Words of sport reporting around a player's injury: body parts of sports injuries, squads, fixtures.
+SPORT = re.compile(
+    r"\b(?:(?:hamstring|ankle|knee|groin|thigh|calf|achilles|ligament|cruciate|cartilage|metatarsal|wrist|"
+    r"elbow|shoulder|toe|foot|back|hip|neck|rib|hand|finger|heel)\s+(?:injur|problem|strain|knock)|squad|"
+    r"match(?:es)?|season|fitness|sidelined|ruled\s+out|fixtures?|tournament|training|line-?up|"
+    r"team-?mates?|coach|striker|defenders?|midfielders?|winger|goalkeeper|fly-half|scrum-half|flanker|"
+    r"skipper|caps?|injury-hit|comeback|(?:return\w*|back)\s+(?:from|after)\s+(?:\w+\s+){0,3}"
+    r"injur\w*|out\s+injured|withdr[ae]w\w*|limped|semi-finals?|quarter-finals?|league|premiership|"
+    r"grand\s+slam|olympics?|rugby|football|tennis|cricket|athletics|marathon)\b", re.I)
+# Violence, war, crime and justice, disasters and accidents: the events whose casualties are counted.
+VIOLENCE = re.compile(
+    r"\b(?:shots?|shoot\w*|guns?|gunm[ae]n|gunfire|gunshots?|stabb?\w*|knife|(?<!heart\s)attack(?:s|ed|ers?)?|"
+    r"bomb\w*|blasts?|explo(?:sion|sive|ded)\w*|crash\w*|collisions?|accidents?|fires?|blaze|floods?|"
+    r"flooding|quakes?|earthquakes?|storms?|hurricanes?|cyclones?|tsunami|landslides?|avalanche|"
+    r"assault\w*|beaten|riots?|rioting|war|fighting|troops|soldiers|militants?|insurgents?|killed|"
+    r"killing|murder\w*|homicide|manslaughter|violen(?:ce|t)|police|massacre|arrest\w*|custody|prison\w*|"
+    r"jail\w*)\b", re.I)
+
+
+def sport_injury(sentence: str) -> bool:
+    """Whether an injury word in this sentence is a player's (sport words, no violence or accident)."""
+    return SPORT.search(sentence) is not None and VIOLENCE.search(sentence) is None
+
+
 # A cheap filter: sentences without any of these stems hold no casualty mention.
 CUE_STEMS = tuple("kill dead death die dying wound injur hurt shot shoot stab casualt fatal missing captur "
                   "prisoner pow hostage displac refugee fled flee hospital murder toll slain slay massacr execut "
@@ -380,6 +412,8 @@ def reading(span: Span, counted: Token | None) -> dict | None:
         return None  # "two cars were shot"
     if cue_tok.pos_ in ("VERB", "AUX", "ADJ") and hypothetical(cue_tok):
         return None
+    if cue in INJURY_CUES and sport_injury(span.sent.text):
+        return None  # "four or five central defenders are away because of injuries"
     victim_noun = counted
     victims = _victims(counted) if counted is not None else None
     if counted is not None and _noun_type(counted):
@@ -694,6 +728,19 @@ def _empty(columns: tuple, categories: tuple) -> pd.DataFrame:
     return with_categories(conform([], columns), dict(categories))
 
 
+def _ordinary(m: dict, doc: Doc, sentence: str, violent: bool) -> bool:
+    """A mention without a digit that counts no casualty of violence or disaster: a player's injury,
+    an injury or one person's death in an article telling of no violence, war, crime or accident."""
+    if m["casualty_type"] == "wounded" and m["cue"] in INJURY_CUES:
+        return not violent or sport_injury(sentence)
+    if m["casualty_type"] == "dead" and not violent:
+        if m["count"] == 1.0:
+            return True
+        victim = doc[m["victim_i"]] if m.get("victim_i") is not None else None
+        return m["count"] is None and victim is not None and victim.tag_ in ("NN", "NNP", "PRP")
+    return False
+
+
 def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: pd.DataFrame,
                  sources: pd.DataFrame | None = None) -> list[dict]:
     """Casualty mentions of one article as dicts: casualty figures and mentions without a digit."""
@@ -701,6 +748,7 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
 
     paragraphs = {p.index for p in article.paragraphs_of(CASUALTY_PARAGRAPHS)}
     speakers = None  # read from `sources` at the first mention without a digit; most articles have none
+    violent = None  # whether the article tells of violence or a disaster, read at that mention too
     rows = []
     cue_by_sentence: dict[int, set[int]] = {}
     # Only the casualty figures are read row by row; most articles have none.
@@ -740,6 +788,9 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
         src, src_row, phrase = speakers.find(int(sentence), int(start), int(end))
         if src is None:
             src, phrase = figures_mod.own_attribution(sent)
+        if violent is None:
+            violent = VIOLENCE.search(article.text) is not None
+        found = [m for m in found if not _ordinary(m, doc, text, violent)]
         for m in found:
             m.pop("cue_i", None)
             if not m.get("side"):
