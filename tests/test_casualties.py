@@ -401,3 +401,34 @@ def test_players_injuries_and_a_natural_death_are_not_casualties(tables_of, text
 ])
 def test_injuries_and_deaths_of_violence_or_disaster_still_count(tables_of, text, column, expected):
     assert total(tables_of(text), column) == expected
+
+
+# --- wordings of the missing, the dead and the displaced ----------------------------------------
+
+@pytest.mark.parametrize("text, kind, column, expected", [
+    ("Five people are missing.", "missing", "missing", 5),
+    ("Twenty people are still missing.", "missing", "missing", 20),
+    ("At least 20 people are unaccounted for.", "missing", "missing", 20),
+    ("More than 50 bodies had been recovered.", "dead", "killed", 50),
+    ("Two children were among the dead.", "dead", "killed", 2),
+    ("About 300 people were evacuated.", "displaced", "displaced", 300),
+    ("Nearly 5,000 people have been left homeless.", "displaced", "displaced", 5000),
+])
+def test_missing_bodies_among_the_dead_evacuated_and_homeless_are_casualty_figures(tables_of, text, kind,
+                                                                                   column, expected):
+    t = tables_of(text)
+    assert t["casualties"]["casualty_type"].tolist() == [kind]
+    assert total(t, column) == expected
+
+
+@pytest.mark.parametrize("text", ["The club are missing three players.", "Two governing bodies have agreed.",
+                                  "The death toll could rise to 300."])
+def test_missing_players_governing_bodies_and_a_bare_forecast_are_not_casualties(tables_of, text):
+    assert tables_of(text)["casualties"].empty
+
+
+def test_toll_forecast_with_a_ceiling_is_a_row_but_does_not_override_the_count(tables_of):
+    t = tables_of("At least 120 people were killed. The death toll could rise to as many as 300.")
+    c = t["casualties"]
+    assert c["qualifier"].astype(str).tolist() == ["at_least", "up_to"] and c["casualty_type"].iloc[1] == "dead"
+    assert (total(t, "killed"), total(t, "killed_low"), total(t, "killed_high")) == (120, 120, None)

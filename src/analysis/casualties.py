@@ -44,7 +44,7 @@ VERBS = {"kill": "killed", "murder": "killed", "slay": "killed", "execute": "kil
          "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded", "shoot": "wounded",
          "stab": "wounded", "hospitalize": "wounded", "hospitalise": "wounded", "graze": "wounded",
          "capture": "captured", "abduct": "captured", "kidnap": "captured",
-         "displace": "displaced", "uproot": "displaced", "flee": "displaced",
+         "displace": "displaced", "uproot": "displaced", "flee": "displaced", "evacuate": "displaced",
          "disappear": "missing"}
 # Verbs whose own subject is the casualty ("two people died").
 SUBJECT_VERBS = {"die", "perish", "succumb", "flee", "disappear"}
@@ -55,7 +55,12 @@ NOUNS = {"death": "dead", "deaths": "dead", "fatality": "dead", "fatalities": "d
          "pows": "captured", "pow": "captured", "hostages": "captured", "hostage": "captured",
          "missing": "missing", "toll": "dead", "victims": None, "victim": None}
 ADJECTIVES = {"dead": "dead", "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "missing": "missing",
-              "displaced": "displaced", "captured": "captured", "killed": "killed", "shot": "wounded"}
+              "displaced": "displaced", "captured": "captured", "killed": "killed", "shot": "wounded",
+              "unaccounted": "missing"}
+# Nouns that count the dead when something is done to them ("50 bodies had been recovered").
+BODY_NOUNS = {"bodies", "corpses", "remains"}
+BODY_VERBS = {"recover", "find", "pull", "retrieve", "discover", "bury", "identify", "exhume", "wash", "count",
+              "collect", "remove", "bring", "lie", "see", "dig"}
 FATAL = re.compile(r"^(?:fatally|mortally|dead|death|killed|kill)$", re.I)
 PERSON_NOUNS = set("""people persons person civilians civilian soldiers soldier troops troop children child kids
 kid women woman men man boys boy girls girl teenagers teenager teens teen adults adult students student officers
@@ -124,7 +129,7 @@ def sport_injury(sentence: str) -> bool:
 # A cheap filter: sentences without any of these stems hold no casualty mention.
 CUE_STEMS = tuple("kill dead death die dying wound injur hurt shot shoot stab casualt fatal missing captur "
                   "prisoner pow hostage displac refugee fled flee hospital murder toll slain slay massacr execut "
-                  "abduct kidnap perish succumb victim maim".split())
+                  "abduct kidnap perish succumb victim maim unaccounted evacu".split())
 CUE_FILTER = re.compile("|".join(CUE_STEMS), re.I)
 
 
@@ -227,6 +232,8 @@ TOTALS = declare("casualty_totals", (
 def _type_of_verb(verb: Token) -> tuple[str, str] | None:
     """(casualty_type, cue) of a casualty verb, looking at its conjuncts and modifiers for fatality."""
     lemma = verb.lemma_.lower()
+    if verb.lower_ == "missing" and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return "missing", "missing"  # "five people are missing" (parsed as the verb "miss")
     if lemma not in VERBS:
         if verb.lower_ in ADJECTIVES and verb.pos_ == "ADJ":
             return ADJECTIVES[verb.lower_], verb.lower_
@@ -288,8 +295,8 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
             if r and not (dep == "nsubjpass" and lemma in SUBJECT_VERBS):
                 return (*r, head)
         if dep == "nsubj":
-            if lemma in SUBJECT_VERBS or (lemma in VERBS and head.tag_ == "VBN" and not perfect_active
-                                          and not has_object):
+            if lemma in SUBJECT_VERBS or head.lower_ == "missing" or (lemma in VERBS and head.tag_ == "VBN"
+                                                                      and not perfect_active and not has_object):
                 r = _type_of_verb(head)
                 if r:
                     return (*r, head)
@@ -299,6 +306,10 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
                         r = _type_of_verb(c) if c.lemma_ in VERBS else (ADJECTIVES[c.lower_], c.lower_)
                         if r:
                             return (*r, c)
+                    if c.dep_ == "prep" and c.lower_ == "among":  # "two children were among the dead"
+                        for g in c.children:
+                            if g.dep_ == "pobj" and g.lower_ in ADJECTIVES and g.lower_ not in ("shot", "hurt"):
+                                return ADJECTIVES[g.lower_], g.lower_, g
             if lemma in ("suffer", "sustain", "receive"):
                 for c in head.children:
                     if c.dep_ in ("dobj", "obj") and _noun_type(c):
@@ -307,10 +318,17 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
             for c in head.children:
                 if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "conj", "advcl") and c.lower_ in ADJECTIVES:
                     return ADJECTIVES[c.lower_], c.lower_, c
+        if dep in ("dobj", "nsubjpass") and lemma in ("leave", "make", "render"):
+            for c in head.children:  # "5,000 people have been left homeless"
+                if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "conj") and c.lower_ == "homeless":
+                    return "displaced", c.lower_, c
     if dep == "pobj" and head.lower_ in ("to", "at") and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head  # "the death toll rose to 5", "casualties stood at 40"
         for c in verb.children:
             if c.dep_ in ("nsubj",) and _noun_type(c):
+                if tok.i > 0 and tok.doc[max(tok.left_edge.i, tok.i - 3)].lower_ in ("as", "up"):
+                    # "could rise to as many as 300": a ceiling, kept though forecast (not a count)
+                    return _noun_type(c), c.lower_, c
                 return _noun_type(c), c.lower_, verb
     if dep == "attr" and head.lemma_ == "be":
         for c in head.children:
@@ -400,6 +418,9 @@ def reading(span: Span, counted: Token | None) -> dict | None:
         noun_kind = _noun_type(counted)
         if noun_kind:
             result = (noun_kind, counted.lower_, counted)
+        elif counted.lower_ in BODY_NOUNS and (counted.head.lemma_.lower() in BODY_VERBS or any(
+                c.dep_ in ("acl", "relcl") and c.lemma_.lower() in BODY_VERBS for c in counted.children)):
+            result = ("dead", counted.lower_, counted)  # "more than 50 bodies had been recovered"
     if result is None:
         for anchor in dict.fromkeys(a for a in (counted, root) if a is not None):
             result = _verb_reading(anchor)
@@ -408,7 +429,7 @@ def reading(span: Span, counted: Token | None) -> dict | None:
     if result is None:
         return None
     kind, cue, cue_tok = result
-    if counted is not None and not _noun_type(counted) and not is_person(counted):
+    if counted is not None and not _noun_type(counted) and not is_person(counted) and result[2] is not counted:
         return None  # "two cars were shot"
     if cue_tok.pos_ in ("VERB", "AUX", "ADJ") and hypothetical(cue_tok):
         return None
