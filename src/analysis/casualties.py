@@ -107,7 +107,7 @@ SPORT = re.compile(
     r"\b(?:(?:hamstring|ankle|knee|groin|thigh|calf|achilles|ligament|cruciate|cartilage|metatarsal|wrist|"
     r"elbow|shoulder|toe|foot|back|hip|neck|rib|hand|finger|heel)\s+(?:injur|problem|strain|knock)|squad|"
     r"match(?:es)?|season|fitness|sidelined|ruled\s+out|fixtures?|tournament|training|line-?up|"
-    r"team-?mates?|coach|striker|defenders?|midfielders?|winger|goalkeeper|fly-half|scrum-half|flanker|"
+    r"team-?mates?|coach|striker|defenders?|midfield(?:ers?)?|winger|goalkeeper|fly-half|scrum-half|flanker|"
     r"skipper|caps?|injury-hit|comeback|(?:return\w*|back)\s+(?:from|after)\s+(?:\w+\s+){0,3}"
     r"injur\w*|out\s+injured|withdr[ae]w\w*|limped|semi-finals?|quarter-finals?|league|premiership|"
     r"grand\s+slam|olympics?|rugby|football|tennis|cricket|athletics|marathon)\b", re.I)
