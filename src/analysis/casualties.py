@@ -326,7 +326,7 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
         verb = head.head  # "the death toll rose to 5", "casualties stood at 40"
         for c in verb.children:
             if c.dep_ in ("nsubj",) and _noun_type(c):
-                if tok.i > 0 and tok.doc[max(tok.left_edge.i, tok.i - 3)].lower_ in ("as", "up"):
+                if any(t.lower_ in ("many", "high", "up") for t in tok.lefts):
                     # "could rise to as many as 300": a ceiling, kept though forecast (not a count)
                     return _noun_type(c), c.lower_, c
                 return _noun_type(c), c.lower_, verb
