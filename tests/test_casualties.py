@@ -432,3 +432,8 @@ def test_toll_forecast_with_a_ceiling_is_a_row_but_does_not_override_the_count(t
     c = t["casualties"]
     assert c["qualifier"].astype(str).tolist() == ["at_least", "up_to"] and c["casualty_type"].iloc[1] == "dead"
     assert (total(t, "killed"), total(t, "killed_low"), total(t, "killed_high")) == (120, 120, None)
+
+
+def test_no_injuries_reported_stays_zero_in_any_article(tables_of):
+    assert total(tables_of("A woman was robbed at gunpoint on Friday. No injuries were reported."), "wounded") == 0
+    assert total(tables_of("The match was abandoned. No one was injured."), "wounded") == 0

@@ -113,7 +113,7 @@ SPORT = re.compile(
     r"grand\s+slam|olympics?|rugby|football|tennis|cricket|athletics|marathon)\b", re.I)
 # Violence, war, crime and justice, disasters and accidents: the events whose casualties are counted.
 VIOLENCE = re.compile(
-    r"\b(?:shots?|shoot\w*|guns?|gunm[ae]n|gunfire|gunshots?|stabb?\w*|knife|(?<!heart\s)attack(?:s|ed|ers?)?|"
+    r"\b(?:shots?|shoot\w*|gun\w*|fired|armed|robb\w*|burglar\w*|stabb?\w*|knife|(?<!heart\s)attack(?:s|ed|ers?)?|"
     r"bomb\w*|blasts?|explo(?:sion|sive|ded)\w*|crash\w*|collisions?|accidents?|fires?|blaze|floods?|"
     r"flooding|quakes?|earthquakes?|storms?|hurricanes?|cyclones?|tsunami|landslides?|avalanche|"
     r"assault\w*|beaten|riots?|rioting|war|fighting|troops|soldiers|militants?|insurgents?|killed|"
@@ -752,6 +752,8 @@ def _empty(columns: tuple, categories: tuple) -> pd.DataFrame:
 def _ordinary(m: dict, doc: Doc, sentence: str, violent: bool) -> bool:
     """A mention without a digit that counts no casualty of violence or disaster: a player's injury,
     an injury or one person's death in an article telling of no violence, war, crime or accident."""
+    if m["count"] == 0.0:
+        return False  # "no injuries were reported" says so whatever the event
     if m["casualty_type"] == "wounded" and m["cue"] in INJURY_CUES:
         return not violent or sport_injury(sentence)
     if m["casualty_type"] == "dead" and not violent:
@@ -964,7 +966,7 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict], year: int | N
             v, r = max(stated, key=lambda x: x[0])
             wounded = (v, *_claim_interval(r))
         shot = max(v for _, v in maybe_dead) if maybe_dead else None
-        if shot and (wounded is None or wounded[0] < shot - k):
+        if shot is not None and (wounded is None or wounded[0] < shot - k):
             # "two men were shot, one died": the shot who died are counted once, as killed
             wounded = point(max(shot - k, 0.0))
         if killed is None and wounded is None and best(("casualties",)) is not None \
