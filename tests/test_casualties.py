@@ -437,3 +437,8 @@ def test_toll_forecast_with_a_ceiling_is_a_row_but_does_not_override_the_count(t
 def test_no_injuries_reported_stays_zero_in_any_article(tables_of):
     assert total(tables_of("A woman was robbed at gunpoint on Friday. No injuries were reported."), "wounded") == 0
     assert total(tables_of("The match was abandoned. No one was injured."), "wounded") == 0
+
+
+def test_one_persons_dated_mention_is_the_event_of_their_undated_one(tables_of):
+    t = tables_of("Theo van Gogh was shot in Amsterdam. Van Gogh was shot and stabbed to death in November 2004.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, 0)

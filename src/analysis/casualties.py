@@ -10,7 +10,8 @@ Which mentions feed `casualty_totals` (the rule behind ESTIMATE_RULE's "largest"
   people died", "a decade ago", "in the past", "since 1998, when ... died", and "in 1998" for any
   year other than the publication year, or any written year when the article has no date) keeps
   its row but is left out of the totals, unless every numbered mention of the article is dated
-  elsewhere (the article is then about that event: a trial, an anniversary).
+  elsewhere (the article is then about that event: a trial, an anniversary), or it names an
+  individual (`person`) whom an undated mention also names.
 - Stated numbers first: per state, when some mention states a number (exact, approximate with a
   number, a range or a floor: "at least 34"), vague quantities ("dozens", read as their middle)
   and ceilings ("up to 300", "could rise to as many as 300") are not used; they count only when
@@ -930,7 +931,10 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict], year: int | N
     with the interval the chosen claim allows (see ESTIMATE_RULE); `year` is the article's."""
     records = casualties.to_dict("records") if isinstance(casualties, pd.DataFrame) else list(casualties)
     scored = [(r, v) for r in records if (v := _estimate(r)) is not None]
-    current = [(r, v) for r, v in scored if not elsewhen(r.get("period"), year)]
+    dated = [elsewhen(r.get("period"), year) for r, _ in scored]
+    # One individual's mentions tell of one event: "Van Gogh was shot ... shot and stabbed in November 2004".
+    now = {_key(r.get("person")) for (r, _), d in zip(scored, dated) if not d} - {None}
+    current = [(r, v) for (r, v), d in zip(scored, dated) if not d or _key(r.get("person")) in now]
     # An article whose every number is dated elsewhere is about that event (a trial, an anniversary).
     scored = current or scored
     if not scored:
