@@ -430,7 +430,7 @@ def reading(span: Span, counted: Token | None) -> dict | None:
     if result is None:
         return None
     kind, cue, cue_tok = result
-    if counted is not None and not _noun_type(counted) and not is_person(counted) and result[2] is not counted:
+    if counted is not None and not _noun_type(counted) and not is_person(counted) and cue_tok is not counted:
         return None  # "two cars were shot"
     if cue_tok.pos_ in ("VERB", "AUX", "ADJ") and hypothetical(cue_tok):
         return None
@@ -805,6 +805,9 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
         if sent is None:
             continue
         found = mentions(doc, sent, cue_by_sentence.get(int(sentence), set()), article.text)
+        if found and violent is None:
+            violent = VIOLENCE.search(article.text) is not None
+        found = [m for m in found if not _ordinary(m, doc, text, violent)]
         if not found:
             continue
         if speakers is None:
@@ -812,9 +815,6 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
         src, src_row, phrase = speakers.find(int(sentence), int(start), int(end))
         if src is None:
             src, phrase = figures_mod.own_attribution(sent)
-        if violent is None:
-            violent = VIOLENCE.search(article.text) is not None
-        found = [m for m in found if not _ordinary(m, doc, text, violent)]
         for m in found:
             m.pop("cue_i", None)
             if not m.get("side"):
