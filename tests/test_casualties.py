@@ -14,8 +14,8 @@ def tables_of():
     """casualties, casualty_summary and casualty_totals of a small hand-written text."""
     model = nlp.load()
 
-    def run(text: str) -> dict[str, pd.DataFrame]:
-        article = articles.make_article("t", text)
+    def run(text: str, published: str | None = None) -> dict[str, pd.DataFrame]:
+        article = articles.make_article("t", text, published=published)
         sents = sentences.table(article)
         doc = nlp.parse(text, list(zip(sents["start"].tolist(), sents["end"].tolist())), model)
         tables = {"sentences": sents}
@@ -329,3 +329,116 @@ def test_tables_of_an_article_without_numbers_are_the_conformed_ones_and_not_sha
                                   "kıll", "The \u212aILLING fields", "A refugee camp", "Powerful speech"])
 def test_has_cue_answers_as_the_case_insensitive_filter(text):
     assert casualties.has_cue(text) == (casualties.CUE_FILTER.search(text) is not None)
+
+
+# --- totals count the article's own event --------------------------------------------------------
+
+@pytest.mark.parametrize("text, period", [
+    ("Floods killed at least 34 people on Monday. Last year, 180 people died in similar floods.", "Last year"),
+    ("An earthquake killed at least 34 people on Tuesday. It was the strongest since 1998, when about "
+     "2,000 people died.", "1998"),
+    ("Floods killed at least 34 people on Monday. A decade ago, 300 people were killed in a similar flood.",
+     "A decade ago"),
+    ("Floods killed at least 34 people on Monday. In the past, floods have killed as many as 500 people.",
+     "the past"),
+])
+def test_mention_of_another_time_keeps_its_row_and_period_but_not_the_total(tables_of, text, period):
+    t = tables_of(text)
+    c = t["casualties"]
+    assert len(c) == 2 and c["period"].iloc[1] == period
+    assert (total(t, "killed"), total(t, "killed_low")) == (34, 34)
+
+
+def test_written_year_counts_only_when_it_is_the_articles_year(tables_of):
+    text = "Two people were injured on Monday. In 2016, 40 people were killed in the region."
+    assert total(tables_of(text, published="2016-05-02"), "killed") == 40
+    assert total(tables_of(text, published="2019-05-02"), "killed") is None
+    assert total(tables_of(text), "killed") is None  # no date: a written year is not the news of the day
+
+
+def test_article_whose_every_mention_is_dated_elsewhere_keeps_them(tables_of):
+    t = tables_of("In 2013, two men were shot outside the bar. The trial began on Monday.", published="2017-12-14")
+    assert total(t, "wounded") == 2
+
+
+def test_vague_headline_word_does_not_override_a_stated_body_figure(tables_of):
+    t = tables_of("Floods leave dozens dead\n\nFlash floods have killed at least 34 people.")
+    assert (total(t, "killed"), total(t, "killed_low"), total(t, "killed_high")) == (34, 34, None)
+
+
+def test_vague_word_alone_still_gives_its_middle(tables_of):
+    t = tables_of("Floods leave dozens dead")
+    assert (total(t, "killed"), total(t, "killed_low"), total(t, "killed_high")) == (61.5, 24, 99)
+
+
+def test_ceiling_does_not_override_a_stated_count(tables_of):
+    t = tables_of("The ministry confirmed 120 deaths. Local officials said up to 300 people were killed.")
+    assert (total(t, "killed"), total(t, "killed_low"), total(t, "killed_high")) == (120, 120, 120)
+
+
+# --- casualties of violence and disaster, not a player's injury or one person's natural death ---------
+
+@pytest.mark.parametrize("text", [
+    "It's a blow that four or five central defenders are away because of injuries.",
+    "Defender Nicky Hunt limped out injured during the win against Oldham.",
+    "Betsen is a doubt for the match with a thigh injury.",
+    "Robert Pires, who was injured in a wild tackle, will miss the match.",
+    "Ray Charles, who died in 2004, won eight Grammys.",
+    "The actor, who has died aged 86, starred in more than 50 films.",
+])
+def test_players_injuries_and_a_natural_death_are_not_casualties(tables_of, text):
+    t = tables_of(text)
+    assert t["casualties"].empty
+    assert not t["figures"]["is_casualty"].any()
+    assert total(t, "killed") is None and total(t, "wounded") is None
+
+
+@pytest.mark.parametrize("text, column, expected", [
+    ("A woman was shot on Friday. She is expected to recover from her injuries.", "wounded", 1),
+    ("A man was shot after the football game. He died in hospital.", "killed", 1),
+    ("A woman died when floods swept through the village.", "killed", 1),
+    ("Two people were injured when a bomb exploded outside the stadium before the match.", "wounded", 2),
+])
+def test_injuries_and_deaths_of_violence_or_disaster_still_count(tables_of, text, column, expected):
+    assert total(tables_of(text), column) == expected
+
+
+# --- wordings of the missing, the dead and the displaced ----------------------------------------
+
+@pytest.mark.parametrize("text, kind, column, expected", [
+    ("Five people are missing.", "missing", "missing", 5),
+    ("Twenty people are still missing.", "missing", "missing", 20),
+    ("At least 20 people are unaccounted for.", "missing", "missing", 20),
+    ("More than 50 bodies had been recovered.", "dead", "killed", 50),
+    ("Two children were among the dead.", "dead", "killed", 2),
+    ("About 300 people were evacuated.", "displaced", "displaced", 300),
+    ("Nearly 5,000 people have been left homeless.", "displaced", "displaced", 5000),
+])
+def test_missing_bodies_among_the_dead_evacuated_and_homeless_are_casualty_figures(tables_of, text, kind,
+                                                                                   column, expected):
+    t = tables_of(text)
+    assert t["casualties"]["casualty_type"].tolist() == [kind]
+    assert total(t, column) == expected
+
+
+@pytest.mark.parametrize("text", ["The club are missing three players.", "Two governing bodies have agreed.",
+                                  "The death toll could rise to 300."])
+def test_missing_players_governing_bodies_and_a_bare_forecast_are_not_casualties(tables_of, text):
+    assert tables_of(text)["casualties"].empty
+
+
+def test_toll_forecast_with_a_ceiling_is_a_row_but_does_not_override_the_count(tables_of):
+    t = tables_of("At least 120 people were killed. The death toll could rise to as many as 300.")
+    c = t["casualties"]
+    assert c["qualifier"].astype(str).tolist() == ["at_least", "up_to"] and c["casualty_type"].iloc[1] == "dead"
+    assert (total(t, "killed"), total(t, "killed_low"), total(t, "killed_high")) == (120, 120, None)
+
+
+def test_no_injuries_reported_stays_zero_in_any_article(tables_of):
+    assert total(tables_of("A woman was robbed at gunpoint on Friday. No injuries were reported."), "wounded") == 0
+    assert total(tables_of("The match was abandoned. No one was injured."), "wounded") == 0
+
+
+def test_one_persons_dated_mention_is_the_event_of_their_undated_one(tables_of):
+    t = tables_of("Theo van Gogh was shot in Amsterdam. Van Gogh was shot and stabbed to death in November 2004.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, 0)

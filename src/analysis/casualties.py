@@ -4,6 +4,24 @@ A casualty mention is a figure that counts people killed, dead, wounded, missing
 displaced ("up to 15,000 Russian soldiers were killed"), or a mention without a digit: an implicit
 count ("a man was shot dead" -> 1, "no one was injured" -> 0) or an unquantified one ("suffering
 heavy casualties"). The reading comes from the dependency parse of the one shared Doc.
+
+Which mentions feed `casualty_totals` (the rule behind ESTIMATE_RULE's "largest"):
+- Another time: a mention whose `period` places it outside the article's year ("Last year, 18
+  people died", "a decade ago", "in the past", "since 1998, when ... died", and "in 1998" for any
+  year other than the publication year, or any written year when the article has no date) keeps
+  its row but is left out of the totals, unless every numbered mention of the article is dated
+  elsewhere (the article is then about that event: a trial, an anniversary), or it names an
+  individual (`person`) whom an undated mention also names.
+- Stated numbers first: per state, when some mention states a number (exact, approximate with a
+  number, a range or a floor: "at least 34"), vague quantities ("dozens", read as their middle)
+  and ceilings ("up to 300", "could rise to as many as 300") are not used; they count only when
+  nothing is stated.
+
+Casualties are those of violence, war, crime, disasters and accidents: an injury word ("injury",
+"injured", "hurt") in a sentence of sport reporting (a sports-injury body part, squad, match,
+season, sidelined... and no violence or accident word) is a player's injury, not a casualty; and
+in an article that tells of no violence, crime, war, disaster or accident (`VIOLENCE`), neither
+an injury word without a number nor one person's death ("Ray Charles, who died in 2004") is a row.
 """
 from __future__ import annotations
 
@@ -27,7 +45,7 @@ VERBS = {"kill": "killed", "murder": "killed", "slay": "killed", "execute": "kil
          "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded", "shoot": "wounded",
          "stab": "wounded", "hospitalize": "wounded", "hospitalise": "wounded", "graze": "wounded",
          "capture": "captured", "abduct": "captured", "kidnap": "captured",
-         "displace": "displaced", "uproot": "displaced", "flee": "displaced",
+         "displace": "displaced", "uproot": "displaced", "flee": "displaced", "evacuate": "displaced",
          "disappear": "missing"}
 # Verbs whose own subject is the casualty ("two people died").
 SUBJECT_VERBS = {"die", "perish", "succumb", "flee", "disappear"}
@@ -38,7 +56,12 @@ NOUNS = {"death": "dead", "deaths": "dead", "fatality": "dead", "fatalities": "d
          "pows": "captured", "pow": "captured", "hostages": "captured", "hostage": "captured",
          "missing": "missing", "toll": "dead", "victims": None, "victim": None}
 ADJECTIVES = {"dead": "dead", "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "missing": "missing",
-              "displaced": "displaced", "captured": "captured", "killed": "killed", "shot": "wounded"}
+              "displaced": "displaced", "captured": "captured", "killed": "killed", "shot": "wounded",
+              "unaccounted": "missing"}
+# Nouns that count the dead when something is done to them ("50 bodies had been recovered").
+BODY_NOUNS = {"bodies", "corpses", "remains"}
+BODY_VERBS = {"recover", "find", "pull", "retrieve", "discover", "bury", "identify", "exhume", "wash", "count",
+              "collect", "remove", "bring", "lie", "see", "dig"}
 FATAL = re.compile(r"^(?:fatally|mortally|dead|death|killed|kill)$", re.I)
 PERSON_NOUNS = set("""people persons person civilians civilian soldiers soldier troops troop children child kids
 kid women woman men man boys boy girls girl teenagers teenager teens teen adults adult students student officers
@@ -65,12 +88,49 @@ DEMONYMS = {"russian": "Russia", "russians": "Russia", "russia": "Russia", "ukra
             "yemeni": "Yemen", "sudanese": "Sudan", "putin": "Russia", "kremlin": "Russia", "moscow": "Russia",
             "kyiv": "Ukraine", "zelenskyy": "Ukraine", "zelensky": "Ukraine"}
 PERIOD_PREPS = {"in", "over", "during", "since", "within", "throughout", "across"}
-TIME_WORDS = re.compile(r"\b(?:day|week|month|year|hour|fighting|war|conflict|invasion|offensive|"
+TIME_WORDS = re.compile(r"\b(?:day|week|month|year|hour|fighting|war|conflict|invasion|offensive|past|"
                         r"weekend|night|decade|period|siege|battle|start|beginning)s?\b", re.I)
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# Time phrases that place a mention in an earlier year than the article's: "last year", "a decade
+# ago", "in the past", "the past ten years", "the 1990s" ("the past week" is the current event).
+OTHER_TIME = re.compile(r"\b(?:(?:last|previous|preceding)\s+(?:year|decade|century)|(?:years?|decades?|"
+                        r"centur(?:y|ies))\s+(?:ago|earlier|before)|the\s+past(?:\s+(?:\w+\s+)?(?:years|"
+                        r"decades?|century))?$|(?:1[89]|20)\d0s)\b", re.I)
+# A period that is only a date ("1998", "March 2003", "the summer of 2001"): its year dates the mention.
+DATE_PERIOD = re.compile(r"(?:(?:the|early|late|mid|end|start|beginning|spring|summer|autumn|fall|winter|of|"
+                         r"january|february|march|april|may|june|july|august|september|october|november|"
+                         r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|\d{1,2}(?:st|nd|rd|th)?)"
+                         r"[\s,.-]+)*((?:1[89]|20)\d\d)s?", re.I)
+# Injury words that sport uses for players (a shooting's "wounded" and "shot" are not among them).
+INJURY_CUES = frozenset({"injury", "injuries", "injured", "hurt", "injure", "injures", "injuring"})
+# Words of sport reporting around a player's injury: body parts of sports injuries, squads, fixtures.
+SPORT = re.compile(
+    r"\b(?:(?:hamstring|ankle|knee|groin|thigh|calf|achilles|ligament|cruciate|cartilage|metatarsal|wrist|"
+    r"elbow|shoulder|toe|foot|back|hip|neck|rib|hand|finger|heel)\s+(?:injur|problem|strain|knock)|squad|"
+    r"match(?:es)?|season|fitness|sidelined|ruled\s+out|fixtures?|tournament|training|line-?up|"
+    r"team-?mates?|coach|striker|defenders?|midfield(?:ers?)?|winger|goalkeeper|fly-half|scrum-half|flanker|"
+    r"skipper|caps?|injury-hit|comeback|(?:return\w*|back)\s+(?:from|after)\s+(?:\w+\s+){0,3}"
+    r"injur\w*|out\s+injured|withdr[ae]w\w*|limped|semi-finals?|quarter-finals?|league|premiership|"
+    r"grand\s+slam|olympics?|rugby|football|tennis|cricket|athletics|marathon)\b", re.I)
+# Violence, war, crime and justice, disasters and accidents: the events whose casualties are counted.
+VIOLENCE = re.compile(
+    r"\b(?:shots?|shoot\w*|gun\w*|fired|armed|robb\w*|burglar\w*|stabb?\w*|knife|(?<!heart\s)attack(?:s|ed|ers?)?|"
+    r"bomb\w*|blasts?|explo(?:sion|sive|ded)\w*|crash\w*|collisions?|accidents?|fires?|blaze|floods?|"
+    r"flooding|quakes?|earthquakes?|storms?|hurricanes?|cyclones?|tsunami|landslides?|avalanche|"
+    r"assault\w*|beaten|riots?|rioting|war|fighting|troops|soldiers|militants?|insurgents?|killed|"
+    r"killing|murder\w*|homicide|manslaughter|violen(?:ce|t)|police|massacre|arrest\w*|custody|prison\w*|"
+    r"jail\w*)\b", re.I)
+
+
+def sport_injury(sentence: str) -> bool:
+    """Whether an injury word in this sentence is a player's (sport words, no violence or accident)."""
+    return SPORT.search(sentence) is not None and VIOLENCE.search(sentence) is None
+
+
 # A cheap filter: sentences without any of these stems hold no casualty mention.
 CUE_STEMS = tuple("kill dead death die dying wound injur hurt shot shoot stab casualt fatal missing captur "
                   "prisoner pow hostage displac refugee fled flee hospital murder toll slain slay massacr execut "
-                  "abduct kidnap perish succumb victim maim".split())
+                  "abduct kidnap perish succumb victim maim unaccounted evacu".split())
 CUE_FILTER = re.compile("|".join(CUE_STEMS), re.I)
 
 
@@ -173,6 +233,8 @@ TOTALS = declare("casualty_totals", (
 def _type_of_verb(verb: Token) -> tuple[str, str] | None:
     """(casualty_type, cue) of a casualty verb, looking at its conjuncts and modifiers for fatality."""
     lemma = verb.lemma_.lower()
+    if verb.lower_ == "missing" and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return "missing", "missing"  # "five people are missing" (parsed as the verb "miss")
     if lemma not in VERBS:
         if verb.lower_ in ADJECTIVES and verb.pos_ == "ADJ":
             return ADJECTIVES[verb.lower_], verb.lower_
@@ -234,8 +296,8 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
             if r and not (dep == "nsubjpass" and lemma in SUBJECT_VERBS):
                 return (*r, head)
         if dep == "nsubj":
-            if lemma in SUBJECT_VERBS or (lemma in VERBS and head.tag_ == "VBN" and not perfect_active
-                                          and not has_object):
+            if lemma in SUBJECT_VERBS or head.lower_ == "missing" or (lemma in VERBS and head.tag_ == "VBN"
+                                                                      and not perfect_active and not has_object):
                 r = _type_of_verb(head)
                 if r:
                     return (*r, head)
@@ -245,6 +307,10 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
                         r = _type_of_verb(c) if c.lemma_ in VERBS else (ADJECTIVES[c.lower_], c.lower_)
                         if r:
                             return (*r, c)
+                    if c.dep_ == "prep" and c.lower_ == "among":  # "two children were among the dead"
+                        for g in c.children:
+                            if g.dep_ == "pobj" and g.lower_ in ADJECTIVES and g.lower_ not in ("shot", "hurt"):
+                                return ADJECTIVES[g.lower_], g.lower_, g
             if lemma in ("suffer", "sustain", "receive"):
                 for c in head.children:
                     if c.dep_ in ("dobj", "obj") and _noun_type(c):
@@ -253,10 +319,17 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
             for c in head.children:
                 if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "conj", "advcl") and c.lower_ in ADJECTIVES:
                     return ADJECTIVES[c.lower_], c.lower_, c
+        if dep in ("dobj", "nsubjpass") and lemma in ("leave", "make", "render"):
+            for c in head.children:  # "5,000 people have been left homeless"
+                if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "conj") and c.lower_ == "homeless":
+                    return "displaced", c.lower_, c
     if dep == "pobj" and head.lower_ in ("to", "at") and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head  # "the death toll rose to 5", "casualties stood at 40"
         for c in verb.children:
             if c.dep_ in ("nsubj",) and _noun_type(c):
+                if any(t.lower_ in ("many", "high", "up") for t in tok.lefts):
+                    # "could rise to as many as 300": a ceiling, kept though forecast (not a count)
+                    return _noun_type(c), c.lower_, c
                 return _noun_type(c), c.lower_, verb
     if dep == "attr" and head.lemma_ == "be":
         for c in head.children:
@@ -310,6 +383,8 @@ def side_from_context(sent: Span, speaker_phrase: str | None) -> str | None:
 
 
 def _period(*tokens: Token | None) -> str | None:
+    """The time phrase a casualty word hangs off: "in just over a month of fighting", and, as
+    anchors to another time, "Last year, ... died", "a decade ago", "1998, when ... died"."""
     for tok in tokens:
         if tok is None:
             continue
@@ -320,6 +395,17 @@ def _period(*tokens: Token | None) -> str | None:
                         sub = tok.doc[g.left_edge.i:g.right_edge.i + 1]
                         if any(t.ent_type_ == "DATE" for t in sub) or TIME_WORDS.search(sub.text):
                             return sub.text
+    for tok in tokens[:1]:
+        if tok is None:
+            continue
+        for c in tok.children:
+            # only adverbials that place the event in another year are taken: "on Tuesday" is no span
+            if c.dep_ in ("npadvmod", "advmod"):
+                sub = tok.doc[c.left_edge.i:c.right_edge.i + 1]
+                if OTHER_TIME.search(sub.text):
+                    return sub.text
+        if tok.dep_ == "relcl" and YEAR.fullmatch(tok.head.text):
+            return tok.head.text  # "since 1998, when about 2,000 people died"
     return None
 
 
@@ -333,6 +419,9 @@ def reading(span: Span, counted: Token | None) -> dict | None:
         noun_kind = _noun_type(counted)
         if noun_kind:
             result = (noun_kind, counted.lower_, counted)
+        elif counted.lower_ in BODY_NOUNS and (counted.head.lemma_.lower() in BODY_VERBS or any(
+                c.dep_ in ("acl", "relcl") and c.lemma_.lower() in BODY_VERBS for c in counted.children)):
+            result = ("dead", counted.lower_, counted)  # "more than 50 bodies had been recovered"
     if result is None:
         for anchor in dict.fromkeys(a for a in (counted, root) if a is not None):
             result = _verb_reading(anchor)
@@ -341,10 +430,12 @@ def reading(span: Span, counted: Token | None) -> dict | None:
     if result is None:
         return None
     kind, cue, cue_tok = result
-    if counted is not None and not _noun_type(counted) and not is_person(counted):
+    if counted is not None and not _noun_type(counted) and not is_person(counted) and cue_tok is not counted:
         return None  # "two cars were shot"
     if cue_tok.pos_ in ("VERB", "AUX", "ADJ") and hypothetical(cue_tok):
         return None
+    if cue in INJURY_CUES and sport_injury(span.sent.text):
+        return None  # "four or five central defenders are away because of injuries"
     victim_noun = counted
     victims = _victims(counted) if counted is not None else None
     if counted is not None and _noun_type(counted):
@@ -659,6 +750,21 @@ def _empty(columns: tuple, categories: tuple) -> pd.DataFrame:
     return with_categories(conform([], columns), dict(categories))
 
 
+def _ordinary(m: dict, doc: Doc, sentence: str, violent: bool) -> bool:
+    """A mention without a digit that counts no casualty of violence or disaster: a player's injury,
+    an injury or one person's death in an article telling of no violence, war, crime or accident."""
+    if m["count"] == 0.0:
+        return False  # "no injuries were reported" says so whatever the event
+    if m["casualty_type"] == "wounded" and m["cue"] in INJURY_CUES:
+        return not violent or sport_injury(sentence)
+    if m["casualty_type"] == "dead" and not violent:
+        if m["count"] == 1.0:
+            return True
+        victim = doc[m["victim_i"]] if m.get("victim_i") is not None else None
+        return m["count"] is None and victim is not None and victim.tag_ in ("NN", "NNP", "PRP")
+    return False
+
+
 def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: pd.DataFrame,
                  sources: pd.DataFrame | None = None) -> list[dict]:
     """Casualty mentions of one article as dicts: casualty figures and mentions without a digit."""
@@ -666,6 +772,7 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
 
     paragraphs = {p.index for p in article.paragraphs_of(CASUALTY_PARAGRAPHS)}
     speakers = None  # read from `sources` at the first mention without a digit; most articles have none
+    violent = None  # whether the article tells of violence or a disaster, read at that mention too
     rows = []
     cue_by_sentence: dict[int, set[int]] = {}
     # Only the casualty figures are read row by row; most articles have none.
@@ -698,6 +805,9 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
         if sent is None:
             continue
         found = mentions(doc, sent, cue_by_sentence.get(int(sentence), set()), article.text)
+        if found and violent is None:
+            violent = VIOLENCE.search(article.text) is not None
+        found = [m for m in found if not _ordinary(m, doc, text, violent)]
         if not found:
             continue
         if speakers is None:
@@ -783,12 +893,50 @@ def _claim_interval(row) -> tuple[float | None, float | None]:
     return (None if low is None else float(low)), (None if high is None else float(high))
 
 
-def totals(article_id: str, casualties: pd.DataFrame | list[dict]) -> pd.DataFrame:
+def elsewhen(period, year: int | None) -> bool:
+    """Whether a mention's period places it at another time than the article's year ("last year",
+    "a decade ago", "in the past", "in 1998"; any written year when the article's is unknown)."""
+    p = _key(period)
+    if p is None:
+        return False
+    if OTHER_TIME.search(p):
+        return True
+    m = DATE_PERIOD.fullmatch(p.strip())
+    return m is not None and (year is None or int(m.group(1)) != year)
+
+
+def _stated(r) -> bool:
+    """A written number that is neither vague ("dozens") nor only a ceiling ("up to 300")."""
+    if r.get("implicit"):
+        return False
+    q = r.get("qualifier")
+    return q in ("at_least", "more_than", "range") or (q in ("exact", "approximate")
+                                                       and _key(r.get("count")) is not None)
+
+
+def _preferred(found: list) -> list:
+    """The (estimate, row) pairs a total may come from: the stated numbers when there are any."""
+    stated = [(v, r) for v, r in found if _stated(r)]
+    return stated or found
+
+
+def article_year(published) -> int | None:
+    """The year of an article's publication date as given ("2016-05-02", "May 2, 2016"), else None."""
+    m = YEAR.search(_key(published) or "")
+    return int(m.group()) if m else None
+
+
+def totals(article_id: str, casualties: pd.DataFrame | list[dict], year: int | None = None) -> pd.DataFrame:
     """Best single estimate per side of people killed, wounded, missing, captured and displaced,
-    with the interval the chosen claim allows (see ESTIMATE_RULE)."""
+    with the interval the chosen claim allows (see ESTIMATE_RULE); `year` is the article's."""
     records = casualties.to_dict("records") if isinstance(casualties, pd.DataFrame) else list(casualties)
-    scored = [(r, _estimate(r)) for r in records]
-    scored = [(r, v) for r, v in scored if v is not None]
+    scored = [(r, v) for r in records if (v := _estimate(r)) is not None]
+    dated = [elsewhen(r.get("period"), year) for r, _ in scored]
+    # One individual's mentions tell of one event: "Van Gogh was shot ... shot and stabbed in November 2004".
+    now = {_key(r.get("person")) for (r, _), d in zip(scored, dated) if not d} - {None}
+    current = [(r, v) for (r, v), d in zip(scored, dated) if not d or _key(r.get("person")) in now]
+    # An article whose every number is dated elsewhere is about that event (a trial, an anniversary).
+    scored = current or scored
     if not scored:
         # The one row of an article without a number of casualties: typed once, then copied.
         frame = _no_totals().copy()
@@ -801,7 +949,7 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict]) -> pd.DataFra
 
         def best(types):
             """(estimate, low, high) of the mention of these types with the largest estimate, else None."""
-            found = [(v, r) for r, v in g if r["casualty_type"] in types]
+            found = _preferred([(v, r) for r, v in g if r["casualty_type"] in types])
             if not found:
                 return None
             v, r = max(found, key=lambda x: x[0])
@@ -816,13 +964,13 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict]) -> pd.DataFra
         # ("the injured man") may be people later reported dead.
         maybe_dead = [(r, v) for r, v in g if r["casualty_type"] == "wounded"
                       and (r["cue"] in SHOT_CUES or (r.get("implicit") and v and v > 0))]
-        stated = [(v, r) for r, v in g if r["casualty_type"] == "wounded" and (r, v) not in maybe_dead]
+        stated = _preferred([(v, r) for r, v in g if r["casualty_type"] == "wounded" and (r, v) not in maybe_dead])
         wounded = None
         if stated:
             v, r = max(stated, key=lambda x: x[0])
             wounded = (v, *_claim_interval(r))
         shot = max(v for _, v in maybe_dead) if maybe_dead else None
-        if shot and (wounded is None or wounded[0] < shot - k):
+        if shot is not None and (wounded is None or wounded[0] < shot - k):
             # "two men were shot, one died": the shot who died are counted once, as killed
             wounded = point(max(shot - k, 0.0))
         if killed is None and wounded is None and best(("casualties",)) is not None \
@@ -855,7 +1003,7 @@ def extract(article: Article, doc: Doc, tables: dict[str, pd.DataFrame]) -> dict
         figures = figures_mod.table(article, doc, tables["sentences"], tables.get("sources"))
     rows = mention_rows(article, doc, tables["sentences"], figures, tables.get("sources"))
     return {"casualties": _frame(rows), "casualty_summary": summary(rows),
-            "casualty_totals": totals(article.article_id, rows)}
+            "casualty_totals": totals(article.article_id, rows, article_year(article.published))}
 
 
 def timeline(summary: pd.DataFrame, dates: pd.DataFrame) -> pd.DataFrame:
