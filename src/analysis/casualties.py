@@ -203,7 +203,11 @@ _STATE_MEANING = {
     "captured": ("People reported captured or held prisoner.", "<NA>", "<NA>", "<NA>"),
     "displaced": ("People reported displaced or fleeing as refugees.", "<NA>", "<NA>", "<NA>"),
 }
-ESTIMATE_RULE = ("The best single estimate is the largest of the article's mentions of that state, each "
+ESTIMATE_RULE = ("The best single estimate is the largest of the article's mentions of that state that "
+                 "are about the article's own event and time: a mention placed at another time (\"last "
+                 "year\", \"since 1998, when...\", a written year other than the publication year) is left "
+                 "out unless every numbered mention is, and vague quantities (\"dozens\") and ceilings "
+                 "(\"up to\") count only when no mention states a number. Each mention is "
                  "read as: its number when exact or approximate (\"some six million\" -> 6000000); the "
                  "middle of a range (\"between 1.1 and 1.5 million\" -> 1300000) or of a vague quantity's "
                  "documented floor and ceiling (\"thousands\" -> 5999.5); the bound itself when the claim "

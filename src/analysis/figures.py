@@ -51,8 +51,10 @@ FIGURES = declare("figures", (
     Column("counted", "string", "The noun counted, as written (lower case), for counts.", "soldiers"),
     Column("is_casualty", "boolean", "True when the figure counts people killed, dead, wounded, missing, "
            "captured, displaced, or casualties.", "True"),
-    Column("casualty_type", "category", "killed, wounded (also injured, hurt, shot), dead (deaths, death toll), "
-           "missing, captured, displaced or casualties (killed and wounded together).", "killed"),
+    Column("casualty_type", "category", "killed, wounded (also injured, hurt, shot), dead (deaths, death toll, "
+           "bodies recovered or found, among the dead), missing (also unaccounted for), captured, displaced "
+           "(also evacuated, left homeless) or casualties (killed and wounded together). An injury in a "
+           "sentence about sport and no violence or accident is no casualty.", "killed"),
     Column("victims", "string", "Who the casualties are, as written (soldiers, civilians, children, people).",
            "soldiers"),
     Column("side", "string", "Country the victims belong to, from adjectives and context "
