@@ -386,3 +386,13 @@ def test_glued_m_in_a_silent_paragraph_goes_by_the_article():
 def test_a_number_naming_a_round_is_not_the_top_of_a_share(figures_of):
     f = figures_of("He has never been beyond round four in eight attempts.")
     assert not f["unit"].isin(["fraction"]).any()
+
+
+def test_x_or_y_is_a_range_not_the_first_number(figures_of):
+    frame = figures_of("Two or three people were killed in the blast, police said.")
+    row = one(frame, "Two or three")
+    assert (row["qualifier"], row["low"], row["high"]) == ("range", 2.0, 3.0)
+    assert pd.isna(row["value"])
+    # "or more" stays a floor, and "or so" an approximation
+    assert one(figures_of("Two or more people were hurt."), "Two or more")["qualifier"] == "at_least"
+    assert one(figures_of("There were 40 or so protesters."), "40 or so")["qualifier"] == "approximate"

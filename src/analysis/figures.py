@@ -160,7 +160,7 @@ _HEDGE = "|".join(h for _, h in _HEDGES)
 EXPRESSION = re.compile(
     rf"(?=\b\w|{_CUR})"
     rf"(?P<hedge>\b(?:{_HEDGE})\s+)?(?P<between>\bbetween\s+|\bfrom\s+)?(?P<cur>{_CUR})?(?P<a>{_NUMBER})"
-    rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|and)\s+)(?P<cur2>{_CUR})?(?P<b>{_NUMBER_B}))?"
+    rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|and|or)\s+)(?P<cur2>{_CUR})?(?P<b>{_NUMBER_B}))?"
     rf"(?P<trail>-plus\b|\+|\s+or\s+(?:more|so|fewer|less)\b)?", re.I)
 MULTIPLE = re.compile(r"\b(?:twice|thrice)\b", re.I)
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
@@ -610,9 +610,10 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
             value_a = value
             if scale_b and not re.search(scale, a_text.strip(), re.I):
                 value = value * _SCALES[scale_b.group(1).lower()]  # "2 to 3 million": the scale is shared
-            if vb is not None and vb > value and not is_change(chunk[max(0, m.start() - 40):m.start()], a_text, b,
-                                                               value, vb, money or bool(m.group("cur2")),
-                                                               (between or "").lower().startswith("from")):
+            # "two or three people": the text allows either, so a range; "or" is never a change
+            if vb is not None and vb > value and (sep == "or" or not is_change(
+                    chunk[max(0, m.start() - 40):m.start()], a_text, b, value, vb, money or bool(m.group("cur2")),
+                    (between or "").lower().startswith("from"))):
                 low, high, value, qualifier = value, vb, None, "range"
             elif vb is not None and sep == "-" and re.fullmatch(r"\d{1,3}", a_text) and re.fullmatch(r"\d{1,3}", b):
                 return None  # "6-4", "3-1": a score, not a quantity
