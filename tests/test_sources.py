@@ -155,6 +155,24 @@ def test_cue_inside_the_quote_joins_both_parts(attribute):
     assert r.iloc[0].n_quote_words == 11
 
 
+@pytest.mark.parametrize("text, speaker, tail", [
+    ('"The economy is growing," said Joaquin Almunia, "but too slowly."\n', "Joaquin Almunia",
+     '"but too slowly."'),
+    ('"Broadband is changing home life," said Karen Thomson, chief executive of the firm, "with many '
+     'people online every evening."\n', "Karen Thomson", 'online every evening."'),
+])
+def test_cue_inside_the_quote_with_the_name_after_the_verb_joins_both_parts(attribute, text, speaker, tail):
+    r = attribute(text)
+    assert len(r) == 1
+    assert r.iloc[0].quote_kind == "direct" and r.iloc[0].speaker == speaker
+    assert r.iloc[0].quote.startswith('"') and r.iloc[0].quote.endswith(tail)
+
+
+def test_words_of_their_own_between_two_quotes_do_not_join_them(attribute):
+    r = attribute('"We lost," said Ann Lee, who runs the club, "and we are sad."\n')
+    assert r.iloc[0].quote == '"We lost,"'
+
+
 def test_according_to_at_the_end_of_a_sentence(attribute):
     r = attribute("The factory will close next year, according to a company spokesman.\n")
     assert len(r) == 1

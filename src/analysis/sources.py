@@ -793,10 +793,13 @@ class _Finder:
         while i < len(self.quotes):
             q = self.quotes[i]
             gap = self.text[st.end:q[0]]
-            if q[0] >= para.end or "\n" in gap or not self._starts_sentence(q[0]):
-                break
             # only the cue may stand between two parts of one quote: '"...," he said. "..."'
             cue_between = st.cue is not None and st.end <= st.cue.start_char < q[0]
+            if q[0] >= para.end or "\n" in gap:
+                break
+            if not self._starts_sentence(q[0]) and not (cue_between and not cue_inside
+                                                        and self._frame_gap(st, st.end, q[0])):
+                break  # a quote inside a sentence goes on only across the attribution itself
             if re.search(r"\w", gap) and not (cue_between and not cue_inside):
                 break
             if cue_between and len(re.findall(r"\w+", gap)) > 30:
@@ -806,6 +809,28 @@ class _Finder:
             st.parts.append(q)
             i += 1
             para = self.paras[self.sentence_of(q[1] - 1)[0]]
+
+    def _frame_gap(self, st: Statement, a: int, b: int) -> bool:
+        """True when text[a:b] is only the attribution: '," said X, chief executive of Y, "'.
+
+        Besides the speaker and the cue it may hold words hanging on them (an apposition, "on
+        Tuesday") but no verb or conjunction, which would start reported words of their own.
+        """
+        if not re.search(r"[,:—–-]\s*$", self.text[a:b]) or st.speaker_tokens is None:
+            return False
+        gap = self.doc.char_span(a, b, alignment_mode="expand")
+        if gap is None:
+            return False
+        speaker, cue = st.speaker_tokens, st.cue
+        anchors = {speaker.root.i, cue.root.i}
+        for t in gap:
+            if t.is_punct or t.is_space or speaker.start <= t.i < speaker.end or cue.start <= t.i < cue.end:
+                continue
+            if t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ") or t.dep_ in ("cc", "mark", "relcl"):
+                return False
+            if not any(x.i in anchors for x in t.ancestors):
+                return False
+        return True
 
     def _starts_sentence(self, pos: int) -> bool:
         row = self.sentence_of(pos)
