@@ -173,6 +173,21 @@ def test_words_of_their_own_between_two_quotes_do_not_join_them(attribute):
     assert r.iloc[0].quote == '"We lost,"'
 
 
+@pytest.mark.parametrize("text, source_type", [
+    ("A Vodafone spokesman said the company would appeal against the ruling.", "organization"),
+    ("A spokesman for Dell said the new laptops would ship in May.", "organization"),
+    ("A Home Office spokesman said the law would change next year.", "government"),
+    ("A spokeswoman for the Labour Party said the figures were wrong.", "politician"),
+    ("Tory leader Michael Howard said the plan would fail.", "politician"),
+    ("Opposition leader Kemal Demir said the vote was rigged.", "politician"),
+    ("Russian President Vladimir Putin said the talks had failed.", "government"),
+    ("Vodafone chairman John Bond said profits would rise.", "organization"),
+])
+def test_a_representative_takes_the_type_of_the_body_it_speaks_for(attribute, text, source_type):
+    r = attribute(text + "\n")
+    assert len(r) == 1 and r.iloc[0].source_type == source_type
+
+
 def test_according_to_at_the_end_of_a_sentence(attribute):
     r = attribute("The factory will close next year, according to a company spokesman.\n")
     assert len(r) == 1

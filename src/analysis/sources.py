@@ -229,9 +229,34 @@ ROLE_TYPES = (
                  "survivor survivors refugee refugees neighbor neighbour worker workers owner victim "
                  "people parent"),
     ("organization", "company group organization organisation charity union association foundation "
-                     "committee council institute party"),
+                     "committee council institute"),
 )
 _TYPE_OF_WORD = {w: t for t, words in ROLE_TYPES for w in words.split()}
+_TYPE_OF_WORD["party"] = "politician"  # a party official speaks as a politician, not for an organisation
+# Role words that say a person speaks for a body but not what kind of body: the type is the body's
+# (a Vodafone spokesman speaks for a company, a Labour leader for a party, a Treasury spokesman for
+# the government); the word's default below applies only when the text names no body.
+REPRESENTATIVE_ROLES = {
+    "spokesman": "government", "spokeswoman": "government", "spokesperson": "government",
+    "spokesmen": "government", "spokeswomen": "government", "spokespeople": "government",
+    "official": "government", "leader": "government", "leadership": "government",
+    "president": "government", "officer": "military",
+    "chairman": "unknown", "chairwoman": "unknown", "chief": "unknown", "head": "unknown",
+    "director": "unknown", "executive": "unknown", "boss": "unknown",
+}
+# The kind of body an affiliation or role phrase names, tried in this order; a named body that is
+# none of these (a company, a club, a charity) is an organisation.
+_BODY_TYPES = (
+    ("politician", re.compile(r"(?i)\b(?:party|labour|tory|tories|conservatives?|democrats?|democratic|"
+                              r"republicans?|lib dems?|liberal democrats?|snp|ukip|plaid cymru|sinn fein|"
+                              r"opposition|senate|congress|parliament|commons|assembly|campaign)\b")),
+    ("military", re.compile(r"(?i)\b(?:army|navy|air force|military|armed forces|marines?)\b")),
+    ("government", re.compile(r"(?i)\b(?:ministry|department|government|office|treasury|administration|"
+                              r"agency|authority|commission|police|cabinet|embassy|kremlin|white house|"
+                              r"downing street|pentagon|central bank|federal reserve|state|bureau|"
+                              r"(?:city|county|borough|district|town|parish|local) council)\b")),
+    ("journalist", re.compile(r"(?i)\b(?:newspaper|broadcaster)\b")),
+)
 
 ORG_NOUNS = frozenset("""ministry government department administration agency office campaign committee
 council party company group organization organisation foundation union commission kremlin pentagon
@@ -1001,13 +1026,54 @@ def _affiliation(tokens, own: Token | None = None) -> str | None:
     return None
 
 
+def _body_type(affiliation: str | None, words: str | None, by_country: bool = True) -> str | None:
+    """The type of the body a representative speaks for, from the affiliation, else the role words.
+
+    A country makes a spokesman or an official a government's; a director or a chief executive
+    of a country is mostly a company's, so `by_country` is False for those words.
+    """
+    if affiliation in COUNTRIES:
+        if by_country:
+            return "government"
+        affiliation = None
+    if affiliation:
+        org = _org(affiliation)
+        if org:
+            return {"party": "politician", "government": "government",
+                    "intergovernmental": "government"}.get(org[1], "organization")
+    for phrase in (affiliation, words):
+        for kind, pattern in _BODY_TYPES if phrase else ():
+            if pattern.search(phrase):
+                return "organization" if kind == "journalist" else kind  # a newspaper's spokesman
+    if affiliation:
+        return "organization"
+    if words and re.search(r"(?i)\b(?:company|firm|group|corporation|bank|club|hospital|university|"
+                           r"school|charity|union|association|federation|foundation|network|"
+                           r"studios?)\b", words):
+        return "organization"
+    return None
+
+
 def _type_of(words: str | None, affiliation: str | None = None, kind: str = "person") -> str:
+    """The source type: a role word with a type of its own decides ("ambassador", "MP"); a
+    representative's word ("spokesman", "leader") takes the type of the body it speaks for."""
     if words:
-        for w in re.findall(r"[\w.\-]+", words.lower()):
-            if w in _TYPE_OF_WORD:
+        low = words.lower()
+        if re.search(r"\bshadow\b", low):
+            return "politician"  # the opposition's frontbench: "shadow chancellor"
+        represents, previous = None, None
+        for w in re.findall(r"[\w.\-]+", low):
+            w = w if w in _TYPE_OF_WORD or w in REPRESENTATIVE_ROLES else w.rstrip("s")
+            if w == "general" and (previous in _TYPE_OF_WORD or previous in REPRESENTATIVE_ROLES):
+                pass  # "secretary general", "attorney general": no army rank
+            elif w in REPRESENTATIVE_ROLES:
+                represents = represents or w
+            elif w in _TYPE_OF_WORD:
                 return _TYPE_OF_WORD[w]
-            if w.rstrip("s") in _TYPE_OF_WORD:
-                return _TYPE_OF_WORD[w.rstrip("s")]
+            previous = w
+        if represents:
+            default = REPRESENTATIVE_ROLES[represents]
+            return _body_type(affiliation, words, by_country=default != "unknown") or default
     if affiliation:
         org = _org(affiliation)
         if org:
