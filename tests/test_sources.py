@@ -188,6 +188,25 @@ def test_a_representative_takes_the_type_of_the_body_it_speaks_for(attribute, te
     assert len(r) == 1 and r.iloc[0].source_type == source_type
 
 
+def test_he_skips_a_name_inside_the_last_statements_content(attribute):
+    r = attribute("Health Secretary John Reid attacked the Conservative plan on Tuesday. Shadow health "
+                  "secretary Andrew Lansley, a former civil servant, said Mr Reid was wrong. He told the "
+                  'BBC: "Our plan is fully costed."\n')
+    assert r.set_index("speaker_text").loc["He", "speaker"] == "Andrew Lansley"
+
+
+def test_he_skips_a_name_inside_its_own_statement(attribute):
+    r = attribute('Alan Milburn spoke to reporters on Saturday. Mr Blair has "the same passion for the '
+                  'job" as in 1997, he said.\n')
+    assert r.set_index("speaker_text").loc["he", "speaker"] == "Alan Milburn"
+
+
+def test_a_lone_capitalised_word_is_no_antecedent_for_she(attribute):
+    r = attribute("The Licensing (Scotland) Bill was passed on Monday. She said the law would save lives.\n")
+    row = r.set_index("speaker_text").loc["She"]
+    assert row.speaker == "She" and not row.named
+
+
 def test_according_to_at_the_end_of_a_sentence(attribute):
     r = attribute("The factory will close next year, according to a company spokesman.\n")
     assert len(r) == 1

@@ -373,6 +373,17 @@ def _lines(text: str, paragraphs) -> list[_Block]:
     return blocks
 
 
+def _merged(spans) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones joined, so that `_inside` can bisect them."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
@@ -1087,8 +1098,10 @@ def _type_of(words: str | None, affiliation: str | None = None, kind: str = "per
 class _Resolver:
     """Resolves speakers within one article: names, surnames, pronouns, descriptions, organisations."""
 
-    def __init__(self, article: Article, doc: Doc, finder: _Finder):
+    def __init__(self, article: Article, doc: Doc, finder: _Finder, contents: list[tuple[int, int]] = ()):
         self.doc, self.text, self.finder = doc, article.text, finder
+        self.contents = _merged(contents)  # statement contents: names there are reported, not speaking
+        self._in_full_name: dict[str, bool] = {}
         kinds = {p.index: p.kind for p in article.paragraphs}
         usable = {i for i, k in kinds.items() if k not in ("boilerplate", "related_link", "credit")}
         para_starts = sorted((p.start, p.index) for p in article.paragraphs)
@@ -1201,14 +1214,42 @@ class _Resolver:
             prof.gender = next((GENDER_WORDS[t.lower_] for t in near if t.lower_ in GENDER_WORDS), None)
 
     def person_before(self, offset: int, gender: str | None = None, limit: int = 1500) -> tuple[str, int] | None:
-        """The last name mentioned before the offset outside quotes, if close enough, and where."""
+        """The last name mentioned before the offset outside quotes and statement contents, if close
+        enough, and where."""
         for ent in reversed(self.persons):
             if ent.end_char <= offset and offset - ent.start_char <= limit and \
                     self.finder.quote_at(ent.start_char) is None:
+                if _inside(self.contents, ent.start_char) and not self._frames_quote(ent):
+                    continue  # "Mr Blair has the same passion, he said": Blair is talked about
+                if not self._antecedent(ent):
+                    continue
                 name = self.canonical(self._clean(ent))
                 if gender is None or self._profile(name).gender in (None, gender):
                     return name, ent.start_char
         return None
+
+    def _frames_quote(self, ent: Span) -> bool:
+        """True for a name that introduces a quotation itself: 'Sen. Claire McCaskill scolded him: "...'."""
+        # a colon and a quote mark within a short frame after the name, in the same sentence
+        m = re.match(r"(?:(?![.!?]\s)[^\n\"“”]){0,60}?:\s*[\"“]", self.text[ent.end_char:ent.end_char + 70])
+        return m is not None and self.finder.quote_at(ent.end_char + m.end() - 1) is not None
+
+    def _antecedent(self, ent: Span) -> bool:
+        """False for a lone word the recogniser took for a name ("Bill" of "... Bill", "Dubliner"):
+        a one-word name counts only with a title before it or as part of a full name in the article."""
+        if len(self._clean(ent).split()) > 1:
+            return True
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and (before.lower_ in TITLES or before.lower_ in TITLE_ROLES):
+            return True
+        word = self._clean(ent)
+        if len(self.canonical(word).split()) > 1:
+            return True
+        if word not in self._in_full_name:
+            # a full name the recogniser missed: "Marcel Desailly" in the text makes "Desailly" a name
+            self._in_full_name[word] = any(not self.doc.vocab[m.group(1)].is_stop for m in re.finditer(
+                r"\b([A-Z][\w’'-]+)\s+" + re.escape(word) + r"\b", self.text))
+        return self._in_full_name[word]
 
     def resolve(self, span: Span, previous: list[tuple[Profile, int]], st: Statement) -> tuple[Profile, bool]:
         """The speaker's profile, and whether it is named in the text."""
@@ -1347,7 +1388,7 @@ def _statement_rows(article: Article, doc: Doc, sentences: pd.DataFrame) -> list
 
     finder = _Finder(article, doc, sentences)
     found = finder.statements()
-    resolver = _Resolver(article, doc, finder)
+    resolver = _Resolver(article, doc, finder, [(st.start, st.end) for st in found])
     rows, previous = [], []
     text = article.text
     for st in found:
