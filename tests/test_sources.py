@@ -4,6 +4,7 @@ Expected values are read from the seed text by a person (see issue 4), not copie
 """
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analysis import articles, pipeline, sources
@@ -205,6 +206,24 @@ def test_a_lone_capitalised_word_is_no_antecedent_for_she(attribute):
     r = attribute("The Licensing (Scotland) Bill was passed on Monday. She said the law would save lives.\n")
     row = r.set_index("speaker_text").loc["She"]
     assert row.speaker == "She" and not row.named
+
+
+def test_a_report_speaks_for_the_organisation_that_wrote_it(attribute):
+    r = attribute("Broadband is changing home life, according to a report by UK think-tank Demos.\n")
+    row = r.iloc[0]
+    assert (row.speaker, row.speaker_kind, row.named, row.source_type) == ("Demos", "organization", True,
+                                                                          "organization")
+    assert pd.isna(row.role)
+
+
+def test_the_report_takes_the_author_of_the_last_named_report(attribute):
+    r = attribute("A World Bank report said growth would slow.\n\nThe report said poverty had fallen.\n")
+    assert r["speaker"].tolist() == ["World Bank", "World Bank"]
+
+
+def test_a_survey_with_no_author_is_an_unnamed_organisation_not_a_person(attribute):
+    row = attribute("A new survey said most people now shop online.\n").iloc[0]
+    assert (row.speaker, row.speaker_kind, row.named) == ("A new survey", "organization", False)
 
 
 def test_according_to_at_the_end_of_a_sentence(attribute):

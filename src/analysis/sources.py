@@ -273,6 +273,10 @@ TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.",
 TITLE_ROLES = {"sen.": "Senator", "sen": "Senator", "rep.": "Representative", "gov.": "Governor",
                "gen.": "General", "lt.": "Lieutenant", "col.": "Colonel", "pres.": "President",
                "sgt.": "Sergeant", "adm.": "Admiral", "capt.": "Captain"}
+# Documents that "say" or "find": their speaker is their author, an organisation (see _Resolver._document).
+DOCUMENT_NOUNS = frozenset("""report reports survey surveys study studies research poll polls lawsuit suit
+statement document documents analysis review audit census memo filing complaint petition figures data
+findings letter""".split())
 # Words before a colon that introduce no speaker ("Note: ...", "Watch: ...").
 COLON_STOP = frozenset("""note update editor editors photo photos video watch related read listen credit image
 correction warning disclaimer q a question answer source sources see also more tags filed posted share
@@ -964,6 +968,7 @@ class Profile:
     affiliation: str | None = None
     source_type: str = "unknown"
     gender: str | None = None  # "m" or "f" only where a title or role word says so; used for he/she
+    document: bool = False  # a report, survey or study speaking: `name` is its author or the phrase
 
 
 # Titles and role words that tell a person's grammatical gender, for resolving he/she.
@@ -1102,6 +1107,7 @@ class _Resolver:
         self.doc, self.text, self.finder = doc, article.text, finder
         self.contents = _merged(contents)  # statement contents: names there are reported, not speaking
         self._in_full_name: dict[str, bool] = {}
+        self.documents: dict[str, Profile] = {}  # the last named author of each kind of document
         kinds = {p.index: p.kind for p in article.paragraphs}
         usable = {i for i, k in kinds.items() if k not in ("boilerplate", "related_link", "credit")}
         para_starts = sorted((p.start, p.index) for p in article.paragraphs)
@@ -1272,6 +1278,8 @@ class _Resolver:
                     "organization", "country", "group") and (low == "it") == (previous[-1][0].kind != "group"):
                 return previous[-1][0], previous[-1][0].named
             return Profile(text, "person" if low in ("i", "he", "she") else "group", False), False
+        if head.lower_ in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS:
+            return self._document(span, head)
         if persons:
             name = self.canonical(self._clean(persons[-1]))
             return self._profile(name), True
@@ -1316,12 +1324,56 @@ class _Resolver:
         kind = "group" if head.tag_ in ("NNS", "NNPS") else "person"
         return Profile(text, kind, False, role, former, aff, _type_of(role, aff, kind)), False
 
+    def _document(self, span: Span, head: Token) -> tuple[Profile, bool]:
+        """A report, survey or study as the speaker: it speaks for its author where the text names
+        one ("a report by think-tank Demos", "a World Bank report"), else it is an unnamed source;
+        "the report" takes the author of the last report whose author was named."""
+        author = _author(span, head)
+        lemma = head.lemma_.lower()
+        if author is not None:
+            prof = Profile(author, "organization", True, None, False, author,
+                           _body_type(author, None) or "organization", document=True)
+            self.documents[lemma] = prof
+            return prof, True
+        if span[0].lower_ == "the" and len(span) == 2 and lemma in self.documents:
+            return self.documents[lemma], True
+        aff = _affiliation(list(span), own=head)
+        words = " ".join(t.text for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != head.i)
+        return Profile(span.text, "organization", False, None, False, aff,
+                       _type_of(words, aff, "organization"), document=True), False
+
     def _profile(self, name: str) -> Profile:
         prof = self.profiles.get(name)
         if prof is None:
             prof = self.profiles[name] = Profile(name, "person", True)
         prof.source_type = _type_of(prof.role, prof.affiliation)
         return prof
+
+
+def _author(span: Span, head: Token) -> str | None:
+    """The organisation or person a document phrase names as its author: "by X", "from X",
+    "for X", or a name before the noun ("a World Bank report", "the NAO's annual report")."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "for")):
+        sub = list(prep.subtree)
+        orgs = [t for t in sub if t.ent_type_ == "ORG" and t.ent_iob_ == "B"]
+        if orgs:
+            return _org_name(_entity(orgs[0]).text)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ == "PROPN" and pobj.ent_type_ not in ("GPE", "NORP", "DATE"):
+            run = [pobj]  # "by UK think-tank Demos": the name only, not its description
+            while run[0].i > prep.i + 1 and run[0].nbor(-1).pos_ == "PROPN" and \
+                    run[0].nbor(-1).ent_type_ not in ("GPE", "NORP"):
+                run.insert(0, run[0].nbor(-1))
+            return " ".join(t.text for t in run)
+    before = [t for t in span if t.i < head.i and t.ent_type_ == "ORG" and t.ent_iob_ == "B"]
+    if before:
+        return re.sub(r"[’']s$", "", _org_name(_entity(before[-1]).text)).strip()
+    run = []  # a name the recogniser missed right before the noun: "the Sunday Telegraph report"
+    i = head.i - 1
+    while i >= span.start and span.doc[i].pos_ == "PROPN" and span.doc[i].ent_type_ not in ("GPE", "NORP", "DATE"):
+        run.insert(0, span.doc[i])
+        i -= 1
+    return " ".join(t.text for t in run) or None
 
 
 def _resolve_descriptions(rows: list[dict], window: int = 3) -> None:
@@ -1351,7 +1403,7 @@ def _resolve_organizations(rows: list[dict]) -> None:
         return " ".join(w for w in words.split() if not _country(w))
     groups: dict[str, list[dict]] = {}
     for r in rows:
-        if r["speaker_kind"] == "organization":
+        if r["speaker_kind"] == "organization" and not r["_document"]:  # documents: _Resolver._document
             groups.setdefault(key(r), []).append(r)
     for members in groups.values():
         best = max(members, key=lambda r: (r["affiliation"] is not None, r["named"], len(r["speaker"])))
@@ -1402,10 +1454,11 @@ def _statement_rows(article: Article, doc: Doc, sentences: pd.DataFrame) -> list
         if src is not None:
             prof_fields = {k: src[k] for k in ("speaker", "speaker_kind", "named", "role", "former",
                                                 "affiliation", "source_type", "speaker_text",
-                                                "speaker_start", "speaker_end")}
+                                                "speaker_start", "speaker_end", "_document")}
         else:
             prof, named = resolver.resolve(span, previous, st)
-            if prof.kind == "organization" and prof.named and span.root.lower_ not in PRONOUNS:
+            if prof.kind == "organization" and prof.named and span.root.lower_ not in PRONOUNS and \
+                    not prof.document:
                 name = _org_name(span.text)
             else:
                 name = prof.name
@@ -1414,7 +1467,7 @@ def _statement_rows(article: Article, doc: Doc, sentences: pd.DataFrame) -> list
                            "source_type": prof.source_type if prof.source_type != "unknown" else
                            _type_of(prof.role, prof.affiliation, prof.kind),
                            "speaker_text": span.text, "speaker_start": span.start_char,
-                           "speaker_end": span.end_char}
+                           "speaker_end": span.end_char, "_document": prof.document}
             previous.append((prof, span.start_char))
         row = finder.sentence_of(st.start)
         if st.kind == "direct" and st.parts:
@@ -1430,7 +1483,7 @@ def _statement_rows(article: Article, doc: Doc, sentences: pd.DataFrame) -> list
     _resolve_descriptions(rows)
     _resolve_organizations(rows)
     for r in rows:
-        del r["_id"]
+        del r["_id"], r["_document"]
     return rows
 
 
