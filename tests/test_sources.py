@@ -226,6 +226,23 @@ def test_a_survey_with_no_author_is_an_unnamed_organisation_not_a_person(attribu
     assert (row.speaker, row.speaker_kind, row.named) == ("A new survey", "organization", False)
 
 
+@pytest.mark.parametrize("text, affiliation", [
+    ('"Markets are nervous," said Ian Hunter at Goodbody Stockbrokers.', "Goodbody Stockbrokers"),
+    ("Grant Wilson of Mellon Bank said rates would rise.", "Mellon Bank"),
+    ("Sarah Lee, a spokeswoman for Oxfam, said aid was late.", "Oxfam"),
+    ('"Broadband is here," said Karen Thomson, Chief Executive of AOL UK.', "AOL UK"),
+    ("A spokesman for the IAAF said the tests were clean.", "IAAF"),
+])
+def test_the_organisation_after_at_of_or_for_is_the_affiliation(attribute, text, affiliation):
+    r = attribute(text + "\n")
+    assert len(r) == 1 and r.iloc[0].affiliation == affiliation
+
+
+def test_a_place_after_of_stays_no_organisation(attribute):
+    r = attribute("Mayor John Smith of London said the roads were closed.\n")
+    assert pd.isna(r.iloc[0].affiliation)
+
+
 def test_according_to_at_the_end_of_a_sentence(attribute):
     r = attribute("The factory will close next year, according to a company spokesman.\n")
     assert len(r) == 1

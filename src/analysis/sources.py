@@ -1070,6 +1070,47 @@ def _body_type(affiliation: str | None, words: str | None, by_country: bool = Tr
     return None
 
 
+_BODY_PREPS = frozenset({"at", "of", "for", "from", "with"})
+_NO_BODY_ENTS = frozenset({"GPE", "LOC", "NORP", "PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
+                           "PERCENT", "QUANTITY", "EVENT", "LANGUAGE", "LAW"})
+
+
+def _named_body(tok: Token) -> str | None:
+    """The organisation an "at/of/for/from X" phrase on a token names: "Ian Hunter at Goodbody
+    Stockbrokers", "a spokeswoman for Oxfam", "chief executive of AOL UK" (not the country)."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _BODY_PREPS:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.pos_ != "PROPN":
+            continue
+        doc, lo, hi = tok.doc, pobj.i, pobj.i + 1
+        while lo - 1 > prep.i and (doc[lo - 1].pos_ == "PROPN" or doc[lo - 1].text == "&"):
+            lo -= 1  # the name's own words only: "US TV network Fox" -> "Fox"
+        of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == hi), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if inner is not None and inner.pos_ == "PROPN":
+            hi = inner.i + 1  # "the Church of Scotland", "the Department for Culture"
+        ent = _entity(pobj) if pobj.ent_type_ == "ORG" else None
+        if ent is not None:
+            lo, hi = min(lo, ent.start), max(hi, ent.end)
+        while hi - 1 > lo and doc[hi - 1].lower_ in _ROLE_WORDS:
+            hi -= 1  # "Church of Scotland Minister": the role is no part of the body's name
+        span = doc[lo:hi]
+        # one unknown capitalised word is too weak ("Secretary of State"); an organisation entity,
+        # an acronym ("the IAAF") or a longer name is not
+        if not (any(t.ent_type_ == "ORG" for t in span) or pobj.ent_type_ not in _NO_BODY_ENTS and (
+                len(span) >= 2 or pobj.text.isupper() and len(pobj.text) >= 2)):
+            continue
+        text = re.sub(r"^(the|a|an)\s+", "", span.text, flags=re.I)
+        text = re.sub(r"\s*[’']s$", "", text)
+        if _country(text) or re.match(r"(?i)state\b", text):
+            continue  # "the mayor of London", "of the US": a place, read by _affiliation
+        org = _org(text)
+        return org[0] if org else text
+    return None
+
+
 def _type_of(words: str | None, affiliation: str | None = None, kind: str = "person") -> str:
     """The source type: a role word with a type of its own decides ("ambassador", "MP"); a
     representative's word ("spokesman", "leader") takes the type of the body it speaks for."""
@@ -1176,7 +1217,11 @@ class _Resolver:
         role = " ".join(TITLE_ROLES.get(t.lower_, t.text) for t in role_toks) or None
         if role and len(role_toks) == 1 and role_toks[0].tag_ == "NNS":
             role = role_toks[0].lemma_
-        affiliation = next((x for x in (_affiliation(left + described), _affiliation(appos)) if x), None)
+        heads = [head, anchor] + [c for c in list(head.children) + list(anchor.children)
+                                  if c.dep_ == "appos" and c.i > ent.end - 1]
+        explicit = next((x for x in map(_named_body, heads) if x), None)
+        affiliation = explicit or next((x for x in (_affiliation(left + described), _affiliation(appos)) if x),
+                                       None)
         return role, former, affiliation
 
     @staticmethod
@@ -1317,6 +1362,7 @@ class _Resolver:
             # an unnamed body keeps the phrase as written ("the committee"): it is a description
             return Profile(words if named else text, "organization", named, None, False, aff,
                            _type_of(role_words, aff, "organization")), named
+        aff = _named_body(head) or aff  # "a spokesman for the IAAF"
         former = any(t.lower_ in ("former", "ex") for t in span)
         role_toks = [t for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.ent_type_ and t.lower_ != "former"
                      and t.lower_ not in TITLES]
