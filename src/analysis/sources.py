@@ -255,7 +255,6 @@ _BODY_TYPES = (
                               r"agency|authority|commission|police|cabinet|embassy|kremlin|white house|"
                               r"downing street|pentagon|central bank|federal reserve|state|bureau|"
                               r"(?:city|county|borough|district|town|parish|local) council)\b")),
-    ("journalist", re.compile(r"(?i)\b(?:newspaper|broadcaster)\b")),
 )
 
 ORG_NOUNS = frozenset("""ministry government department administration agency office campaign committee
@@ -1060,12 +1059,13 @@ def _body_type(affiliation: str | None, words: str | None, by_country: bool = Tr
     for phrase in (affiliation, words):
         for kind, pattern in _BODY_TYPES if phrase else ():
             if pattern.search(phrase):
-                return "organization" if kind == "journalist" else kind  # a newspaper's spokesman
+                return kind
     if affiliation:
         return "organization"
+    # an unnamed body in the role words: "a company spokesman", "a hospital spokeswoman"
     if words and re.search(r"(?i)\b(?:company|firm|group|corporation|bank|club|hospital|university|"
                            r"school|charity|union|association|federation|foundation|network|"
-                           r"studios?)\b", words):
+                           r"studios?|newspaper|broadcaster)\b", words):
         return "organization"
     return None
 
