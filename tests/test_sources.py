@@ -4,6 +4,7 @@ Expected values are read from the seed text by a person (see issue 4), not copie
 """
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analysis import articles, pipeline, sources
@@ -153,6 +154,93 @@ def test_cue_inside_the_quote_joins_both_parts(attribute):
     assert r.iloc[0].quote_kind == "direct" and r.iloc[0].speaker == "Anna Berg"
     assert r.iloc[0].quote.endswith("“and we will win it soon.”")
     assert r.iloc[0].n_quote_words == 11
+
+
+@pytest.mark.parametrize("text, speaker, tail", [
+    ('"The economy is growing," said Joaquin Almunia, "but too slowly."\n', "Joaquin Almunia",
+     '"but too slowly."'),
+    ('"Broadband is changing home life," said Karen Thomson, chief executive of the firm, "with many '
+     'people online every evening."\n', "Karen Thomson", 'online every evening."'),
+])
+def test_cue_inside_the_quote_with_the_name_after_the_verb_joins_both_parts(attribute, text, speaker, tail):
+    r = attribute(text)
+    assert len(r) == 1
+    assert r.iloc[0].quote_kind == "direct" and r.iloc[0].speaker == speaker
+    assert r.iloc[0].quote.startswith('"') and r.iloc[0].quote.endswith(tail)
+
+
+def test_words_of_their_own_between_two_quotes_do_not_join_them(attribute):
+    r = attribute('"We lost," said Ann Lee, who runs the club, "and we are sad."\n')
+    assert r.iloc[0].quote == '"We lost,"'
+
+
+@pytest.mark.parametrize("text, source_type", [
+    ("A Vodafone spokesman said the company would appeal against the ruling.", "organization"),
+    ("A spokesman for Dell said the new laptops would ship in May.", "organization"),
+    ("A Home Office spokesman said the law would change next year.", "government"),
+    ("A spokeswoman for the Labour Party said the figures were wrong.", "politician"),
+    ("Tory leader Michael Howard said the plan would fail.", "politician"),
+    ("Opposition leader Kemal Demir said the vote was rigged.", "politician"),
+    ("Russian President Vladimir Putin said the talks had failed.", "government"),
+    ("Vodafone chairman John Bond said profits would rise.", "organization"),
+])
+def test_a_representative_takes_the_type_of_the_body_it_speaks_for(attribute, text, source_type):
+    r = attribute(text + "\n")
+    assert len(r) == 1 and r.iloc[0].source_type == source_type
+
+
+def test_he_skips_a_name_inside_the_last_statements_content(attribute):
+    r = attribute("Health Secretary John Reid attacked the Conservative plan on Tuesday. Shadow health "
+                  "secretary Andrew Lansley, a former civil servant, said Mr Reid was wrong. He told the "
+                  'BBC: "Our plan is fully costed."\n')
+    assert r.set_index("speaker_text").loc["He", "speaker"] == "Andrew Lansley"
+
+
+def test_he_skips_a_name_inside_its_own_statement(attribute):
+    r = attribute('Alan Milburn spoke to reporters on Saturday. Mr Blair has "the same passion for the '
+                  'job" as in 1997, he said.\n')
+    assert r.set_index("speaker_text").loc["he", "speaker"] == "Alan Milburn"
+
+
+def test_a_lone_capitalised_word_is_no_antecedent_for_she(attribute):
+    r = attribute("The Licensing (Scotland) Bill was passed on Monday. She said the law would save lives.\n")
+    row = r.set_index("speaker_text").loc["She"]
+    assert row.speaker == "She" and not row.named
+
+
+def test_a_report_speaks_for_the_organisation_that_wrote_it(attribute):
+    r = attribute("Broadband is changing home life, according to a report by UK think-tank Demos.\n")
+    row = r.iloc[0]
+    assert (row.speaker, row.speaker_kind, row.named, row.source_type) == ("Demos", "organization", True,
+                                                                          "organization")
+    assert pd.isna(row.role)
+
+
+def test_the_report_takes_the_author_of_the_last_named_report(attribute):
+    r = attribute("A World Bank report said growth would slow.\n\nThe report said poverty had fallen.\n")
+    assert r["speaker"].tolist() == ["World Bank", "World Bank"]
+
+
+def test_a_survey_with_no_author_is_an_unnamed_organisation_not_a_person(attribute):
+    row = attribute("A new survey said most people now shop online.\n").iloc[0]
+    assert (row.speaker, row.speaker_kind, row.named) == ("A new survey", "organization", False)
+
+
+@pytest.mark.parametrize("text, affiliation", [
+    ('"Markets are nervous," said Ian Hunter at Goodbody Stockbrokers.', "Goodbody Stockbrokers"),
+    ("Grant Wilson of Mellon Bank said rates would rise.", "Mellon Bank"),
+    ("Sarah Lee, a spokeswoman for Oxfam, said aid was late.", "Oxfam"),
+    ('"Broadband is here," said Karen Thomson, Chief Executive of AOL UK.', "AOL UK"),
+    ("A spokesman for the IAAF said the tests were clean.", "IAAF"),
+])
+def test_the_organisation_after_at_of_or_for_is_the_affiliation(attribute, text, affiliation):
+    r = attribute(text + "\n")
+    assert len(r) == 1 and r.iloc[0].affiliation == affiliation
+
+
+def test_a_place_after_of_stays_no_organisation(attribute):
+    r = attribute("Mayor John Smith of London said the roads were closed.\n")
+    assert pd.isna(r.iloc[0].affiliation)
 
 
 def test_according_to_at_the_end_of_a_sentence(attribute):

@@ -229,9 +229,33 @@ ROLE_TYPES = (
                  "survivor survivors refugee refugees neighbor neighbour worker workers owner victim "
                  "people parent"),
     ("organization", "company group organization organisation charity union association foundation "
-                     "committee council institute party"),
+                     "committee council institute"),
 )
 _TYPE_OF_WORD = {w: t for t, words in ROLE_TYPES for w in words.split()}
+_TYPE_OF_WORD["party"] = "politician"  # a party official speaks as a politician, not for an organisation
+# Role words that say a person speaks for a body but not what kind of body: the type is the body's
+# (a Vodafone spokesman speaks for a company, a Labour leader for a party, a Treasury spokesman for
+# the government); the word's default below applies only when the text names no body.
+REPRESENTATIVE_ROLES = {
+    "spokesman": "government", "spokeswoman": "government", "spokesperson": "government",
+    "spokesmen": "government", "spokeswomen": "government", "spokespeople": "government",
+    "official": "government", "leader": "government", "leadership": "government",
+    "president": "government", "officer": "military",
+    "chairman": "unknown", "chairwoman": "unknown", "chief": "unknown", "head": "unknown",
+    "director": "unknown", "executive": "unknown", "boss": "unknown",
+}
+# The kind of body an affiliation or role phrase names, tried in this order; a named body that is
+# none of these (a company, a club, a charity) is an organisation.
+_BODY_TYPES = (
+    ("politician", re.compile(r"(?i)\b(?:party|labour|tory|tories|conservatives?|democrats?|democratic|"
+                              r"republicans?|lib dems?|liberal democrats?|snp|ukip|plaid cymru|sinn fein|"
+                              r"opposition|senate|congress|parliament|commons|assembly|campaign)\b")),
+    ("military", re.compile(r"(?i)\b(?:army|navy|air force|military|armed forces|marines?)\b")),
+    ("government", re.compile(r"(?i)\b(?:ministry|department|government|office|treasury|administration|"
+                              r"agency|authority|commission|police|cabinet|embassy|kremlin|white house|"
+                              r"downing street|pentagon|central bank|federal reserve|state|bureau|"
+                              r"(?:city|county|borough|district|town|parish|local) council)\b")),
+)
 
 ORG_NOUNS = frozenset("""ministry government department administration agency office campaign committee
 council party company group organization organisation foundation union commission kremlin pentagon
@@ -248,6 +272,10 @@ TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.",
 TITLE_ROLES = {"sen.": "Senator", "sen": "Senator", "rep.": "Representative", "gov.": "Governor",
                "gen.": "General", "lt.": "Lieutenant", "col.": "Colonel", "pres.": "President",
                "sgt.": "Sergeant", "adm.": "Admiral", "capt.": "Captain"}
+# Documents that "say" or "find": their speaker is their author, an organisation (see _Resolver._document).
+DOCUMENT_NOUNS = frozenset("""report reports survey surveys study studies research poll polls lawsuit suit
+statement document documents analysis review audit census memo filing complaint petition figures data
+findings letter""".split())
 # Words before a colon that introduce no speaker ("Note: ...", "Watch: ...").
 COLON_STOP = frozenset("""note update editor editors photo photos video watch related read listen credit image
 correction warning disclaimer q a question answer source sources see also more tags filed posted share
@@ -346,6 +374,17 @@ def _lines(text: str, paragraphs) -> list[_Block]:
                 n += 1
             pos += len(line) + 1
     return blocks
+
+
+def _merged(spans) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones joined, so that `_inside` can bisect them."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -793,10 +832,13 @@ class _Finder:
         while i < len(self.quotes):
             q = self.quotes[i]
             gap = self.text[st.end:q[0]]
-            if q[0] >= para.end or "\n" in gap or not self._starts_sentence(q[0]):
-                break
             # only the cue may stand between two parts of one quote: '"...," he said. "..."'
             cue_between = st.cue is not None and st.end <= st.cue.start_char < q[0]
+            if q[0] >= para.end or "\n" in gap:
+                break
+            if not self._starts_sentence(q[0]) and not (cue_between and not cue_inside
+                                                        and self._frame_gap(st, st.end, q[0])):
+                break  # a quote inside a sentence goes on only across the attribution itself
             if re.search(r"\w", gap) and not (cue_between and not cue_inside):
                 break
             if cue_between and len(re.findall(r"\w+", gap)) > 30:
@@ -806,6 +848,28 @@ class _Finder:
             st.parts.append(q)
             i += 1
             para = self.paras[self.sentence_of(q[1] - 1)[0]]
+
+    def _frame_gap(self, st: Statement, a: int, b: int) -> bool:
+        """True when text[a:b] is only the attribution: '," said X, chief executive of Y, "'.
+
+        Besides the speaker and the cue it may hold words hanging on them (an apposition, "on
+        Tuesday") but no verb or conjunction, which would start reported words of their own.
+        """
+        if not re.search(r"[,:—–-]\s*$", self.text[a:b]) or st.speaker_tokens is None:
+            return False
+        gap = self.doc.char_span(a, b, alignment_mode="expand")
+        if gap is None:
+            return False
+        speaker, cue = st.speaker_tokens, st.cue
+        anchors = {speaker.root.i, cue.root.i}
+        for t in gap:
+            if t.is_punct or t.is_space or speaker.start <= t.i < speaker.end or cue.start <= t.i < cue.end:
+                continue
+            if t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ") or t.dep_ in ("cc", "mark", "relcl"):
+                return False
+            if not any(x.i in anchors for x in t.ancestors):
+                return False
+        return True
 
     def _starts_sentence(self, pos: int) -> bool:
         row = self.sentence_of(pos)
@@ -903,6 +967,7 @@ class Profile:
     affiliation: str | None = None
     source_type: str = "unknown"
     gender: str | None = None  # "m" or "f" only where a title or role word says so; used for he/she
+    document: bool = False  # a report, survey or study speaking: `name` is its author or the phrase
 
 
 # Titles and role words that tell a person's grammatical gender, for resolving he/she.
@@ -976,13 +1041,96 @@ def _affiliation(tokens, own: Token | None = None) -> str | None:
     return None
 
 
+def _body_type(affiliation: str | None, words: str | None, by_country: bool = True) -> str | None:
+    """The type of the body a representative speaks for, from the affiliation, else the role words.
+
+    A country makes a spokesman or an official a government's; a director or a chief executive
+    of a country is mostly a company's, so `by_country` is False for those words.
+    """
+    if affiliation in COUNTRIES:
+        if by_country:
+            return "government"
+        affiliation = None
+    if affiliation:
+        org = _org(affiliation)
+        if org:
+            return {"party": "politician", "government": "government",
+                    "intergovernmental": "government"}.get(org[1], "organization")
+    for phrase in (affiliation, words):
+        for kind, pattern in _BODY_TYPES if phrase else ():
+            if pattern.search(phrase):
+                return kind
+    if affiliation:
+        return "organization"
+    # an unnamed body in the role words: "a company spokesman", "a hospital spokeswoman"
+    if words and re.search(r"(?i)\b(?:company|firm|group|corporation|bank|club|hospital|university|"
+                           r"school|charity|union|association|federation|foundation|network|"
+                           r"studios?|newspaper|broadcaster)\b", words):
+        return "organization"
+    return None
+
+
+_BODY_PREPS = frozenset({"at", "of", "for", "from", "with"})
+_NO_BODY_ENTS = frozenset({"GPE", "LOC", "NORP", "PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
+                           "PERCENT", "QUANTITY", "EVENT", "LANGUAGE", "LAW"})
+
+
+def _named_body(tok: Token) -> str | None:
+    """The organisation an "at/of/for/from X" phrase on a token names: "Ian Hunter at Goodbody
+    Stockbrokers", "a spokeswoman for Oxfam", "chief executive of AOL UK" (not the country)."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _BODY_PREPS:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.pos_ != "PROPN":
+            continue
+        doc, lo, hi = tok.doc, pobj.i, pobj.i + 1
+        while lo - 1 > prep.i and (doc[lo - 1].pos_ == "PROPN" or doc[lo - 1].text == "&"):
+            lo -= 1  # the name's own words only: "US TV network Fox" -> "Fox"
+        of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == hi), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if inner is not None and inner.pos_ == "PROPN":
+            hi = inner.i + 1  # "the Church of Scotland", "the Department for Culture"
+        ent = _entity(pobj) if pobj.ent_type_ == "ORG" else None
+        if ent is not None:
+            lo, hi = min(lo, ent.start), max(hi, ent.end)
+        while hi - 1 > lo and doc[hi - 1].lower_ in _ROLE_WORDS:
+            hi -= 1  # "Church of Scotland Minister": the role is no part of the body's name
+        span = doc[lo:hi]
+        # one unknown capitalised word is too weak ("Secretary of State"); an organisation entity,
+        # an acronym ("the IAAF") or a longer name is not
+        if not (any(t.ent_type_ == "ORG" for t in span) or pobj.ent_type_ not in _NO_BODY_ENTS and (
+                len(span) >= 2 or pobj.text.isupper() and len(pobj.text) >= 2)):
+            continue
+        text = re.sub(r"^(the|a|an)\s+", "", span.text, flags=re.I)
+        text = re.sub(r"\s*[’']s$", "", text)
+        if _country(text) or re.match(r"(?i)state\b", text):
+            continue  # "the mayor of London", "of the US": a place, read by _affiliation
+        org = _org(text)
+        return org[0] if org else text
+    return None
+
+
 def _type_of(words: str | None, affiliation: str | None = None, kind: str = "person") -> str:
+    """The source type: a role word with a type of its own decides ("ambassador", "MP"); a
+    representative's word ("spokesman", "leader") takes the type of the body it speaks for."""
     if words:
-        for w in re.findall(r"[\w.\-]+", words.lower()):
-            if w in _TYPE_OF_WORD:
+        low = words.lower()
+        if re.search(r"\bshadow\b", low):
+            return "politician"  # the opposition's frontbench: "shadow chancellor"
+        represents, previous = None, None
+        for w in re.findall(r"[\w.\-]+", low):
+            w = w if w in _TYPE_OF_WORD or w in REPRESENTATIVE_ROLES else w.rstrip("s")
+            if w == "general" and (previous in _TYPE_OF_WORD or previous in REPRESENTATIVE_ROLES):
+                pass  # "secretary general", "attorney general": no army rank
+            elif w in REPRESENTATIVE_ROLES:
+                represents = represents or w
+            elif w in _TYPE_OF_WORD:
                 return _TYPE_OF_WORD[w]
-            if w.rstrip("s") in _TYPE_OF_WORD:
-                return _TYPE_OF_WORD[w.rstrip("s")]
+            previous = w
+        if represents:
+            default = REPRESENTATIVE_ROLES[represents]
+            return _body_type(affiliation, words, by_country=default != "unknown") or default
     if affiliation:
         org = _org(affiliation)
         if org:
@@ -996,8 +1144,11 @@ def _type_of(words: str | None, affiliation: str | None = None, kind: str = "per
 class _Resolver:
     """Resolves speakers within one article: names, surnames, pronouns, descriptions, organisations."""
 
-    def __init__(self, article: Article, doc: Doc, finder: _Finder):
+    def __init__(self, article: Article, doc: Doc, finder: _Finder, contents: list[tuple[int, int]] = ()):
         self.doc, self.text, self.finder = doc, article.text, finder
+        self.contents = _merged(contents)  # statement contents: names there are reported, not speaking
+        self._in_full_name: dict[str, bool] = {}
+        self.documents: dict[str, Profile] = {}  # the last named author of each kind of document
         kinds = {p.index: p.kind for p in article.paragraphs}
         usable = {i for i, k in kinds.items() if k not in ("boilerplate", "related_link", "credit")}
         para_starts = sorted((p.start, p.index) for p in article.paragraphs)
@@ -1066,7 +1217,11 @@ class _Resolver:
         role = " ".join(TITLE_ROLES.get(t.lower_, t.text) for t in role_toks) or None
         if role and len(role_toks) == 1 and role_toks[0].tag_ == "NNS":
             role = role_toks[0].lemma_
-        affiliation = next((x for x in (_affiliation(left + described), _affiliation(appos)) if x), None)
+        heads = [head, anchor] + [c for c in list(head.children) + list(anchor.children)
+                                  if c.dep_ == "appos" and c.i > ent.end - 1]
+        explicit = next((x for x in map(_named_body, heads) if x), None)
+        affiliation = explicit or next((x for x in (_affiliation(left + described), _affiliation(appos)) if x),
+                                       None)
         return role, former, affiliation
 
     @staticmethod
@@ -1110,14 +1265,42 @@ class _Resolver:
             prof.gender = next((GENDER_WORDS[t.lower_] for t in near if t.lower_ in GENDER_WORDS), None)
 
     def person_before(self, offset: int, gender: str | None = None, limit: int = 1500) -> tuple[str, int] | None:
-        """The last name mentioned before the offset outside quotes, if close enough, and where."""
+        """The last name mentioned before the offset outside quotes and statement contents, if close
+        enough, and where."""
         for ent in reversed(self.persons):
             if ent.end_char <= offset and offset - ent.start_char <= limit and \
                     self.finder.quote_at(ent.start_char) is None:
+                if _inside(self.contents, ent.start_char) and not self._frames_quote(ent):
+                    continue  # "Mr Blair has the same passion, he said": Blair is talked about
+                if not self._antecedent(ent):
+                    continue
                 name = self.canonical(self._clean(ent))
                 if gender is None or self._profile(name).gender in (None, gender):
                     return name, ent.start_char
         return None
+
+    def _frames_quote(self, ent: Span) -> bool:
+        """True for a name that introduces a quotation itself: 'Sen. Claire McCaskill scolded him: "...'."""
+        # a colon and a quote mark within a short frame after the name, in the same sentence
+        m = re.match(r"(?:(?![.!?]\s)[^\n\"“”]){0,60}?:\s*[\"“]", self.text[ent.end_char:ent.end_char + 70])
+        return m is not None and self.finder.quote_at(ent.end_char + m.end() - 1) is not None
+
+    def _antecedent(self, ent: Span) -> bool:
+        """False for a lone word the recogniser took for a name ("Bill" of "... Bill", "Dubliner"):
+        a one-word name counts only with a title before it or as part of a full name in the article."""
+        if len(self._clean(ent).split()) > 1:
+            return True
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and (before.lower_ in TITLES or before.lower_ in TITLE_ROLES):
+            return True
+        word = self._clean(ent)
+        if len(self.canonical(word).split()) > 1:
+            return True
+        if word not in self._in_full_name:
+            # a full name the recogniser missed: "Marcel Desailly" in the text makes "Desailly" a name
+            self._in_full_name[word] = any(not self.doc.vocab[m.group(1)].is_stop for m in re.finditer(
+                r"\b([A-Z][\w’'-]+)\s+" + re.escape(word) + r"\b", self.text))
+        return self._in_full_name[word]
 
     def resolve(self, span: Span, previous: list[tuple[Profile, int]], st: Statement) -> tuple[Profile, bool]:
         """The speaker's profile, and whether it is named in the text."""
@@ -1140,6 +1323,8 @@ class _Resolver:
                     "organization", "country", "group") and (low == "it") == (previous[-1][0].kind != "group"):
                 return previous[-1][0], previous[-1][0].named
             return Profile(text, "person" if low in ("i", "he", "she") else "group", False), False
+        if head.lower_ in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS:
+            return self._document(span, head)
         if persons:
             name = self.canonical(self._clean(persons[-1]))
             return self._profile(name), True
@@ -1177,6 +1362,7 @@ class _Resolver:
             # an unnamed body keeps the phrase as written ("the committee"): it is a description
             return Profile(words if named else text, "organization", named, None, False, aff,
                            _type_of(role_words, aff, "organization")), named
+        aff = _named_body(head) or aff  # "a spokesman for the IAAF"
         former = any(t.lower_ in ("former", "ex") for t in span)
         role_toks = [t for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.ent_type_ and t.lower_ != "former"
                      and t.lower_ not in TITLES]
@@ -1184,12 +1370,56 @@ class _Resolver:
         kind = "group" if head.tag_ in ("NNS", "NNPS") else "person"
         return Profile(text, kind, False, role, former, aff, _type_of(role, aff, kind)), False
 
+    def _document(self, span: Span, head: Token) -> tuple[Profile, bool]:
+        """A report, survey or study as the speaker: it speaks for its author where the text names
+        one ("a report by think-tank Demos", "a World Bank report"), else it is an unnamed source;
+        "the report" takes the author of the last report whose author was named."""
+        author = _author(span, head)
+        lemma = head.lemma_.lower()
+        if author is not None:
+            prof = Profile(author, "organization", True, None, False, author,
+                           _body_type(author, None) or "organization", document=True)
+            self.documents[lemma] = prof
+            return prof, True
+        if span[0].lower_ == "the" and len(span) == 2 and lemma in self.documents:
+            return self.documents[lemma], True
+        aff = _affiliation(list(span), own=head)
+        words = " ".join(t.text for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != head.i)
+        return Profile(span.text, "organization", False, None, False, aff,
+                       _type_of(words, aff, "organization"), document=True), False
+
     def _profile(self, name: str) -> Profile:
         prof = self.profiles.get(name)
         if prof is None:
             prof = self.profiles[name] = Profile(name, "person", True)
         prof.source_type = _type_of(prof.role, prof.affiliation)
         return prof
+
+
+def _author(span: Span, head: Token) -> str | None:
+    """The organisation or person a document phrase names as its author: "by X", "from X",
+    "for X", or a name before the noun ("a World Bank report", "the NAO's annual report")."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "for")):
+        sub = list(prep.subtree)
+        orgs = [t for t in sub if t.ent_type_ == "ORG" and t.ent_iob_ == "B"]
+        if orgs:
+            return _org_name(_entity(orgs[0]).text)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ == "PROPN" and pobj.ent_type_ not in ("GPE", "NORP", "DATE"):
+            run = [pobj]  # "by UK think-tank Demos": the name only, not its description
+            while run[0].i > prep.i + 1 and run[0].nbor(-1).pos_ == "PROPN" and \
+                    run[0].nbor(-1).ent_type_ not in ("GPE", "NORP"):
+                run.insert(0, run[0].nbor(-1))
+            return " ".join(t.text for t in run)
+    before = [t for t in span if t.i < head.i and t.ent_type_ == "ORG" and t.ent_iob_ == "B"]
+    if before:
+        return re.sub(r"[’']s$", "", _org_name(_entity(before[-1]).text)).strip()
+    run = []  # a name the recogniser missed right before the noun: "the Sunday Telegraph report"
+    i = head.i - 1
+    while i >= span.start and span.doc[i].pos_ == "PROPN" and span.doc[i].ent_type_ not in ("GPE", "NORP", "DATE"):
+        run.insert(0, span.doc[i])
+        i -= 1
+    return " ".join(t.text for t in run) or None
 
 
 def _resolve_descriptions(rows: list[dict], window: int = 3) -> None:
@@ -1219,7 +1449,7 @@ def _resolve_organizations(rows: list[dict]) -> None:
         return " ".join(w for w in words.split() if not _country(w))
     groups: dict[str, list[dict]] = {}
     for r in rows:
-        if r["speaker_kind"] == "organization":
+        if r["speaker_kind"] == "organization" and not r["_document"]:  # documents: _Resolver._document
             groups.setdefault(key(r), []).append(r)
     for members in groups.values():
         best = max(members, key=lambda r: (r["affiliation"] is not None, r["named"], len(r["speaker"])))
@@ -1256,7 +1486,7 @@ def _statement_rows(article: Article, doc: Doc, sentences: pd.DataFrame) -> list
 
     finder = _Finder(article, doc, sentences)
     found = finder.statements()
-    resolver = _Resolver(article, doc, finder)
+    resolver = _Resolver(article, doc, finder, [(st.start, st.end) for st in found])
     rows, previous = [], []
     text = article.text
     for st in found:
@@ -1270,10 +1500,11 @@ def _statement_rows(article: Article, doc: Doc, sentences: pd.DataFrame) -> list
         if src is not None:
             prof_fields = {k: src[k] for k in ("speaker", "speaker_kind", "named", "role", "former",
                                                 "affiliation", "source_type", "speaker_text",
-                                                "speaker_start", "speaker_end")}
+                                                "speaker_start", "speaker_end", "_document")}
         else:
             prof, named = resolver.resolve(span, previous, st)
-            if prof.kind == "organization" and prof.named and span.root.lower_ not in PRONOUNS:
+            if prof.kind == "organization" and prof.named and span.root.lower_ not in PRONOUNS and \
+                    not prof.document:
                 name = _org_name(span.text)
             else:
                 name = prof.name
@@ -1282,7 +1513,7 @@ def _statement_rows(article: Article, doc: Doc, sentences: pd.DataFrame) -> list
                            "source_type": prof.source_type if prof.source_type != "unknown" else
                            _type_of(prof.role, prof.affiliation, prof.kind),
                            "speaker_text": span.text, "speaker_start": span.start_char,
-                           "speaker_end": span.end_char}
+                           "speaker_end": span.end_char, "_document": prof.document}
             previous.append((prof, span.start_char))
         row = finder.sentence_of(st.start)
         if st.kind == "direct" and st.parts:
@@ -1298,7 +1529,7 @@ def _statement_rows(article: Article, doc: Doc, sentences: pd.DataFrame) -> list
     _resolve_descriptions(rows)
     _resolve_organizations(rows)
     for r in rows:
-        del r["_id"]
+        del r["_id"], r["_document"]
     return rows
 
 
