@@ -517,3 +517,14 @@ def test_cue_candidates_are_the_tokens_a_scan_of_every_token_finds(seed_article,
     kinds = seed_tables.sentences["paragraph_kind"]
     assert sources._strings(kinds) == kinds.astype("string").tolist()
     assert sources._strings(kinds.astype("string")) == kinds.astype("string").tolist()
+
+
+def test_two_people_sharing_a_surname_stay_two_speakers(attribute):
+    rows = attribute("Jason Robinson will miss the match with a hamstring injury.\n\n"
+                     "England coach Andy Robinson said: \"I am hugely disappointed for Jason.\"")
+    assert rows["speaker"].tolist() == ["Andy Robinson"]
+
+
+def test_a_hyphenated_name_keeps_its_hyphen(attribute):
+    rows = attribute("Robert Kilroy-Silk said the party would win seats in the north.")
+    assert rows["speaker"].tolist() == ["Robert Kilroy-Silk"]

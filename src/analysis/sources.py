@@ -1178,8 +1178,9 @@ class _Resolver:
         toks = [t for t in ent if t.lower_ not in TITLES and t.dep_ != "case" and t.text not in ("’s", "'s")]
         while len(toks) > 1 and (toks[0].lower_ in _ROLE_WORDS or toks[0].lower_ in TITLE_ROLES):
             toks = toks[1:]  # "Founder Beverly Bond", "Sen. Ted Cruz": the role is not the name
-        name = " ".join(t.text for t in toks).strip(" ,.")
-        return re.sub(r"[’']s$", "", name)
+        # joined as written, so "Kilroy-Silk" stays one word (not "Kilroy - Silk")
+        name = "".join(t.text_with_ws for t in toks).strip(" ,.")
+        return re.sub(r"[’']s$", "", re.sub(r"\s+", " ", name))
 
     def canonical(self, name: str) -> str:
         parts = name.split()
@@ -1189,7 +1190,11 @@ class _Resolver:
             # a first name alone ("Digby" for Digby Jones), when only one full name starts with it
             firsts = {full for full in self.full.values() if full.split()[0] == parts[0]}
             return firsts.pop() if len(firsts) == 1 else name
-        return self.full.get(parts[-1].lower(), name) if len(parts) == 2 else name
+        if len(parts) == 2:
+            # "Andy Robinson" is not "Jason Robinson": a two-word name joins a longer one only with its first name
+            full = self.full.get(parts[-1].lower())
+            return full if full and full.split()[0] == parts[0] else name
+        return name
 
     def _describe(self, ent: Span) -> tuple[str | None, bool, str | None]:
         """Role, former and affiliation from the phrase around one mention of a name."""
