@@ -38,3 +38,37 @@ def test_every_row_carries_article_id(seed_tables):
 def test_docs_tables_md_is_current():
     current = (tabledocs.config.DOCS / "tables.md").read_text(encoding="utf-8")
     assert current == tabledocs.render(), "docs/tables.md is stale: run `make docs`"
+
+
+def _shown(value) -> str:
+    import pandas as pd
+
+    return "<NA>" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
+
+
+def _matches(example: str, value) -> bool:
+    """An example matches a value as written, to the example's decimals, or as a prefix when it ends in '…'."""
+    shown = _shown(value)
+    if example.endswith("…"):
+        return shown.startswith(example[:-1].rstrip())
+    if shown == example or ("/" in example and shown.endswith(example)):  # paths: as given, or absolute
+        return True
+    try:
+        decimals = len(example.split(".")[1]) if "." in example else 0
+        return round(float(shown), decimals) == float(example)
+    except ValueError:
+        return False
+
+
+def test_every_documented_example_is_a_value_of_the_seeds_table(seed_tables):
+    # docs/tables.md shows each column's example; it must be what the seed's table really holds.
+    wrong = []
+    for name in seed_tables:
+        frame = seed_tables[name]
+        for column in schema.TABLES[name]:
+            if not column.example or column.name not in frame:
+                continue
+            values = frame[column.name].astype(object).tolist()
+            if values and not any(_matches(column.example, v) for v in values):
+                wrong.append(f"{name}.{column.name}: {column.example!r}")
+    assert not wrong, wrong

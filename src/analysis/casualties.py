@@ -159,7 +159,7 @@ CASUALTIES = declare("casualties", (
            "(see figures.casualty_type).", "killed"),
     Column("cue", "string", "The casualty word, lower case.", "killed"),
     Column("count", "Float64", "How many people, when the text says or implies it (\"a man\" -> 1, "
-           "\"no one\" -> 0); missing for unquantified mentions and vague or bounded figures.", "15000"),
+           "\"no one\" -> 0); missing for unquantified mentions and vague or bounded figures.", "<NA>"),
     Column("low", "Float64", "Lowest number the text allows (see figures.low).", "<NA>"),
     Column("high", "Float64", "Highest number the text allows (see figures.high).", "15000"),
     Column("qualifier", "category", "The figure's hedge (see figures.qualifier); exact for implicit counts.", "up_to"),
@@ -170,12 +170,12 @@ CASUALTIES = declare("casualties", (
     Column("side", "string", "Country the victims belong to (see figures.side).", "Russia"),
     Column("period", "string", "Time span covered, as written (see figures.period).", "just over a month of fighting"),
     Column("source", "string", "Who the mention is attributed to (see figures.source).", "a NATO official"),
-    Column("source_row", "Int64", "Matching row of the article's `sources` table (see figures.source_row).", "<NA>"),
+    Column("source_row", "Int64", "Matching row of the article's `sources` table (see figures.source_row).", "15"),
     Column("person", "string", "The individual a one-person mention refers to (\"person 1\", ...): mentions "
            "with the same value are read as the same person (\"a man was shot\" ... \"he died\"); missing "
            "for counted groups.", "<NA>"),
     Column("figure", "Int64", "Row of the article's `figures` table (its position among the article's "
-           "figures) for counted mentions; missing for mentions without a digit.", "25"),
+           "figures) for counted mentions; missing for mentions without a digit.", "10"),
 ), doc="One row per casualty mention in headline, subheading and body paragraphs: casualty figures and mentions "
        "without a digit, in text order.")
 
@@ -183,15 +183,16 @@ SUMMARY = declare("casualty_summary", (
     Column("article_id", "string", "The article.", "000_a5fb506bb93332d8"),
     Column("casualty_type", "category", "See casualties.casualty_type.", "killed"),
     Column("victims", "string", "See casualties.victims; missing when not said.", "children"),
-    Column("side", "string", "See casualties.side; missing when not known.", "<NA>"),
-    Column("count", "Float64", "Best stated count of the group: the mention with the largest number.", "143"),
+    Column("side", "string", "See casualties.side; missing when not known.", "Ukraine"),
+    Column("count", "Float64", "Best stated count of the group: the mention with the largest number; missing when "
+           "its claim is bounded (\"at least 143\": see low and high).", "<NA>"),
     Column("low", "Float64", "Its lowest allowed value.", "143"),
     Column("high", "Float64", "Its highest allowed value.", "<NA>"),
     Column("qualifier", "category", "Its hedge.", "at_least"),
     Column("source", "string", "Who claims it.", "Volodymyr Zelenskyy"),
-    Column("rows", "string", "Rows of the article's `casualties` table in the group, comma-separated.", "3"),
-    Column("statement", "string", "The claim in words.", "at least 143 children killed, according to "
-           "Volodymyr Zelenskyy"),
+    Column("rows", "string", "Rows of the article's `casualties` table in the group, comma-separated.", "2"),
+    Column("statement", "string", "The claim in words.", "at least 143 children (Ukraine) killed, "
+           "according to Volodymyr Zelenskyy"),
 ), doc="One row per article and (casualty_type, victims, side): the best count the article gives, and who gives it.")
 
 STATES = ("killed", "wounded", "missing", "captured", "displaced")

@@ -35,7 +35,7 @@ SOURCE_DIVERSITY = declare("source_diversity", (
            "affiliation the text does not give are left out of this and the three affiliation indices "
            "(an unknown is not one more affiliation); `affiliation_known_share` says how many that leaves.", "6"),
     Column("affiliation_known_share", "Float64", "Share of statements with a known affiliation: the "
-           "statements the affiliation indices are computed over.", "0.955"),
+           "statements the affiliation indices are computed over.", "1.0"),
     Column("affiliation_entropy_bits", "Float64", "Shannon entropy of statements over affiliations, "
            "in bits: 0 when one affiliation speaks, log2(k) when k speak equally; missing when no "
            "statement has a known affiliation.", "1.965"),

@@ -47,7 +47,7 @@ SOURCES = declare("sources", (
     Column("quote_kind", "category", "`direct` (quote marks only), `indirect` (reported speech), "
            "`mixed` (reported speech holding quoted words) or `according_to`.", "mixed"),
     Column("n_quote_words", "Int64", "Words of the content (sentences.n_words rules); for direct "
-           "quotes only the words inside quote marks.", "29"),
+           "quotes only the words inside quote marks.", "31"),
     Column("cue", "string", "The reporting verb or phrase as written; missing for a quote carried over "
            "to the last speaker.", "said"),
     Column("cue_lemma", "string", "Lemma of the cue verb (\"according to\" for that phrase).", "say"),
