@@ -442,3 +442,13 @@ def test_no_injuries_reported_stays_zero_in_any_article(tables_of):
 def test_one_persons_dated_mention_is_the_event_of_their_undated_one(tables_of):
     t = tables_of("Theo van Gogh was shot in Amsterdam. Van Gogh was shot and stabbed to death in November 2004.")
     assert (total(t, "killed"), total(t, "wounded")) == (1, 0)
+
+
+def test_occupations_and_crowds_are_people_who_can_be_casualties():
+    from analysis import articles, pipeline
+
+    for text, count, kind in (("Three firefighters were injured in the blaze.", 3.0, "wounded"),
+                              ("Two pupils were killed when the roof collapsed.", 2.0, "killed"),
+                              ("Four protesters were wounded by rubber bullets.", 4.0, "wounded")):
+        rows = pipeline.run([articles.make_article("x", "Local news today\n\n" + text)]).casualties
+        assert rows[["count", "casualty_type"]].values.tolist() == [[count, kind]], text

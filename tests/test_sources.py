@@ -528,3 +528,9 @@ def test_two_people_sharing_a_surname_stay_two_speakers(attribute):
 def test_a_hyphenated_name_keeps_its_hyphen(attribute):
     rows = attribute("Robert Kilroy-Silk said the party would win seats in the north.")
     assert rows["speaker"].tolist() == ["Robert Kilroy-Silk"]
+
+
+def test_a_role_word_inside_an_organisations_name_makes_no_person(attribute):
+    rows = attribute("Ukraine's General Staff said 14,700 Russian soldiers had been killed since the invasion began.")
+    row = rows.iloc[0]
+    assert (row.speaker, row.speaker_kind, row.affiliation) == ("Ukraine's General Staff", "organization", "Ukraine")

@@ -76,7 +76,12 @@ mother father son daughter brother sister cousin uncle aunt grandmother grandfat
 friends neighbor neighbour neighbors employee employees clerk clerks driver drivers owner owners customer
 customers shooter homeowner homeowners teenager youth youths juvenile juveniles pedestrian pedestrians
 cashier security deputy deputies trooper troopers agent agents sergeant detective detectives soldier
-occupant occupants roommate girlfriend boyfriend partner spouse child toddler infant newborn""".split())
+occupant occupants roommate girlfriend boyfriend partner spouse child toddler infant newborn
+firefighters firefighter firemen fireman rescuers rescuer paramedics paramedic miners miner pupils pupil
+tourists tourist visitors visitor pilgrims pilgrim protesters protester demonstrators demonstrator
+worshippers worshipper spectators spectator fans fan shoppers shopper commuters commuter villagers villager
+inmates inmate prisoners prisoner hostages hostage peacekeepers peacekeeper staff volunteers volunteer
+colleagues colleague elderly survivors survivor""".split())
 DEMONYMS = {"russian": "Russia", "russians": "Russia", "russia": "Russia", "ukrainian": "Ukraine",
             "ukrainians": "Ukraine", "ukraine": "Ukraine", "american": "United States", "americans": "United States",
             "us": "United States", "u.s.": "United States", "british": "United Kingdom", "uk": "United Kingdom",

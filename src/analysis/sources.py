@@ -1349,7 +1349,9 @@ class _Resolver:
             # "the party's Holyrood leader Nicola Sturgeon" where the recogniser missed the name
             role_at = max(t.i for t in span if t.i < head.i and t.lower_ in PERSON_NOUNS)
             toks = [t for t in span if role_at < t.i <= head.i and t.pos_ == "PROPN" and t.lower_ not in TITLES]
-            if toks and toks[0].i == role_at + 1:
+            # "Ukraine's General Staff": a role word inside the organisation's own name is no role
+            in_org = head.ent_type_ == "ORG" and self.doc[role_at].ent_type_ == "ORG"
+            if toks and toks[0].i == role_at + 1 and not in_org:
                 return self._profile(self.canonical(" ".join(t.text for t in toks))), True
         aff = _affiliation(list(span), own=head)
         org = _org(text)
