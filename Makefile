@@ -24,7 +24,7 @@ setup: $(STAMP)  ## create .venv and install the pinned dependencies
 # Exit code 3 means the tables were written but some articles failed (named on stderr and in
 # articles.status): the reports still show them, so only 1 and 2 stop make.
 tables: setup  ## build the tables of CORPUS into data/tables/<corpus name>/
-	@name=$$(basename "$(CORPUS)"); echo "$(BIN)/python -m analysis tables \"$(CORPUS)\" --out \"data/tables/$$name\""; \
+	@name=$$($(BIN)/python -c 'import sys; from analysis import config; print(config.corpus_name(sys.argv[1]))' "$(CORPUS)"); echo "$(BIN)/python -m analysis tables \"$(CORPUS)\" --out \"data/tables/$$name\""; \
 	$(BIN)/python -m analysis tables "$(CORPUS)" --out "data/tables/$$name"; rc=$$?; \
 	if [ $$rc -eq 3 ]; then echo "make: some articles of $(CORPUS) failed (see above); the reports list them"; \
 	elif [ $$rc -ne 0 ]; then exit $$rc; fi

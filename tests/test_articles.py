@@ -490,3 +490,24 @@ def test_an_html_page_with_only_navigation_is_a_failure_not_an_article(tmp_path)
     (item,) = articles.read(page)
     assert isinstance(item, articles.Failure)
     assert item.error.startswith(f"{page}: no main text found in the HTML")
+
+
+def test_a_failed_record_and_an_article_never_share_an_id(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a", "text": ""}\n{"id": "a", "text": "Real article text here."}\n', encoding="utf-8")
+    ids = [item.article_id for item in articles.read(feed)]
+    assert ids == ["a", "a#2"]
+
+
+def test_wrapped_prose_under_a_title_line_without_blank_lines_is_not_cut_at_line_ends():
+    text = ("Storm hits coast\nThe storm brought down power lines across the whole region on Monday\n"
+            "night, and officials said repairs could take more than a week to\ncomplete.")
+    paragraphs = articles.make_article("x", text).paragraphs
+    assert not any(p.text.startswith("night") for p in paragraphs)
+
+
+def test_a_body_sentence_opening_with_copyright_and_a_name_stays_body():
+    kinds = articles.classify(["Ministers meet on copyright",
+                               "Copyright Office officials said on Monday that the new rules would apply to all songs.",
+                               "Copyright Guardian News & Media Limited"])
+    assert kinds == ["headline", "body", "boilerplate"]

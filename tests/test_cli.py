@@ -165,3 +165,14 @@ def test_zero_jobs_is_a_usage_error(tmp_path, capsys):
 def test_bench_passes_its_options_to_the_benchmark_script(capsys):
     assert main(["bench", "--help"]) == 0
     assert capsys.readouterr().out.startswith("usage: benchmarks/throughput.py")
+
+
+def test_two_folders_with_the_same_name_keep_every_article(tmp_path):
+    for parent in ("a", "b"):
+        (tmp_path / parent / "news").mkdir(parents=True)
+        (tmp_path / parent / "news" / "001.txt").write_text(f"A {parent} story\n\nThe minister said so.\n",
+                                                            encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["tables", str(tmp_path / "a" / "news"), str(tmp_path / "b" / "news"), "--out", str(out),
+                 "--quiet"]) == 0
+    assert pd.read_parquet(out / "articles.parquet")["article_id"].tolist() == ["a/news/001", "b/news/001"]

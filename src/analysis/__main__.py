@@ -52,11 +52,6 @@ def tables(args) -> int:
 
     from . import articles, config
 
-    skipped = articles.unsupported([config.resolve(p) for p in args.paths if config.resolve(p).is_dir()])
-    if skipped and not args.quiet:
-        names = ", ".join(str(f) for f in skipped[:3]) + (", ..." if len(skipped) > 3 else "")
-        print(f"analysis: {len(skipped)} file{'s' * (len(skipped) != 1)} not read (not an article format): {names}",
-              file=sys.stderr)
     try:
         summary = runner.run(args.paths, args.out, fmt=args.format, jobs=args.jobs, dask=args.dask,
                              pipeline_name=args.pipeline, progress=not args.quiet and sys.stderr.isatty(),
@@ -70,6 +65,12 @@ def tables(args) -> int:
     except KeyboardInterrupt:
         print("analysis: interrupted; finished batches are kept, run again to resume", file=sys.stderr)
         return 130
+    # said after the run: when a folder holds no article at all, the run's own error names them
+    skipped = articles.unsupported([config.resolve(p) for p in args.paths])
+    if skipped and not args.quiet:
+        names = ", ".join(str(f) for f in skipped[:3]) + (", ..." if len(skipped) > 3 else "")
+        print(f"analysis: {len(skipped)} file{'s' * (len(skipped) != 1)} not read (not an article format): {names}",
+              file=sys.stderr)
     if summary.dropped:
         print(f"analysis: {summary.dropped} article{'s' * (summary.dropped != 1)} of an earlier run into "
               f"{args.out} {'are' if summary.dropped != 1 else 'is'} not in this input and no longer in its tables",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -114,9 +115,10 @@ _BOILERPLATE = re.compile(
     r"|watch (?:the )?(?:full )?(?:video|ad|clip|interview|speech|segment)s?\b.{0,60}?\b(?:above|below)[.:]?$"
     r"|(?:follow\s+[\w@.'’\- ]{1,40}?|share)\s+on\s+(?:twitter|x|facebook|instagram|tiktok|youtube|linkedin"
     r"|threads|bluesky|whatsapp)\b"
-    # a copyright notice names a year or an owner; "Copyright law ..." opens a body sentence, and
-    # "(c)" opens the third item of a list unless a year follows
-    r"|(copyright|©)\s*(?:©\s*)?(?::\s*)?(?:\d{4}|(?-i:[A-Z])|$)|\(c\)(?=.*\b(?:19|20)\d\d\b)"
+    # a copyright notice names a year or an owner, in a short line; "Copyright law ..." and
+    # "Copyright Office officials said ..." open body sentences, and "(c)" opens the third item of
+    # a list unless a year follows
+    r"|(copyright|©)\s*(?:©\s*)?(?::\s*)?(?:\d{4}|(?-i:[A-Z])[^\n]{0,50}$|$)|\(c\)(?=.*\b(?:19|20)\d\d\b)"
     r"|cookies?\b.*\b(accept|policy)|skip to (main )?content"
     r"|we use cookies|this (article|story) was (originally )?published)",
     re.I)
@@ -177,14 +179,14 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each blank-line-separated block, without surrounding whitespace.
 
-    A text with no blank line at all but three or more lines that are not prose wrapped at a fixed
-    width puts one paragraph on each line (feeds and exports often do): each line is a block.
+    A text with no blank line at all but three or more lines, none of which goes on in lowercase
+    from the line before, puts one paragraph on each line (feeds and exports often do): each line
+    is a block. Prose wrapped at a fixed width has lines going on in lowercase and stays whole.
     """
     blank = _BLANK
     if not _BLANK.search(text) and text.strip().count("\n") >= 2:
-        from .segment import _hard_wrapped
-
-        if not _hard_wrapped(text, 0, len(text)):
+        lines = text.strip().split("\n")
+        if not any(line.lstrip()[:1].islower() for line in lines[1:]):
             blank = _LINE_BREAK
     spans, pos = [], 0
     for match in blank.finditer(text):
@@ -441,14 +443,11 @@ def sources(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
     own name ("politics/001"), so that two folders holding the same file names stay distinct too.
     """
     paths = [Path(p) for p in paths]
-    several = sum(p.is_dir() for p in paths) > 1
+    prefixes = _folder_prefixes([p for p in paths if p.is_dir()])
     found: list[tuple[Path, str]] = []
     for p in paths:
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            prefix = f"{p.resolve().name}/" if several else ""
-            found.extend((f, prefix + f.relative_to(p).with_suffix("").as_posix()) for f in files)
+            found.extend((f, prefixes[p] + f.relative_to(p).with_suffix("").as_posix()) for f in _files_in(p))
         elif p.exists():
             found.append((p, p.stem))
         else:
@@ -456,11 +455,27 @@ def sources(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
     return found
 
 
+def _files_in(folder: Path, articles: bool = True) -> list[Path]:
+    """The visible files under a folder, sorted: article files, or (articles=False) all the others."""
+    return sorted(f for f in folder.rglob("*") if f.is_file() and (f.suffix.lower() in SUFFIXES) == articles
+                  and not any(part.startswith(".") for part in f.relative_to(folder).parts))
+
+
+def _folder_prefixes(folders: list[Path]) -> dict[Path, str]:
+    """The id prefix of each given folder: none for one folder, its name for several, and its path
+    from the folders' common parent when two share a name ("a/news/", "b/news/")."""
+    if len(folders) < 2:
+        return {f: "" for f in folders}
+    names = [f.resolve().name for f in folders]
+    if len(set(names)) == len(names):
+        return {f: f"{n}/" for f, n in zip(folders, names)}
+    root = os.path.commonpath([str(f.resolve()) for f in folders])
+    return {f: f"{Path(os.path.relpath(f.resolve(), root)).as_posix()}/" for f in folders}
+
+
 def unsupported(paths: Iterable[str | Path]) -> list[Path]:
     """Files inside the given folders that are not read, because their suffix is not an article format."""
-    return sorted(f for p in map(Path, paths) if p.is_dir() for f in p.rglob("*")
-                  if f.is_file() and f.suffix.lower() not in SUFFIXES
-                  and not any(part.startswith(".") for part in f.relative_to(p).parts))
+    return sorted(f for p in map(Path, paths) if p.is_dir() for f in _files_in(p, articles=False))
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:
@@ -483,16 +498,18 @@ def read(paths) -> Iterator[Article | Failure]:
     uses: dict[str, int] = {}
     for path, base_id in resolved:
         for item in read_file(path, base_id):
-            if isinstance(item, Article):
-                if item.article_id in seen:
-                    # The failure row gets an id of its own, so that article_id stays a key of the
-                    # articles table: "<id>#2" for the second use, "#3" for the third...
-                    uses[item.article_id] = uses.get(item.article_id, 1) + 1
-                    yield Failure(f"{item.article_id}#{uses[item.article_id]}", item.path,
-                                  f"{item.path}: article_id {item.article_id!r} already used by "
-                                  f"{seen[item.article_id]}; rename one of them")
-                    continue
-                seen[item.article_id] = item.path
+            if item.article_id in seen:
+                # A second row gets an id of its own, so that article_id stays a key of the articles
+                # table: "<id>#2" for the second use, "#3" for the third...
+                uses[item.article_id] = uses.get(item.article_id, 1) + 1
+                new_id = f"{item.article_id}#{uses[item.article_id]}"
+                if isinstance(item, Article):
+                    yield Failure(new_id, item.path, f"{item.path}: article_id {item.article_id!r} already "
+                                                     f"used by {seen[item.article_id]}; rename one of them")
+                else:  # a failure keeps its own reason
+                    yield Failure(new_id, item.path, item.error)
+                continue
+            seen[item.article_id] = item.path
             yield item
 
 

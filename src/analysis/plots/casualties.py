@@ -9,11 +9,11 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
+from .. import casualties as _casualties
 from . import figure
 
 SIDES = {"Russia": "#C44E52", "Ukraine": "#4C72B0"}
 OTHER = "#8C8C8C"
-CASUALTY_TYPES = ("killed", "wounded", "missing", "captured", "displaced")
 FIGURE_KINDS = ("count", "money", "percent", "distance", "duration", "date", "time", "age", "ordinal", "other")
 
 
@@ -228,7 +228,7 @@ def claims_over_time(timeline: pd.DataFrame):
         ax.set_axis_off()
         return fig
     present = set(timeline["casualty_type"].astype(str))
-    types = [t for t in CASUALTY_TYPES if t in present] + sorted(present - set(CASUALTY_TYPES))
+    types = [t for t in _casualties.STATES if t in present] + sorted(present - set(_casualties.STATES))
     fig, axes = figure(len(types), 1, figsize=(8.0, 1.2 + 2.4 * len(types)), sharex=True, squeeze=False)
     dates = pd.to_datetime(timeline["article_date"])
     rows = list(zip(dates, timeline.to_dict("records")))
