@@ -126,14 +126,14 @@ _BOILERPLATE = re.compile(
 _SIGN_UP = re.compile(r"\bsign up (?:for|to)\b.{0,40}\bnewsletter", re.I)
 # A label that introduces links to other stories. With a headline after it ("Read more: Why ...")
 # the line is a related link; alone ("More on this story", "RELATED:") it is page furniture.
+_RELATED = r"related(?:\s+(?:stories|story|articles?|content|coverage|reading|links?|topics|news))?"
+_MORE_ON_THIS = r"see\s+also|also\s+read|more\s+on\s+this(?:\s+(?:story|topic))?"
 _LINK_LABEL = re.compile(
-    r"^(?:(?i:related(?:\s+(?:stories|story|articles?|content|coverage|reading|links?|topics|news))?"
-    r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+(?:story|topic))?"
+    rf"^(?:(?i:{_RELATED}|read\s+(?:more|also|next)|{_MORE_ON_THIS}"
     r"|recommended(?:\s+(?:reading|stories))?|watch)|MORE)\s*:\s*(?P<headline>\S[\s\S]*)?$")
 _LINK_LIST_LABEL = re.compile(
-    r"^(?:related(?:\s+(?:stories|story|articles?|content|coverage|reading|links?|topics|news))?"
-    r"|read\s+more(?:\s+(?:here|below|about\s+this(?:\s+story)?))?|see\s+also|also\s+read"
-    r"|more\s+on\s+this(?:\s+(?:story|topic))?|more\s+(?:stories|news)(?:\s+from\s+\S.{0,40})?"
+    rf"^(?:{_RELATED}|read\s+more(?:\s+(?:here|below|about\s+this(?:\s+story)?))?|{_MORE_ON_THIS}"
+    r"|more\s+(?:stories|news)(?:\s+from\s+\S.{0,40})?"
     r"|most\s+(?:read|popular|viewed|shared|watched|commented)|top\s+stories"
     r"|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)"
     r"|recommended(?:\s+(?:for\s+you|reading|stories))?)\s*[:.]?$", re.I)
