@@ -396,3 +396,29 @@ def test_x_or_y_is_a_range_not_the_first_number(figures_of):
     # "or more" stays a floor, and "or so" an approximation
     assert one(figures_of("Two or more people were hurt."), "Two or more")["qualifier"] == "at_least"
     assert one(figures_of("There were 40 or so protesters."), "40 or so")["qualifier"] == "approximate"
+
+
+# --- second review: shares of events, pence, race distances, Team GB, per-article cues -------
+
+@pytest.mark.parametrize("sentence, counts", [
+    ("Militants killed 3 in 12 attacks last month.", ["3", "12"]),
+    ("The team won seven out of 10 games this season.", ["seven", "10"]),
+    ("Gunmen killed four in 12 separate attacks.", ["four", "12"]),
+])
+def test_n_in_m_events_are_two_counts_not_a_share(figures_of, sentence, counts):
+    f = figures_of(sentence)
+    assert not f["unit"].isin(["fraction"]).any()
+    assert f.loc[f["kind"] == "count", "text"].tolist() == counts
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("One in four young Britons cannot swim.", "One in four", 0.25),
+    ("Nearly one in 10 households are in debt.", "Nearly one in 10", 0.1),
+    ("One in three now say they will vote.", "One in three", 1 / 3),
+    ("Almost one in six cars sold by the group was a Mini.", "Almost one in six", 1 / 6),
+    ("It won in four out of five key issues.", "four out of five", 0.8),
+])
+def test_n_in_m_of_people_things_or_nothing_stays_a_share(figures_of, sentence, text, value):
+    row = one(figures_of(sentence), text)
+    assert (row.kind, row.unit) == ("other", "fraction")
+    assert row.value == pytest.approx(value)

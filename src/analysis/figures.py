@@ -184,6 +184,35 @@ _NAMED_BY_NUMBER = re.compile(r"\b(?:round|number|no\.?|page|chapter|level|grade
                               r"category|part|act|scene|season|series|volume|pot|game|match|race|week|day|year|"
                               r"class|top|under-?)\s+$", re.I)
 _TITLE_AFTER = re.compile(r"\s+[A-Z][a-z]")
+# "3 in 12 attacks", "won seven out of 10 games": events counted one by one, two counts, not a share.
+# Other nouns stay shares: "one in five pensioners", "almost one in six cars sold", "12 out of 23 agencies".
+_EVENT_NOUNS = frozenset((
+    "attacks attack raids raid strikes strike airstrikes bombings shootings murders killings incidents "
+    "accidents assaults operations missions games game matches match fixtures races race bouts fights "
+    "contests tournaments events cases case attempts attempt outings starts appearances innings tests "
+    "sets frames legs shots goals visits trips elections votes sessions meetings rounds years seasons "
+    "days weeks months hours minutes").split())
+_RATIO_NEXT = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+
+
+def share_not_events(chunk: str, end: int, doc: Doc | None = None, offset: int = 0) -> bool:
+    """Whether "N in M" ending at chunk[end] is a share: not when M counts events ("3 in 12 attacks",
+    "3 in 12 separate attacks"), which are two counts."""
+    word = _RATIO_NEXT.match(chunk, end)
+    if not word:
+        return True  # "one in five.", "nine out of 10, ..."
+    if word.group(1).lower() in _EVENT_NOUNS:
+        return False
+    span = doc.char_span(offset + word.start(1), offset + word.end(1), alignment_mode="expand") \
+        if doc is not None else None
+    if span is None:
+        return True
+    tok = span[0]
+    # The noun past its modifiers ("3 in 12 separate attacks", "in four out of five key issues").
+    while tok.i + 1 < len(doc) and tok.i - span[0].i < 3 and (tok.pos_ in ("ADJ", "ADV") or tok.dep_ == "compound") \
+            and doc[tok.i + 1].pos_ in ("ADJ", "ADV", "NOUN", "PROPN"):
+        tok = doc[tok.i + 1]
+    return tok.lower_ not in _EVENT_NOUNS
 
 
 def _ratio_term(text: str) -> float | None:
@@ -536,7 +565,8 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
     for m in RATIO.finditer(chunk) if _RATIO_HINT.search(chunk) else ():
         n, d = (_ratio_term(m.group(g)) for g in ("n", "d"))
         if n is None or not d or n > d or claimed.overlaps(start + m.start("a"), start + m.end("a")) \
-                or _NAMED_BY_NUMBER.search(chunk, max(0, m.start() - 12), m.start()):
+                or _NAMED_BY_NUMBER.search(chunk, max(0, m.start() - 12), m.start()) \
+                or not share_not_events(chunk, m.end("a"), doc, start):
             continue
         q = _hedge(m.group("hedge")) or "exact"
         low, high = bounds(n / d, q)
