@@ -422,3 +422,19 @@ def test_n_in_m_of_people_things_or_nothing_stays_a_share(figures_of, sentence, 
     row = one(figures_of(sentence), text)
     assert (row.kind, row.unit) == ("other", "fraction")
     assert row.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("The phone films 1080p video.", "1080p"),
+    ("The match streams in 720p on the app.", "720p"),
+    ("It shoots 4K and 60p footage.", "60p"),
+])
+def test_glued_p_of_a_video_resolution_is_not_pence(figures_of, sentence, text):
+    row = one(figures_of(sentence), text)
+    assert (row.kind, row.unit) == ("other", "p")
+
+
+def test_glued_capital_p_is_not_pence_and_share_prices_stay_pence(figures_of):
+    assert not (figures_of("The 4P model sold out.")["kind"] == "money").any()
+    row = one(figures_of("Shares closed at 720p on Tuesday."), "720p")
+    assert (row.kind, row.unit, row.value) == ("money", "pence", 720)

@@ -277,9 +277,40 @@ _AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
 _UNIT_AFTER = re.compile(
     rf"^(?:(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage points?\b))"
     rf"|(?P<age>[-\s]years?[-\s]old\b|[-\s]months?[-\s]old\b)"
-    rf"|(?P<cur>p\b(?![’'.]\w)|\s(?:of\s+)?(?:(?-i:{_CURRENCY_OF})\s+)?(?:{_CURRENCY_WORDS})\b)"
+    rf"|(?P<cur>(?-i:p)\b(?![’'.]\w)|\s(?:of\s+)?(?:(?-i:{_CURRENCY_OF})\s+)?(?:{_CURRENCY_WORDS})\b)"
     rf"|(?P<times>\s+times\b)"
     rf"|[-\s]?(?P<other>{_OTHER_UNIT})\b|[-\s]?(?P<dist>{_DISTANCE})\b|[-\s](?P<dur>{_DURATION})\b)", re.I)
+
+# A glued lower-case "p" is pence ("873p") except after a video resolution ("1080p video", "streams
+# in 720p"): a usual resolution number unless the text around speaks of prices and not of video,
+# any number before a word of video.
+_RESOLUTIONS = frozenset("240 360 480 576 720 1080 1440 2160 4320".split())
+_VIDEO_AFTER = re.compile(r"p\s+(?:videos?|resolution|HD|screens?|displays?|footage|streams?|streaming|"
+                          r"cameras?|monitors?|TVs?|televisions?)\b", re.I)
+_VIDEO_WORDS = re.compile(r"\b(?:videos?|resolution|HD|high[- ]definition|screens?|displays?|footage|pixels?|"
+                          r"stream\w*|cameras?|films?|filmed|filming|monitors?|TVs?|televisions?|YouTube|"
+                          r"webcams?|graphics)\b", re.I)
+_PRICE_WORDS = re.compile(r"[£$€]|\b(?:shares?|stocks?|pence|penny|pri(?:ce|ced|ces)|trad(?:ed|ing)|valued|"
+                          r"offer|FTSE|pay|paid|costs?|cheaper|dearer)\b", re.I)
+_RESOLUTION_UNIT = re.compile(r"^(?P<other>p)\b")
+
+
+def video_resolution(chunk: str, s: int, e: int) -> bool:
+    """Whether the number at chunk[s:e], followed by a glued "p", is a video resolution, not pence."""
+    if _VIDEO_AFTER.match(chunk, e):
+        return True
+    if chunk[s:e].strip() not in _RESOLUTIONS:
+        return False
+    around = chunk[max(0, s - 80):e + 80]
+    return bool(_VIDEO_WORDS.search(around)) or not _PRICE_WORDS.search(around)
+
+
+def unit_after(chunk: str, s: int, e: int) -> re.Match | None:
+    """The unit written after the number at chunk[s:e] (`_UNIT_AFTER`); a resolution's "p" is unit "p"."""
+    unit_m = _UNIT_AFTER.match(chunk[e:e + 40])
+    if unit_m and unit_m.group("cur") == "p" and video_resolution(chunk, s, e):
+        return _RESOLUTION_UNIT.match(chunk[e:e + 40])
+    return unit_m
 
 
 # --- number parsing ---------------------------------------------------------------------------
@@ -606,8 +637,8 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
         return None  # "no one", "anyone": pronouns, not counts
     if re.fullmatch(r"\d{5,}", a_text):
         return None  # unseparated long digit strings are ids, dates or case numbers
-    unit_m = _UNIT_AFTER.match(chunk[e:e + 40])
-    money = bool(m.group("cur")) or bool(unit_m and unit_m.group("cur"))
+    unit_m = unit_after(chunk, a_s, e)
+    money = bool(m.group("cur")) or bool(unit_m and unit_m.groupdict().get("cur"))
     if hedge_text and destination_up_to(hedge_text, chunk[max(0, m.start() - 60):m.start()]):
         hedge_text = None  # "pushed earnings up to $43.1m": where it went, not a ceiling
     qualifier = _hedge(hedge_text) or "exact"
@@ -652,7 +683,7 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
                 value = value_a
                 low, high = bounds(value, qualifier)
         if b is None:
-            unit_m = _UNIT_AFTER.match(chunk[e:e + 40]) if a_text.strip()[-1:] != "m" or value is None else unit_m
+            unit_m = unit_after(chunk, a_s, e) if a_text.strip()[-1:] != "m" or value is None else unit_m
     if hedge_text:
         s = m.start()
     elif between and b:
