@@ -438,3 +438,9 @@ def test_glued_capital_p_is_not_pence_and_share_prices_stay_pence(figures_of):
     assert not (figures_of("The 4P model sold out.")["kind"] == "money").any()
     row = one(figures_of("Shares closed at 720p on Tuesday."), "720p")
     assert (row.kind, row.unit, row.value) == ("money", "pence", 720)
+
+
+def test_ran_the_100m_is_metres_and_a_time_in_seconds_is_a_race_cue(figures_of):
+    row = one(figures_of("He ran the 100m in 9.8 seconds."), "100m")
+    assert (row.kind, row.value) == ("distance", 100)
+    assert figures.glued_m_is_metres("Her 200m in 22.1 seconds stunned the crowd.", 4, 8)

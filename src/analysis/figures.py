@@ -349,7 +349,8 @@ _MEASURE_BEFORE = re.compile(
     r"|\b(?:ran|run|runs|running|raced?|racing|sprint(?:ed|ing)?|swam|swim(?:s|ming)?|clear(?:ed|s|ing)?|"
     r"landed|threw|thrown|vaulted|leapt|(?:leap|throw|jump|clearance|height|depth|length|distance|width|"
     r"(?:personal|season'?s?|life-?time|world|championship|national|meeting)\s+(?:best|record|mark))\s+of)"
-    r"\s+(?:a\s+|an\s+|about\s+|some\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+)?"
+    r"\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+|about\s+|some\s+|nearly\s+|almost\s+|just\s+|over\s+|"
+    r"under\s+)?"
     r"|\b(?:men|women|boys|girls)['’]s\s+|\b(?:Olympic|indoor|outdoor)\s+)$", re.I)
 _MEASURED_NOUNS = frozenset((
     "hurdles hurdle hurdler hurdlers relay relays freestyle backstroke breaststroke butterfly medley individual "
@@ -373,7 +374,7 @@ _MEASURE_CUES = re.compile(
     r"marathon\w*|athlet\w*|Olympic\w*|indoors?|outdoors?|medal\w*|champion\w*|heats|personal best|"
     r"season'?s best|world record|laps?|metres|meters|distance|height|depth|length|width|tall(?:er|est)?|"
     r"long(?:er|est)|wid(?:er|est)|deep(?:er|est)|"
-    r"secs|swim\w*|freestyle)\b", re.I)
+    r"secs|\d+(?:\.\d+)?\s?seconds|swim\w*|freestyle)\b", re.I)
 _MILLION_CUES = re.compile(
     r"[$£€¥%]|\bper\s?cent\b|\b(?:millions?|billions?|bn|viewers|audiences?|people|sales|profits?|revenues?|"
     r"shares|users|customers|subscribers|voters|workers|residents|population|budget|turnover|costs?|worth|"
