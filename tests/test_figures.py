@@ -444,3 +444,24 @@ def test_ran_the_100m_is_metres_and_a_time_in_seconds_is_a_race_cue(figures_of):
     row = one(figures_of("He ran the 100m in 9.8 seconds."), "100m")
     assert (row.kind, row.value) == ("distance", 100)
     assert figures.glued_m_is_metres("Her 200m in 22.1 seconds stunned the crowd.", 4, 8)
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("She was one of 12 GB athletes to reach the final.", "12"),
+    ("Only 3 GB riders and 2 GB's boxers were left.", "3"),
+    ("The 2012 GB team won.", "2012"),
+])
+def test_gb_of_great_britain_is_no_data_size(figures_of, sentence, text):
+    f = figures_of(sentence)
+    assert not f["unit"].isin(["gb"]).any()
+    assert one(f, text).kind in ("count", "date")
+
+
+def test_a_year_before_gb_is_no_data_size_even_without_a_parse():
+    found = figures.candidates("The 2012 GB Olympic team won.")
+    assert [(r["text"], r.get("unit")) for r in found] == [("2012", None)]
+
+
+def test_data_sizes_in_upper_or_lower_case_stay_measures(figures_of):
+    f = figures_of("The phone has 128GB of storage and 8gb of memory.")
+    assert one(f, "128GB").unit == "gb" and one(f, "8gb").unit == "gb"

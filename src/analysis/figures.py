@@ -117,8 +117,13 @@ _CURRENCY_OF = (r"US|American|Australian|Canadian|Hong\s+Kong|New\s+Zealand|Sing
 _DISTANCE = r"miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|ft|yards?|inch(?:es)?|cm|mm"
 _DURATION = (r"seconds?|(?-i:secs?|mins?|hrs?)|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|"
              r"centuries|century")
+# Data sizes are written KB/MB/GB/TB, Mb/Gb (bits) or kb/mb/gb/tb; "GB" before a team or its athletes is Great
+# Britain ("the 2012 GB team", "GB's men"), and "TB" before patients or cases is tuberculosis.
+_DATA_SIZE = (r"(?-i:[KMGT][Bb]|[kmgt]b|kB)(?![’']s\b|\s+(?:teams?|squads?|athletes?|men|women|"
+              r"boss|coach|rowers?|cyclists?|riders?|swimmers?|boxers?|players?|stars?|medals?|medallists?|golds?|"
+              r"patients?|cases)\b)")
 # Speeds and data sizes are measures too ("90mph", "50GB"), never things counted.
-_OTHER_UNIT = (r"mph|km/h|kph|kmh|knots|[kmg]bps|(?:kilo|mega|giga|tera)(?:bytes?|bits?)|[kmgt]b|[kmg]hz|"
+_OTHER_UNIT = (rf"mph|km/h|kph|kmh|knots|[kmg]bps|(?:kilo|mega|giga|tera)(?:bytes?|bits?)|{_DATA_SIZE}|[kmg]hz|"
                r"(?:kilo|mega|giga)hertz|kg|kilo(?:gram)?s?|tonnes?|tons?|pounds?|lbs?|lit(?:re|er)s?|gallons?|"
                r"barrels?|"
                r"degrees?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|km|met(?:re|er)s)|"
@@ -293,6 +298,7 @@ _VIDEO_WORDS = re.compile(r"\b(?:videos?|resolution|HD|high[- ]definition|screen
 _PRICE_WORDS = re.compile(r"[£$€]|\b(?:shares?|stocks?|pence|penny|pri(?:ce|ced|ces)|trad(?:ed|ing)|valued|"
                           r"offer|FTSE|pay|paid|costs?|cheaper|dearer)\b", re.I)
 _RESOLUTION_UNIT = re.compile(r"^(?P<other>p)\b")
+_DATA_SIZE_UNIT = re.compile(r"[kmgt]b", re.I)
 
 
 def video_resolution(chunk: str, s: int, e: int) -> bool:
@@ -310,6 +316,8 @@ def unit_after(chunk: str, s: int, e: int) -> re.Match | None:
     unit_m = _UNIT_AFTER.match(chunk[e:e + 40])
     if unit_m and unit_m.group("cur") == "p" and video_resolution(chunk, s, e):
         return _RESOLUTION_UNIT.match(chunk[e:e + 40])
+    if unit_m and _DATA_SIZE_UNIT.fullmatch(unit_m.group("other") or "") and YEAR.fullmatch(chunk[s:e].strip()):
+        return None  # "the 2012 GB team": a year before "GB", not 2,012 gigabytes
     return unit_m
 
 
