@@ -465,3 +465,27 @@ def test_a_year_before_gb_is_no_data_size_even_without_a_parse():
 def test_data_sizes_in_upper_or_lower_case_stay_measures(figures_of):
     f = figures_of("The phone has 128GB of storage and 8gb of memory.")
     assert one(f, "128GB").unit == "gb" and one(f, "8gb").unit == "gb"
+
+
+def test_glued_m_counts_the_article_cues_once_per_article(monkeypatch):
+    calls = []
+
+    class Counting:
+        """`_MEASURE_CUES` that counts its findall calls over whole articles."""
+
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, *args):
+            return self.pattern.search(*args)
+
+        def findall(self, *args):
+            calls.append(args)
+            return self.pattern.findall(*args)
+
+    monkeypatch.setattr(figures, "_MEASURE_CUES", Counting(figures._MEASURE_CUES))
+    para = "Gardener won the 60m at Leipzig and the 200m at Erfurt."
+    athletics = "Gardener ran the fastest indoor sprint of the season, a relay and the hurdles. " + para
+    for s, e in ((17, 20), (40, 44)) * 3:
+        assert figures.glued_m_is_metres(para, s, e, article=athletics)
+    assert len(calls) <= 1
