@@ -396,3 +396,96 @@ def test_x_or_y_is_a_range_not_the_first_number(figures_of):
     # "or more" stays a floor, and "or so" an approximation
     assert one(figures_of("Two or more people were hurt."), "Two or more")["qualifier"] == "at_least"
     assert one(figures_of("There were 40 or so protesters."), "40 or so")["qualifier"] == "approximate"
+
+
+# --- second review: shares of events, pence, race distances, Team GB, per-article cues -------
+
+@pytest.mark.parametrize("sentence, counts", [
+    ("Militants killed 3 in 12 attacks last month.", ["3", "12"]),
+    ("The team won seven out of 10 games this season.", ["seven", "10"]),
+    ("Gunmen killed four in 12 separate attacks.", ["four", "12"]),
+])
+def test_n_in_m_events_are_two_counts_not_a_share(figures_of, sentence, counts):
+    f = figures_of(sentence)
+    assert not f["unit"].isin(["fraction"]).any()
+    assert f.loc[f["kind"] == "count", "text"].tolist() == counts
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("One in four young Britons cannot swim.", "One in four", 0.25),
+    ("Nearly one in 10 households are in debt.", "Nearly one in 10", 0.1),
+    ("One in three now say they will vote.", "One in three", 1 / 3),
+    ("Almost one in six cars sold by the group was a Mini.", "Almost one in six", 1 / 6),
+    ("It won in four out of five key issues.", "four out of five", 0.8),
+])
+def test_n_in_m_of_people_things_or_nothing_stays_a_share(figures_of, sentence, text, value):
+    row = one(figures_of(sentence), text)
+    assert (row.kind, row.unit) == ("other", "fraction")
+    assert row.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("The phone films 1080p video.", "1080p"),
+    ("The match streams in 720p on the app.", "720p"),
+    ("It shoots 4K and 60p footage.", "60p"),
+])
+def test_glued_p_of_a_video_resolution_is_not_pence(figures_of, sentence, text):
+    row = one(figures_of(sentence), text)
+    assert (row.kind, row.unit) == ("other", "p")
+
+
+def test_glued_capital_p_is_not_pence_and_share_prices_stay_pence(figures_of):
+    assert not (figures_of("The 4P model sold out.")["kind"] == "money").any()
+    row = one(figures_of("Shares closed at 720p on Tuesday."), "720p")
+    assert (row.kind, row.unit, row.value) == ("money", "pence", 720)
+
+
+def test_ran_the_100m_is_metres_and_a_time_in_seconds_is_a_race_cue(figures_of):
+    row = one(figures_of("He ran the 100m in 9.8 seconds."), "100m")
+    assert (row.kind, row.value) == ("distance", 100)
+    assert figures.glued_m_is_metres("Her 200m in 22.1 seconds stunned the crowd.", 4, 8)
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("She was one of 12 GB athletes to reach the final.", "12"),
+    ("Only 3 GB riders and 2 GB's boxers were left.", "3"),
+    ("The 2012 GB team won.", "2012"),
+])
+def test_gb_of_great_britain_is_no_data_size(figures_of, sentence, text):
+    f = figures_of(sentence)
+    assert not f["unit"].isin(["gb"]).any()
+    assert one(f, text).kind in ("count", "date")
+
+
+def test_a_year_before_gb_is_no_data_size_even_without_a_parse():
+    found = figures.candidates("The 2012 GB Olympic team won.")
+    assert [(r["text"], r.get("unit")) for r in found] == [("2012", None)]
+
+
+def test_data_sizes_in_upper_or_lower_case_stay_measures(figures_of):
+    f = figures_of("The phone has 128GB of storage and 8gb of memory.")
+    assert one(f, "128GB").unit == "gb" and one(f, "8gb").unit == "gb"
+
+
+def test_glued_m_counts_the_article_cues_once_per_article(monkeypatch):
+    calls = []
+
+    class Counting:
+        """`_MEASURE_CUES` that counts its findall calls over whole articles."""
+
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, *args):
+            return self.pattern.search(*args)
+
+        def findall(self, *args):
+            calls.append(args)
+            return self.pattern.findall(*args)
+
+    monkeypatch.setattr(figures, "_MEASURE_CUES", Counting(figures._MEASURE_CUES))
+    para = "Gardener won the 60m at Leipzig and the 200m at Erfurt."
+    athletics = "Gardener ran the fastest indoor sprint of the season, a relay and the hurdles. " + para
+    for s, e in ((17, 20), (40, 44)) * 3:
+        assert figures.glued_m_is_metres(para, s, e, article=athletics)
+    assert len(calls) <= 1

@@ -117,8 +117,13 @@ _CURRENCY_OF = (r"US|American|Australian|Canadian|Hong\s+Kong|New\s+Zealand|Sing
 _DISTANCE = r"miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|ft|yards?|inch(?:es)?|cm|mm"
 _DURATION = (r"seconds?|(?-i:secs?|mins?|hrs?)|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|"
              r"centuries|century")
+# Data sizes are written KB/MB/GB/TB, Mb/Gb (bits) or kb/mb/gb/tb; "GB" before a team or its athletes is Great
+# Britain ("the 2012 GB team", "GB's men"), and "TB" before patients or cases is tuberculosis.
+_DATA_SIZE = (r"(?-i:[KMGT][Bb]|[kmgt]b|kB)(?![’']s\b|\s+(?:teams?|squads?|athletes?|men|women|"
+              r"boss|coach|rowers?|cyclists?|riders?|swimmers?|boxers?|players?|stars?|medals?|medallists?|golds?|"
+              r"patients?|cases)\b)")
 # Speeds and data sizes are measures too ("90mph", "50GB"), never things counted.
-_OTHER_UNIT = (r"mph|km/h|kph|kmh|knots|[kmg]bps|(?:kilo|mega|giga|tera)(?:bytes?|bits?)|[kmgt]b|[kmg]hz|"
+_OTHER_UNIT = (rf"mph|km/h|kph|kmh|knots|[kmg]bps|(?:kilo|mega|giga|tera)(?:bytes?|bits?)|{_DATA_SIZE}|[kmg]hz|"
                r"(?:kilo|mega|giga)hertz|kg|kilo(?:gram)?s?|tonnes?|tons?|pounds?|lbs?|lit(?:re|er)s?|gallons?|"
                r"barrels?|"
                r"degrees?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|km|met(?:re|er)s)|"
@@ -184,6 +189,35 @@ _NAMED_BY_NUMBER = re.compile(r"\b(?:round|number|no\.?|page|chapter|level|grade
                               r"category|part|act|scene|season|series|volume|pot|game|match|race|week|day|year|"
                               r"class|top|under-?)\s+$", re.I)
 _TITLE_AFTER = re.compile(r"\s+[A-Z][a-z]")
+# "3 in 12 attacks", "won seven out of 10 games": events counted one by one, two counts, not a share.
+# Other nouns stay shares: "one in five pensioners", "almost one in six cars sold", "12 out of 23 agencies".
+_EVENT_NOUNS = frozenset((
+    "attacks attack raids raid strikes strike airstrikes bombings shootings murders killings incidents "
+    "accidents assaults operations missions games game matches match fixtures races race bouts fights "
+    "contests tournaments events cases case attempts attempt outings starts appearances innings tests "
+    "sets frames legs shots goals visits trips elections votes sessions meetings rounds years seasons "
+    "days weeks months hours minutes").split())
+_RATIO_NEXT = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+
+
+def share_not_events(chunk: str, end: int, doc: Doc | None = None, offset: int = 0) -> bool:
+    """Whether "N in M" ending at chunk[end] is a share: not when M counts events ("3 in 12 attacks",
+    "3 in 12 separate attacks"), which are two counts."""
+    word = _RATIO_NEXT.match(chunk, end)
+    if not word:
+        return True  # "one in five.", "nine out of 10, ..."
+    if word.group(1).lower() in _EVENT_NOUNS:
+        return False
+    span = doc.char_span(offset + word.start(1), offset + word.end(1), alignment_mode="expand") \
+        if doc is not None else None
+    if span is None:
+        return True
+    tok = span[0]
+    # The noun past its modifiers ("3 in 12 separate attacks", "in four out of five key issues").
+    while tok.i + 1 < len(doc) and tok.i - span[0].i < 3 and (tok.pos_ in ("ADJ", "ADV") or tok.dep_ == "compound") \
+            and doc[tok.i + 1].pos_ in ("ADJ", "ADV", "NOUN", "PROPN"):
+        tok = doc[tok.i + 1]
+    return tok.lower_ not in _EVENT_NOUNS
 
 
 def _ratio_term(text: str) -> float | None:
@@ -248,9 +282,43 @@ _AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
 _UNIT_AFTER = re.compile(
     rf"^(?:(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage points?\b))"
     rf"|(?P<age>[-\s]years?[-\s]old\b|[-\s]months?[-\s]old\b)"
-    rf"|(?P<cur>p\b(?![’'.]\w)|\s(?:of\s+)?(?:(?-i:{_CURRENCY_OF})\s+)?(?:{_CURRENCY_WORDS})\b)"
+    rf"|(?P<cur>(?-i:p)\b(?![’'.]\w)|\s(?:of\s+)?(?:(?-i:{_CURRENCY_OF})\s+)?(?:{_CURRENCY_WORDS})\b)"
     rf"|(?P<times>\s+times\b)"
     rf"|[-\s]?(?P<other>{_OTHER_UNIT})\b|[-\s]?(?P<dist>{_DISTANCE})\b|[-\s](?P<dur>{_DURATION})\b)", re.I)
+
+# A glued lower-case "p" is pence ("873p") except after a video resolution ("1080p video", "streams
+# in 720p"): a usual resolution number unless the text around speaks of prices and not of video,
+# any number before a word of video.
+_RESOLUTIONS = frozenset("240 360 480 576 720 1080 1440 2160 4320".split())
+_VIDEO_AFTER = re.compile(r"p\s+(?:videos?|resolution|HD|screens?|displays?|footage|streams?|streaming|"
+                          r"cameras?|monitors?|TVs?|televisions?)\b", re.I)
+_VIDEO_WORDS = re.compile(r"\b(?:videos?|resolution|HD|high[- ]definition|screens?|displays?|footage|pixels?|"
+                          r"stream\w*|cameras?|films?|filmed|filming|monitors?|TVs?|televisions?|YouTube|"
+                          r"webcams?|graphics)\b", re.I)
+_PRICE_WORDS = re.compile(r"[£$€]|\b(?:shares?|stocks?|pence|penny|pri(?:ce|ced|ces)|trad(?:ed|ing)|valued|"
+                          r"offer|FTSE|pay|paid|costs?|cheaper|dearer)\b", re.I)
+_RESOLUTION_UNIT = re.compile(r"^(?P<other>p)\b")
+_DATA_SIZE_UNIT = re.compile(r"[kmgt]b", re.I)
+
+
+def video_resolution(chunk: str, s: int, e: int) -> bool:
+    """Whether the number at chunk[s:e], followed by a glued "p", is a video resolution, not pence."""
+    if _VIDEO_AFTER.match(chunk, e):
+        return True
+    if chunk[s:e].strip() not in _RESOLUTIONS:
+        return False
+    around = chunk[max(0, s - 80):e + 80]
+    return bool(_VIDEO_WORDS.search(around)) or not _PRICE_WORDS.search(around)
+
+
+def unit_after(chunk: str, s: int, e: int) -> re.Match | None:
+    """The unit written after the number at chunk[s:e] (`_UNIT_AFTER`); a resolution's "p" is unit "p"."""
+    unit_m = _UNIT_AFTER.match(chunk[e:e + 40])
+    if unit_m and unit_m.group("cur") == "p" and video_resolution(chunk, s, e):
+        return _RESOLUTION_UNIT.match(chunk[e:e + 40])
+    if unit_m and _DATA_SIZE_UNIT.fullmatch(unit_m.group("other") or "") and YEAR.fullmatch(chunk[s:e].strip()):
+        return None  # "the 2012 GB team": a year before "GB", not 2,012 gigabytes
+    return unit_m
 
 
 # --- number parsing ---------------------------------------------------------------------------
@@ -289,7 +357,8 @@ _MEASURE_BEFORE = re.compile(
     r"|\b(?:ran|run|runs|running|raced?|racing|sprint(?:ed|ing)?|swam|swim(?:s|ming)?|clear(?:ed|s|ing)?|"
     r"landed|threw|thrown|vaulted|leapt|(?:leap|throw|jump|clearance|height|depth|length|distance|width|"
     r"(?:personal|season'?s?|life-?time|world|championship|national|meeting)\s+(?:best|record|mark))\s+of)"
-    r"\s+(?:a\s+|an\s+|about\s+|some\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+)?"
+    r"\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+|about\s+|some\s+|nearly\s+|almost\s+|just\s+|over\s+|"
+    r"under\s+)?"
     r"|\b(?:men|women|boys|girls)['’]s\s+|\b(?:Olympic|indoor|outdoor)\s+)$", re.I)
 _MEASURED_NOUNS = frozenset((
     "hurdles hurdle hurdler hurdlers relay relays freestyle backstroke breaststroke butterfly medley individual "
@@ -313,7 +382,7 @@ _MEASURE_CUES = re.compile(
     r"marathon\w*|athlet\w*|Olympic\w*|indoors?|outdoors?|medal\w*|champion\w*|heats|personal best|"
     r"season'?s best|world record|laps?|metres|meters|distance|height|depth|length|width|tall(?:er|est)?|"
     r"long(?:er|est)|wid(?:er|est)|deep(?:er|est)|"
-    r"secs|swim\w*|freestyle)\b", re.I)
+    r"secs|\d+(?:\.\d+)?\s?seconds|swim\w*|freestyle)\b", re.I)
 _MILLION_CUES = re.compile(
     r"[$£€¥%]|\bper\s?cent\b|\b(?:millions?|billions?|bn|viewers|audiences?|people|sales|profits?|revenues?|"
     r"shares|users|customers|subscribers|voters|workers|residents|population|budget|turnover|costs?|worth|"
@@ -356,7 +425,15 @@ def glued_m_is_metres(chunk: str, s: int, e: int, doc: Doc | None = None, offset
     measure, million = _MEASURE_CUES.search(chunk), _MILLION_CUES.search(chunk)
     if measure or million or article is None:
         return bool(measure) and not million
-    return len(_MEASURE_CUES.findall(article)) > len(_MILLION_CUES.findall(article))
+    measures, millions = article_cues(article)
+    return measures > millions
+
+
+@lru_cache(maxsize=4)
+def article_cues(article: str) -> tuple[int, int]:
+    """(race and dimension words, money and people words) in a whole article, counted once per article:
+    every silent "Nm" of an article asks (an athletics report holds dozens)."""
+    return len(_MEASURE_CUES.findall(article)), len(_MILLION_CUES.findall(article))
 
 
 # "between the ages of 10 and 17": "between" a few words before "X and Y" still makes it a range.
@@ -536,7 +613,8 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
     for m in RATIO.finditer(chunk) if _RATIO_HINT.search(chunk) else ():
         n, d = (_ratio_term(m.group(g)) for g in ("n", "d"))
         if n is None or not d or n > d or claimed.overlaps(start + m.start("a"), start + m.end("a")) \
-                or _NAMED_BY_NUMBER.search(chunk, max(0, m.start() - 12), m.start()):
+                or _NAMED_BY_NUMBER.search(chunk, max(0, m.start() - 12), m.start()) \
+                or not share_not_events(chunk, m.end("a"), doc, start):
             continue
         q = _hedge(m.group("hedge")) or "exact"
         low, high = bounds(n / d, q)
@@ -576,8 +654,8 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
         return None  # "no one", "anyone": pronouns, not counts
     if re.fullmatch(r"\d{5,}", a_text):
         return None  # unseparated long digit strings are ids, dates or case numbers
-    unit_m = _UNIT_AFTER.match(chunk[e:e + 40])
-    money = bool(m.group("cur")) or bool(unit_m and unit_m.group("cur"))
+    unit_m = unit_after(chunk, a_s, e)
+    money = bool(m.group("cur")) or bool(unit_m and unit_m.groupdict().get("cur"))
     if hedge_text and destination_up_to(hedge_text, chunk[max(0, m.start() - 60):m.start()]):
         hedge_text = None  # "pushed earnings up to $43.1m": where it went, not a ceiling
     qualifier = _hedge(hedge_text) or "exact"
@@ -622,7 +700,7 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
                 value = value_a
                 low, high = bounds(value, qualifier)
         if b is None:
-            unit_m = _UNIT_AFTER.match(chunk[e:e + 40]) if a_text.strip()[-1:] != "m" or value is None else unit_m
+            unit_m = unit_after(chunk, a_s, e) if a_text.strip()[-1:] != "m" or value is None else unit_m
     if hedge_text:
         s = m.start()
     elif between and b:
