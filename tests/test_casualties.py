@@ -383,6 +383,8 @@ def test_ceiling_does_not_override_a_stated_count(tables_of):
     "Defender Nicky Hunt limped out injured during the win against Oldham.",
     "Betsen is a doubt for the match with a thigh injury.",
     "Robert Pires, who was injured in a wild tackle, will miss the match.",
+    "Murray, who was injured in the semi-final, crashed out of the tournament.",  # "crashed out" is no crash
+    "Smith, injured in training, will miss Saturday's match.",
     "Ray Charles, who died in 2004, won eight Grammys.",
     "The actor, who has died aged 86, starred in more than 50 films.",
 ])
@@ -398,6 +400,11 @@ def test_players_injuries_and_a_natural_death_are_not_casualties(tables_of, text
     ("A man was shot after the football game. He died in hospital.", "killed", 1),
     ("A woman died when floods swept through the village.", "killed", 1),
     ("Two people were injured when a bomb exploded outside the stadium before the match.", "wounded", 2),
+    # accidents, and words sport shares with other news (coach, match, season) standing alone
+    ("Twenty passengers were injured when a coach overturned on the M6.", "wounded", 20),
+    ("Four people were hurt when a stand collapsed during the match.", "wounded", 4),
+    ("Twelve passengers were hurt when their coach left the road near Leeds.", "wounded", 12),
+    ("Three people were injured on the first day of the hunting season.", "wounded", 3),
 ])
 def test_injuries_and_deaths_of_violence_or_disaster_still_count(tables_of, text, column, expected):
     assert total(tables_of(text), column) == expected
