@@ -356,6 +356,19 @@ def test_written_year_counts_only_when_it_is_the_articles_year(tables_of):
     assert total(tables_of(text), "killed") is None  # no date: a written year is not the news of the day
 
 
+@pytest.mark.parametrize("published, year", [
+    ("2016-05-02", 2016), ("2016-05-02T18:50:00", 2016), ("May 2, 2016", 2016), ("02/05/2016", 2016),
+    ("Updated 1850 GMT, 2 May 2016", 2016), ("Updated 1850 GMT", None), ("1998", 1998), (None, None),
+])
+def test_article_year_is_the_year_of_a_date_not_a_clock_time(published, year):
+    assert casualties.article_year(published) == year
+
+
+def test_written_year_is_the_articles_year_when_the_published_string_starts_with_a_time(tables_of):
+    text = "Two people were injured on Monday. In 2016, 40 people were killed in the region."
+    assert total(tables_of(text, published="Updated 1850 GMT, 2 May 2016"), "killed") == 40
+
+
 def test_article_whose_every_mention_is_dated_elsewhere_keeps_them(tables_of):
     t = tables_of("In 2013, two men were shot outside the bar. The trial began on Monday.", published="2017-12-14")
     assert total(t, "wounded") == 2

@@ -96,7 +96,15 @@ DEMONYMS = {"russian": "Russia", "russians": "Russia", "russia": "Russia", "ukra
 PERIOD_PREPS = {"in", "over", "during", "since", "within", "throughout", "across"}
 TIME_WORDS = re.compile(r"\b(?:day|week|month|year|hour|fighting|war|conflict|invasion|offensive|past|"
                         r"weekend|night|decade|period|siege|battle|start|beginning)s?\b", re.I)
-YEAR = re.compile(r"(?:1[89]|20)\d\d")
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# A year written as part of a date ("2016-05-02", "2 May 2016", "May 2, 2016", "02/05/2016"): in a
+# published string it wins over a bare four-digit number such as a time ("Updated 1850 GMT").
+DATED_YEAR = re.compile(
+    r"\b((?:1[89]|20)\d\d)[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]((?:1[89]|20)\d\d)\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?"
+    r"((?:1[89]|20)\d\d)\b", re.I)
+# A bare year, not a clock time ("1850 GMT", "0930 hrs").
+UNDATED_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b(?!\s*(?:GMT|UTC|BST|CES?T|[ECMP][SD]?T|hrs?|h)\b)", re.I)
 # Time phrases that place a mention in an earlier year than the article's: "last year", "a decade
 # ago", "in the past", "the past ten years", "the 1990s" ("the past week" is the current event).
 OTHER_TIME = re.compile(r"\b(?:(?:last|previous|preceding)\s+(?:year|decade|century)|(?:years?|decades?|"
@@ -947,7 +955,11 @@ def _preferred(found: list) -> list:
 
 def article_year(published) -> int | None:
     """The year of an article's publication date as given ("2016-05-02", "May 2, 2016"), else None."""
-    m = YEAR.search(_key(published) or "")
+    text = _key(published) or ""
+    m = DATED_YEAR.search(text)
+    if m:
+        return int(next(g for g in m.groups() if g))
+    m = UNDATED_YEAR.search(text)
     return int(m.group()) if m else None
 
 
