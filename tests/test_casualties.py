@@ -356,6 +356,19 @@ def test_written_year_counts_only_when_it_is_the_articles_year(tables_of):
     assert total(tables_of(text), "killed") is None  # no date: a written year is not the news of the day
 
 
+@pytest.mark.parametrize("published, year", [
+    ("2016-05-02", 2016), ("2016-05-02T18:50:00", 2016), ("May 2, 2016", 2016), ("02/05/2016", 2016),
+    ("Updated 1850 GMT, 2 May 2016", 2016), ("Updated 1850 GMT", None), ("1998", 1998), (None, None),
+])
+def test_article_year_is_the_year_of_a_date_not_a_clock_time(published, year):
+    assert casualties.article_year(published) == year
+
+
+def test_written_year_is_the_articles_year_when_the_published_string_starts_with_a_time(tables_of):
+    text = "Two people were injured on Monday. In 2016, 40 people were killed in the region."
+    assert total(tables_of(text, published="Updated 1850 GMT, 2 May 2016"), "killed") == 40
+
+
 def test_article_whose_every_mention_is_dated_elsewhere_keeps_them(tables_of):
     t = tables_of("In 2013, two men were shot outside the bar. The trial began on Monday.", published="2017-12-14")
     assert total(t, "wounded") == 2
@@ -383,6 +396,8 @@ def test_ceiling_does_not_override_a_stated_count(tables_of):
     "Defender Nicky Hunt limped out injured during the win against Oldham.",
     "Betsen is a doubt for the match with a thigh injury.",
     "Robert Pires, who was injured in a wild tackle, will miss the match.",
+    "Murray, who was injured in the semi-final, crashed out of the tournament.",  # "crashed out" is no crash
+    "Smith, injured in training, will miss Saturday's match.",
     "Ray Charles, who died in 2004, won eight Grammys.",
     "The actor, who has died aged 86, starred in more than 50 films.",
 ])
@@ -398,6 +413,11 @@ def test_players_injuries_and_a_natural_death_are_not_casualties(tables_of, text
     ("A man was shot after the football game. He died in hospital.", "killed", 1),
     ("A woman died when floods swept through the village.", "killed", 1),
     ("Two people were injured when a bomb exploded outside the stadium before the match.", "wounded", 2),
+    # accidents, and words sport shares with other news (coach, match, season) standing alone
+    ("Twenty passengers were injured when a coach overturned on the M6.", "wounded", 20),
+    ("Four people were hurt when a stand collapsed during the match.", "wounded", 4),
+    ("Twelve passengers were hurt when their coach left the road near Leeds.", "wounded", 12),
+    ("Three people were injured on the first day of the hunting season.", "wounded", 3),
 ])
 def test_injuries_and_deaths_of_violence_or_disaster_still_count(tables_of, text, column, expected):
     assert total(tables_of(text), column) == expected

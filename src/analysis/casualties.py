@@ -18,8 +18,9 @@ Which mentions feed `casualty_totals` (the rule behind ESTIMATE_RULE's "largest"
   nothing is stated.
 
 Casualties are those of violence, war, crime, disasters and accidents: an injury word ("injury",
-"injured", "hurt") in a sentence of sport reporting (a sports-injury body part, squad, match,
-season, sidelined... and no violence or accident word) is a player's injury, not a casualty; and
+"injured", "hurt") in a sentence of sport reporting (a sports-injury body part, squad, player,
+sidelined..., or two words sport shares with other news such as match and season; and no violence
+or accident word) is a player's injury, not a casualty; and
 in an article that tells of no violence, crime, war, disaster or accident (`VIOLENCE`), neither
 an injury word without a number nor one person's death ("Ray Charles, who died in 2004") is a row.
 """
@@ -95,7 +96,15 @@ DEMONYMS = {"russian": "Russia", "russians": "Russia", "russia": "Russia", "ukra
 PERIOD_PREPS = {"in", "over", "during", "since", "within", "throughout", "across"}
 TIME_WORDS = re.compile(r"\b(?:day|week|month|year|hour|fighting|war|conflict|invasion|offensive|past|"
                         r"weekend|night|decade|period|siege|battle|start|beginning)s?\b", re.I)
-YEAR = re.compile(r"(?:1[89]|20)\d\d")
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# A year written as part of a date ("2016-05-02", "2 May 2016", "May 2, 2016", "02/05/2016"): in a
+# published string it wins over a bare four-digit number such as a time ("Updated 1850 GMT").
+DATED_YEAR = re.compile(
+    r"\b((?:1[89]|20)\d\d)[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]((?:1[89]|20)\d\d)\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?"
+    r"((?:1[89]|20)\d\d)\b", re.I)
+# A bare year, not a clock time ("1850 GMT", "0930 hrs").
+UNDATED_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b(?!\s*(?:GMT|UTC|BST|CES?T|[ECMP][SD]?T|hrs?|h)\b)", re.I)
 # Time phrases that place a mention in an earlier year than the article's: "last year", "a decade
 # ago", "in the past", "the past ten years", "the 1990s" ("the past week" is the current event).
 OTHER_TIME = re.compile(r"\b(?:(?:last|previous|preceding)\s+(?:year|decade|century)|(?:years?|decades?|"
@@ -108,20 +117,32 @@ DATE_PERIOD = re.compile(r"(?:(?:the|early|late|mid|end|start|beginning|spring|s
                          r"[\s,.-]+)*((?:1[89]|20)\d\d)s?", re.I)
 # Injury words that sport uses for players (a shooting's "wounded" and "shot" are not among them).
 INJURY_CUES = frozenset({"injury", "injuries", "injured", "hurt", "injure", "injures", "injuring"})
-# Words of sport reporting around a player's injury: body parts of sports injuries, squads, fixtures.
+# Words of sport reporting around a player's injury: body parts of sports injuries, squads, players,
+# competitions. Each of these alone marks a sentence as sport.
 SPORT = re.compile(
-    r"\b(?:(?:hamstring|ankle|knee|groin|thigh|calf|achilles|ligament|cruciate|cartilage|metatarsal|wrist|"
-    r"elbow|shoulder|toe|foot|back|hip|neck|rib|hand|finger|heel)\s+(?:injur|problem|strain|knock)|squad|"
-    r"match(?:es)?|season|fitness|sidelined|ruled\s+out|fixtures?|tournament|training|line-?up|"
-    r"team-?mates?|coach|striker|defenders?|midfield(?:ers?)?|winger|goalkeeper|fly-half|scrum-half|flanker|"
-    r"skipper|caps?|injury-hit|comeback|(?:return\w*|back)\s+(?:from|after)\s+(?:\w+\s+){0,3}"
-    r"injur\w*|out\s+injured|withdr[ae]w\w*|limped|semi-finals?|quarter-finals?|league|premiership|"
-    r"grand\s+slam|olympics?|rugby|football|tennis|cricket|athletics|marathon)\b", re.I)
+    r"\b(?:(?:hamstring|groin|thigh|calf|achilles|ligament|cruciate|cartilage|metatarsal)\s+"
+    r"(?:injur\w*|problems?|strains?|knocks?)|squad|"
+    r"fitness\s+(?:test|doubt|concern)|sidelined|ruled\s+out|fixtures?|tournament|line-?up|team-?mates?|"
+    r"players?|striker|(?:central|centre|center|left|right)[\s-]+(?:back|defenders?)|"
+    r"(?<!rights\s)defenders?(?!\s+of\b)|midfield(?:ers?)?|winger|goalkeeper|fly-half|scrum-half|flanker|"
+    r"skipper|injury-hit|(?:return\w*|back)\s+(?:from|after)\s+(?:\w+\s+){0,3}injur\w*|out\s+injured|"
+    r"semi-finals?|quarter-finals?|premiership|grand\s+slam|olympics?|rugby|football|tennis|cricket)\b", re.I)
+# Words that sport shares with other news ("a coach overturned", "the hunting season", "military
+# training", "the Arab League", "the stand collapsed during the match", a worker's "hand injuries"):
+# two of them make sport.
+SPORT_WEAK = re.compile(
+    r"\b(?:(?:ankle|knee|wrist|elbow|shoulder|toe|foot|back|hip|neck|rib|hand|finger|heel)\s+"
+    r"(?:injur\w*|problems?|strains?|knocks?)|match(?:es)?|season|coach|training|caps?|league|fitness|"
+    r"comeback|withdr[ae]w\w*|limped|tackle[ds]?|athletics|marathon)\b", re.I)
 # Violence, war, crime and justice, disasters and accidents: the events whose casualties are counted.
 VIOLENCE = re.compile(
     r"\b(?:shots?|shoot\w*|gun\w*|fired|armed|robb\w*|burglar\w*|stabb?\w*|knife|(?<!heart\s)attack(?:s|ed|ers?)?|"
-    r"bomb\w*|blasts?|explo(?:sion|sive|ded)\w*|crash\w*|collisions?|accidents?|fires?|blaze|floods?|"
-    r"flooding|quakes?|earthquakes?|storms?|hurricanes?|cyclones?|tsunami|landslides?|avalanche|"
+    r"bomb\w*|blasts?|explo(?:sion|sive|ded)\w*|crash(?:es|ed|ing)?(?!\s+out\b)|collisions?|accidents?|"
+    r"(?:wild|bush)?fires?|blaze|floods?|flooding|quakes?|earthquakes?|storms?|hurricanes?|cyclones?|"
+    r"typhoons?|tornado(?:es|s)?|tsunami|(?:land|mud)slides?|avalanche|eruption|"
+    # accidents: vehicles, buildings and crowds ("crashed out" of a cup is sport)
+    r"overturn\w*|collaps\w*|stampedes?|derail\w*|capsiz\w*|shipwreck\w*|plunged?\s+(?:off|into|from|down)|"
+    r"(?:crowd|human|deadly|fatal|a|the|in)\s+crush(?:es)?|crushed\s+(?:by|under|beneath|to\s+death)|"
     r"assault\w*|beaten|riots?|rioting|war|fighting|troops|soldiers|militants?|insurgents?|killed|"
     r"killing|murder\w*|homicide|manslaughter|violen(?:ce|t)|police|massacre|arrest\w*|custody|prison\w*|"
     r"jail\w*)\b", re.I)
@@ -129,7 +150,9 @@ VIOLENCE = re.compile(
 
 def sport_injury(sentence: str) -> bool:
     """Whether an injury word in this sentence is a player's (sport words, no violence or accident)."""
-    return SPORT.search(sentence) is not None and VIOLENCE.search(sentence) is None
+    sport = SPORT.search(sentence) is not None or \
+        len({w.lower() for w in SPORT_WEAK.findall(sentence)}) >= 2
+    return sport and VIOLENCE.search(sentence) is None
 
 
 # A cheap filter: sentences without any of these stems hold no casualty mention.
@@ -932,7 +955,11 @@ def _preferred(found: list) -> list:
 
 def article_year(published) -> int | None:
     """The year of an article's publication date as given ("2016-05-02", "May 2, 2016"), else None."""
-    m = YEAR.search(_key(published) or "")
+    text = _key(published) or ""
+    m = DATED_YEAR.search(text)
+    if m:
+        return int(next(g for g in m.groups() if g))
+    m = UNDATED_YEAR.search(text)
     return int(m.group()) if m else None
 
 
