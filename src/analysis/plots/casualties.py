@@ -228,7 +228,7 @@ def claims_over_time(timeline: pd.DataFrame):
         ax.set_axis_off()
         return fig
     present = set(timeline["casualty_type"].astype(str))
-    types = [t for t in _casualties.STATES if t in present] + sorted(present - set(_casualties.STATES))
+    types = [t for t in _casualties.CASUALTY_TYPES if t in present] + sorted(present - set(_casualties.CASUALTY_TYPES))
     fig, axes = figure(len(types), 1, figsize=(8.0, 1.2 + 2.4 * len(types)), sharex=True, squeeze=False)
     dates = pd.to_datetime(timeline["article_date"])
     rows = list(zip(dates, timeline.to_dict("records")))
