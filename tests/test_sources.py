@@ -534,3 +534,21 @@ def test_a_role_word_inside_an_organisations_name_makes_no_person(attribute):
     rows = attribute("Ukraine's General Staff said 14,700 Russian soldiers had been killed since the invasion began.")
     row = rows.iloc[0]
     assert (row.speaker, row.speaker_kind, row.affiliation) == ("Ukraine's General Staff", "organization", "Ukraine")
+
+
+def test_a_sources_condition_of_anonymity_is_not_a_statement(attribute):
+    rows = attribute("\"We will not back down,\" said one official, who asked not to be named.")
+    assert rows["quote"].tolist() == ['"We will not back down,"']
+
+
+def test_ex_and_a_capitalised_party_word_give_former_and_the_party(attribute):
+    row = attribute("Ex-Labour MP George Galloway said the war was illegal.").iloc[0]
+    assert (row.speaker, row.role, row.former, row.affiliation, row.source_type) == (
+        "George Galloway", "Labour MP", True, "Labour Party", "politician")
+
+
+def test_conservative_and_tory_party_words_give_the_conservative_party(attribute):
+    rows = attribute("Conservative health spokesman Jonathan Morgan said the plan would fail.\n\n"
+                     "Tory Party co-chairman Liam Fox said voters wanted change.")
+    assert rows["affiliation"].tolist() == ["Conservative Party", "Conservative Party"]
+    assert rows["source_type"].tolist() == ["politician", "politician"]

@@ -202,11 +202,14 @@ ORGANIZATIONS = {
     "conservative party": ("Conservative Party", "party"), "tory": ("Conservative Party", "party"),
     "tories": ("Conservative Party", "party"), "liberal democrats": ("Liberal Democrats", "party"),
     "lib dems": ("Liberal Democrats", "party"), "lib dem": ("Liberal Democrats", "party"), "snp": ("SNP", "party"), "ukip": ("UKIP", "party"),
-    "uk independence party": ("UKIP", "party"),
+    "uk independence party": ("UKIP", "party"), "tory party": ("Conservative Party", "party"),
+    "conservatives": ("Conservative Party", "party"), "plaid cymru": ("Plaid Cymru", "party"),
+    "scottish national party": ("SNP", "party"), "green party": ("Green Party", "party"),
 }
 # Party adjectives as affiliation; "Liberal Democrat" is caught before "Democrat" (see _affiliation).
 _PARTY_WORDS = {"republican": "Republican Party", "republicans": "Republican Party", "gop": "Republican Party",
                 "labour": "Labour Party", "tory": "Conservative Party", "tories": "Conservative Party",
+                "conservative": "Conservative Party", "conservatives": "Conservative Party",
                 "democrat": "Democratic Party", "democrats": "Democratic Party", "democratic": "Democratic Party"}
 
 # Role words -> source type; the first matching group wins, so specific words come first.
@@ -393,6 +396,10 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 # --- statements -------------------------------------------------------------------------------
+
+# "a source who asked not to be named": the condition of a source's anonymity, not something it said
+_ANONYMITY = re.compile(r"(?i)(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity)\W*$")
+
 
 @dataclass
 class Statement:
@@ -594,7 +601,7 @@ class _Finder:
                     st = self._cue(tok, sent, row)
                 else:
                     continue
-                if st is not None:
+                if st is not None and not _ANONYMITY.match(self.text, st.start, st.end):
                     found.append(st)
         found = self._drop_nested(found)
         return self._carry_over(found)
@@ -1031,7 +1038,8 @@ def _affiliation(tokens, own: Token | None = None) -> str | None:
             c = _country(tok.text)
             if c:
                 return c
-            if tok.lower_ in _PARTY_WORDS and tok.ent_type_ == "NORP":
+            # the recogniser types "Tory" but often not "Labour": a capitalised party word in the phrase counts
+            if tok.lower_ in _PARTY_WORDS and (tok.ent_type_ == "NORP" or tok.text[:1].isupper()):
                 if tok.i > 0 and tok.nbor(-1).lower_ == "liberal":
                     return "Liberal Democrats"
                 return _PARTY_WORDS[tok.lower_]
@@ -1204,7 +1212,9 @@ class _Resolver:
         i = ent.start - 1
         while i >= anchor.left_edge.i and i >= 0:
             t = self.doc[i]
-            if t.is_punct and t.text != "." or t.is_space:
+            # a hyphen inside a word ("Ex-Labour MP") is part of the phrase; a spaced dash ends it
+            glued = t.text == "-" and i > 0 and not self.doc[i - 1].whitespace_
+            if t.is_punct and t.text != "." and not glued or t.is_space:
                 break
             left.append(t)
             i -= 1
@@ -1243,7 +1253,7 @@ class _Resolver:
                     continue
                 continue
             if t.dep_ in ("det", "poss", "case", "punct", "prep", "pobj") and t.pos_ not in ("NOUN", "PROPN") \
-                    or t.lower_ in TITLES or t.lower_ in ("former", "one", "of", "the", "a", "an", "his", "her"):
+                    or t.lower_ in TITLES or t.lower_ in ("former", "ex", "-", "one", "of", "the", "a", "an", "his", "her"):
                 continue
             if len(t.text) < 2 or t.nbor(-1).text == "(" if t.i > 0 else False:
                 continue  # "(C)" in captions
