@@ -552,3 +552,11 @@ def test_conservative_and_tory_party_words_give_the_conservative_party(attribute
                      "Tory Party co-chairman Liam Fox said voters wanted change.")
     assert rows["affiliation"].tolist() == ["Conservative Party", "Conservative Party"]
     assert rows["source_type"].tolist() == ["politician", "politician"]
+
+
+def test_a_definite_role_description_takes_the_one_person_named_with_that_role(attribute):
+    rows = attribute("Chancellor Gordon Brown will deliver his budget on Wednesday.\n\n"
+                     "The chancellor said the economy was strong.\n\n"
+                     "A minister said it was a good budget.")
+    assert rows["speaker"].tolist() == ["Gordon Brown", "A minister"]
+    assert rows["named"].tolist() == [True, False]

@@ -1439,8 +1439,10 @@ def _author(span: Span, head: Token) -> str | None:
     return " ".join(t.text for t in run) or None
 
 
-def _resolve_descriptions(rows: list[dict], window: int = 3) -> None:
-    """An anonymous description takes the name of a nearby named speaker with that role."""
+def _resolve_descriptions(rows: list[dict], mentioned: dict[str, Profile] | None = None, window: int = 3) -> None:
+    """An anonymous description takes the name of a nearby named speaker with that role; a definite
+    one ("the chancellor") also that of the one person the article names with that role
+    ("Chancellor Gordon Brown"), speaking or not."""
     named = [r for r in rows if r["named"] and r["speaker_kind"] == "person" and r["role"]]
     for r in rows:
         if r["named"] or r["speaker_kind"] != "person" or not r["role"]:
@@ -1454,6 +1456,19 @@ def _resolve_descriptions(rows: list[dict], window: int = 3) -> None:
                 for key in ("speaker", "named", "role", "former", "affiliation", "source_type"):
                     r[key] = cand[key] if key != "former" else (cand["former"] or r["former"])
                 break
+        else:
+            if not mentioned or not re.match(r"(?i)the\s", r["speaker_text"]):
+                continue  # "a minister" is someone the text does not name
+            # the role's last word must be the same, and the description's other words in the role
+            words = r["role"].lower().split()
+            fits = [p for p in mentioned.values() if p.role and not p.former and
+                    p.role.lower().split()[-1] == head and set(words) <= set(p.role.lower().split()) and
+                    r["affiliation"] in (None, p.affiliation)]
+            if len(fits) == 1:  # two chancellors named: the text does not say which
+                p = fits[0]
+                aff = p.affiliation or r["affiliation"]
+                r.update(speaker=p.name, named=True, role=p.role, affiliation=aff,
+                         source_type=_type_of(p.role, aff, "person"))
 
 
 def _resolve_organizations(rows: list[dict]) -> None:
@@ -1543,7 +1558,7 @@ def _statement_rows(article: Article, doc: Doc, sentences: pd.DataFrame) -> list
                      "cue": st.cue.text if st.cue is not None else None, "cue_lemma": st.cue_lemma,
                      "cue_start": st.cue.start_char if st.cue is not None else None,
                      "cue_end": st.cue.end_char if st.cue is not None else None, **prof_fields})
-    _resolve_descriptions(rows)
+    _resolve_descriptions(rows, resolver.profiles)
     _resolve_organizations(rows)
     for r in rows:
         del r["_id"], r["_document"]
