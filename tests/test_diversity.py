@@ -257,3 +257,12 @@ def test_diversity_and_shares_equal_the_pandas_reference_and_rows_equal_frames()
                                .reset_index(drop=True), check_exact=True)
             assert_frame_equal(diversity.article_diversity(one, a), diversity.article_diversity(part, a),
                                check_exact=True)
+
+
+def test_shares_takeaway_never_ranks_the_unknown():
+    t = pd.DataFrame({"article_id": ["a"] * 4, "speaker": ["A", "B", "C", "D"], "named": [True] * 4,
+                      "n_quote_words": [10, 10, 10, 10], "affiliation": ["Oxfam", None, None, None],
+                      "source_type": ["organization", "unknown", "unknown", "unknown"]})
+    text = diversity.shares_takeaway(diversity.source_shares(t), "affiliation")
+    assert text == ("1 distinct affiliation; the most frequent is Oxfam: 25% of the statements and 25% of the "
+                    "quoted words. The text gives no affiliation for 75% of the statements.")

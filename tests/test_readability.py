@@ -399,3 +399,8 @@ def test_variant_as_built_reproduces_the_table_and_semicolons_split_sentences(tm
     easy_built = float(built["means"].split(" / ")[0])
     easy_split = float(variants.loc["a semicolon ends a sentence", "means"].split(" / ")[0])
     assert easy_built - easy_split == pytest.approx(0.39 * 11, abs=0.01)
+
+
+def test_the_nearest_level_is_judged_on_the_grades_as_shown():
+    # 9.34 shows as 9.3: 0.8 from elementary's 8.5 and 0.9 from intermediate's 10.2 as printed
+    assert readability._nearest_reference(9.34).startswith("close to OneStopEnglish elementary")

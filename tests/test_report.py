@@ -58,3 +58,27 @@ def test_no_comparison_takeaway_says_what_the_references_cover():
                          "type": ["deaths", "captured"]})
     assert reference.comparison_takeaway(pd.DataFrame(), refs).endswith(
         "(the references used: 2 figures on Russia (captured, deaths), dated 2022-03-24 to 2022-07-20).")
+
+
+def test_a_date_deep_in_the_body_is_an_event_not_the_articles_date():
+    from analysis import reference
+
+    figures = pd.DataFrame({"kind": ["date", "date"], "date_iso": ["2022-03-29", "2001-09-11"],
+                            "text": ["March 29, 2022", "September 11th 2001"], "paragraph": [4, 14]})
+    assert reference.article_date(None, figures) == "2022-03-29"
+    assert reference.article_date(None, figures.iloc[[1]]) is None
+
+
+def test_mentions_takeaway_counts_in_words():
+    one = pd.DataFrame({"article_id": ["a", "a"], "quantified": [True, False]})
+    assert casualty_plots.mentions_takeaway(one) == "2 casualty mentions in 1 article, 1 with a number, stated or implied"
+
+
+def test_where_it_gets_hard_shows_the_hardest_article_by_default():
+    from analysis import readability
+
+    rows = pd.DataFrame({"article_id": ["easy", "hard", "easy", "hard"], "scope": ["article", "article", "paragraph", "paragraph"],
+                         "paragraph": [None, None, 1, 1], "start": [0, 0, 0, 0], "end": [9, 9, 9, 9],
+                         "n_words": [20, 20, 20, 20], "n_sentences": [1, 1, 1, 1],
+                         "flesch_kincaid_grade": [5.0, 14.0, 5.0, 14.0], "note": ["", "", "", ""]})
+    assert readability.paragraph_profile(rows)["article_id"].unique().tolist() == ["hard"]

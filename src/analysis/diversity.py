@@ -308,9 +308,16 @@ def shares_takeaway(shares: pd.DataFrame, dimension: str = "source_type") -> str
     label = dimension.replace("_", " ")
     if not len(part):
         return f"No statements, so no {label}s."
-    top = part.sort_values(["n_statements", "n_quoted_words"], ascending=False, kind="stable").iloc[0]
-    return (f"{_plural(len(part), 'distinct ' + label)}; the most frequent is {top.value}: "
-            f"{top.statement_share:.0%} of the statements and {top.word_share:.0%} of the quoted words.")
+    # an unknown is not one more value: it is counted apart, as the indices do
+    unknown = part[part["value"].astype(str).isin(_UNKNOWNS)]
+    known = part[~part.index.isin(unknown.index)]
+    share = float(unknown["statement_share"].sum()) if len(unknown) else 0.0
+    tail = f" The text gives no {label} for {share:.0%} of the statements." if share else ""
+    if not len(known):
+        return f"The text gives no {label} for any statement."
+    top = known.sort_values(["n_statements", "n_quoted_words"], ascending=False, kind="stable").iloc[0]
+    return (f"{_plural(len(known), 'distinct ' + label)}; the most frequent is {top.value}: "
+            f"{top.statement_share:.0%} of the statements and {top.word_share:.0%} of the quoted words.{tail}")
 
 
 def indices_takeaway(overall: pd.DataFrame) -> str:

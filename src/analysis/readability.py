@@ -488,10 +488,14 @@ def grade_comparison(scores: pd.DataFrame, max_articles: int = 10) -> pd.DataFra
 
 
 def paragraph_profile(readability: pd.DataFrame, article_id: str | None = None) -> pd.DataFrame:
-    """Scored paragraphs of one article (the first by default) in text order, numbered from 1."""
+    """Scored paragraphs of one article (by default the hardest: the highest article grade) in text
+    order, numbered from 1."""
     paras = readability[readability["scope"] == "paragraph"]
-    if article_id is None:
-        article_id = paras["article_id"].iloc[0] if len(paras) else None
+    if article_id is None and len(paras):
+        graded = readability[(readability["scope"] == "article") & readability["flesch_kincaid_grade"].notna()
+                             & readability["article_id"].isin(set(paras["article_id"]))]
+        article_id = (graded.sort_values("flesch_kincaid_grade", ascending=False, kind="stable")["article_id"].iloc[0]
+                      if len(graded) else paras["article_id"].iloc[0])
     paras = paras[paras["article_id"] == article_id].sort_values("start", kind="stable").reset_index(drop=True)
     out = paras[["article_id", "paragraph", "start", "end", "n_words", "n_sentences",
                  "flesch_kincaid_grade", "note"]].copy()

@@ -153,18 +153,26 @@ def as_of(reference: pd.DataFrame, date: str, max_age_days: int = 62) -> pd.Data
     return latest.drop(columns="_d").sort_values("date", kind="stable").reset_index(drop=True)
 
 
+# Paragraphs (headline included) whose full dates can date an article: the lead and the caption or
+# dateline that wire copy puts near the top.
+DATE_PARAGRAPHS = 6
+
+
 def article_date(published: str | None, figures: pd.DataFrame) -> str | None:
     """The date an article speaks from: its `published` date when known, else the latest full date
-    written in it, day, month and year in one expression ("March 29, 2022"); else missing.
+    written in its first paragraphs, day, month and year in one expression ("March 29, 2022"); else
+    missing.
 
-    Wire copy often carries only a caption date. A day and month without a year ("on 27 January") or
-    a year alone ("the 1945 liberation") never makes an article date.
+    Wire copy often carries only a dateline or a caption date near the top. A date deeper in the
+    body is mostly an event the article mentions ("on September 11th 2001"), so it dates nothing; a
+    day and month without a year ("on 27 January") or a year alone ("the 1945 liberation") never do.
     """
     if published:
         parsed = pd.to_datetime(published, errors="coerce")
         if pd.notna(parsed):
             return parsed.strftime("%Y-%m-%d")
-    dates = figures[(figures["kind"] == "date") & figures["date_iso"].notna()]
+    dates = figures[(figures["kind"] == "date") & figures["date_iso"].notna()
+                    & (figures["paragraph"].fillna(DATE_PARAGRAPHS) < DATE_PARAGRAPHS)]
     # The year must be written in the expression itself, not only present in date_iso.
     full = [d for d, t in zip(dates["date_iso"], dates["text"])
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) and d[:4] in t]
@@ -215,7 +223,7 @@ def article_dates(articles: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame
         published = None if pd.isna(a.get("published")) else a.get("published")
         figs = figures[figures["article_id"] == a["article_id"]]
         date = article_date(published, figs)
-        how = "published" if published and date else ("latest full date in the text" if date else "none found")
+        how = "published" if published and date else ("full date in the first paragraphs" if date else "none found")
         rows.append({"article_id": a["article_id"], "article_date": date, "found_by": how})
     return pd.DataFrame(rows, columns=["article_id", "article_date", "found_by"]).astype("string")
 
@@ -237,7 +245,7 @@ def dates_takeaway(dates: pd.DataFrame) -> str:
     n = len(dates)
     return (f"Articles with a date: {n - int(how.get('none found', 0))} of {n} "
             f"({int(how.get('published', 0))} by a published date, "
-            f"{int(how.get('latest full date in the text', 0))} by a full date written in the text); "
+            f"{int(how.get('full date in the first paragraphs', 0))} by a full date in their first paragraphs); "
             f"without one, not compared: {int(how.get('none found', 0))}.")
 
 

@@ -178,6 +178,14 @@ def claims_vs_reference(comparison: pd.DataFrame):
     return fig
 
 
+def mentions_takeaway(casualties: pd.DataFrame) -> str:
+    """How many casualty mentions, in how many articles, and how many carry a number."""
+    n, k = len(casualties), int(casualties["article_id"].nunique())
+    quantified = int(casualties["quantified"].fillna(False).astype(bool).sum())
+    return (f"{n} casualty mention{'s' * (n != 1)} in {k} article{'s' * (k != 1)}, "
+            f"{quantified} with a number, stated or implied")
+
+
 def kind_counts(figures: pd.DataFrame) -> pd.DataFrame:
     """Figures per kind, most common first (the data behind `figures_by_kind`)."""
     present = figures["kind"].astype(str)
