@@ -442,7 +442,9 @@ def references() -> pd.DataFrame:
 def _nearest_reference(grade) -> str:
     if pd.isna(grade):
         return ""
-    name, ref_grade, _ = min(REFERENCE_LEVELS, key=lambda r: abs(r[1] - float(grade)))
+    # compared as shown (one decimal), so that "9.3: close to intermediate (10.2)" never sits beside 8.5
+    shown = round(float(grade), 1)
+    name, ref_grade, _ = min(REFERENCE_LEVELS, key=lambda r: abs(round(r[1], 1) - shown))
     level = name.split()[-1]
     if float(grade) > REFERENCE_LEVELS[-1][1] + 1:
         return f"harder than {name} (mean grade {REFERENCE_LEVELS[-1][1]:.1f})"
