@@ -436,6 +436,22 @@ LABELLED_KINDS = [
     ("top", "PARIS (Reuters) - French unemployment fell to 7.1% in the third quarter.", "body"),
     ("mid", "MOSCOW, Oct 5 (Reuters) - Russia said on Wednesday it had shot down 12 drones.", "body"),
     ("mid", "Photo opportunities were limited, the organisers said.", "body"),
+    # a third set: staff credits (sign-offs, contributor lines, bylines), labelled before the fix
+    ("mid", "(Reporting by Tom Balmforth in Kyiv; Editing by Gareth Jones)", "credit"),
+    ("mid", "Reporting by Olena Harmash in Kyiv; Writing by Timothy Heritage; Editing by Alex Richardson", "credit"),
+    ("mid", "(Additional reporting by Jana Choukeir in Dubai.)", "credit"),
+    ("mid", "Associated Press writer Sam Mednick in Dakar, Senegal, contributed to this report.", "credit"),
+    ("mid", "Maria Ortiz and Dan Wells contributed reporting.", "credit"),
+    ("mid", "Jane Roe contributed to this story.", "credit"),
+    ("top", "By Lyse Doucet, BBC News, Kyiv", "credit"),
+    ("top", "By JOHN SMITH Associated Press", "credit"),
+    ("mid", "Reporting by the newspaper showed the contract had been signed in 2019.", "body"),
+    ("mid", "Editing by hand took the archivists three years, she said.", "body"),
+    ("mid", "Donors in Ohio contributed $2 million to the campaign.", "body"),
+    ("mid", "Mr. Rastin also contributed $300,000 to an independent group.", "body"),
+    ("mid", "By Wednesday afternoon, the death toll had risen to 40.", "body"),
+    ("mid", "By contrast, Germany sent 14 tanks.", "body"),
+    ("mid", "By 2015, the market was in a deep slide.", "body"),
 ]
 
 
@@ -511,3 +527,17 @@ def test_a_body_sentence_opening_with_copyright_and_a_name_stays_body():
                                "Copyright Office officials said on Monday that the new rules would apply to all songs.",
                                "Copyright Guardian News & Media Limited"])
     assert kinds == ["headline", "body", "boilerplate"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("(Reporting by Nidal al-Mughrabi in Cairo and Maayan Lubell in Jerusalem; Writing by Andrew Mills; "
+     "Editing by Frances Kerry)", "credit"),
+    ("Associated Press writer Illia Novikov in Kyiv contributed to this report.", "credit"),
+    ("Lerer reported from Los Angeles. Associated Press writer Jill Colvin contributed from Albuquerque.", "credit"),
+    ("By Paul Adams, BBC News, Gaziantep", "credit"),
+])
+def test_wire_sign_offs_contributor_lines_and_bylines_are_credits(text, kind):
+    # a sign-off without a final full stop is title-like: it used to become a related_link
+    assert articles.classify(["Headline of the story here", "Body text says something. More follows.",
+                              text, "Another body paragraph follows, as they do."])[2] == kind
+

@@ -172,6 +172,27 @@ _CREDIT_TAIL = re.compile(
 _CAPTION_LABEL = re.compile(
     r"^(?i:(?:(?:image|media|photo|picture|video)\s+)?caption\s*[:,]"
     r"|(?:photo(?:graph)?s?|pictures?|pictured(?:\s+(?:above|below|left|right))?|images?)\s*:)\s*\S")
+# Who reported, wrote and edited the story, as wires sign off: "(Reporting by X in Kyiv; Editing by
+# Y)". In brackets any sign-off counts; bare, only a run of names may follow "by", so that a sentence
+# ("Reporting by the Times showed ...") stays body.
+_STAFF_ROLE = (r"(?i:(?:additional\s+|further\s+)?(?:reporting|writing|editing|research|compiled|graphics?"
+               r"|production|fact[- ]checking|translation|translated|written|edited|reported)\s+by)")
+_NAME_RUN = r"(?:[A-Z][\w.'’\-]*|[a-z]{1,3}-[A-Z][\w\-]*|and|in|at|from|for|de|da|van|von|bin|al|el)"
+_NAME_LIST = rf"{_NAME_RUN}(?:,?\s+{_NAME_RUN})*"
+_SIGN_OFF = re.compile(
+    rf"^(?:[-–—]+\s*)?(?:\(\s*{_STAFF_ROLE}\s+[^()\n]+\)\.?"
+    rf"|{_STAFF_ROLE}\s+{_NAME_LIST}(?:\s*;\s*{_STAFF_ROLE}\s+{_NAME_LIST})*\.?)$")
+# A contributor line at the foot of a story: "Associated Press writer X in Y contributed to this
+# report.", "X and Y contributed reporting.", optionally after "Lerer reported from Los Angeles."
+_CONTRIBUTED = re.compile(
+    rf"^(?:{_NAMES}\s+reported\s+from\s+{_NAMES}\.\s+)?"
+    rf"(?:(?:The\s+)?{_NAMES}\s+(?:staff\s+)?(?:writers?|reporters?|correspondents?|photographers?)\s+)?"
+    rf"{_NAMES}(?:,\s*{_NAMES})*(?:,?\s+and\s+{_NAMES})?(?:\s+(?:in|from)\s+{_NAMES}(?:,\s*{_NAMES})*,?)?"
+    r"\s+contributed(?:\s+(?:additional\s+)?reporting)?(?:\s+to\s+this\s+(?:report|story|article))?"
+    rf"(?:\s+from\s+{_NAMES})?\.?$")
+# A byline: "By Paul Adams, BBC News, Gaziantep", "By JANE DOE Associated Press". Only names may
+# follow, so "By Wednesday afternoon, the ..." and "By 2015, ..." stay body.
+_BYLINE = re.compile(rf"^(?i:by)\s+{_NAMES}(?:\s*(?:,|\band\b)\s*{_NAMES}){{0,4}}\.?$")
 _DATELINE_END = re.compile(r",\s*(?:\w+\s)?\d{1,2},\s*\d{4}\.?$|,\s*\d{4}\.?$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
@@ -240,6 +261,14 @@ def _is_credit(text: str, n_words: int, first: bool) -> bool:
     return not first and bool(_AGENCY_CREDIT.match(text)) and bool(_HAS_AGENCY.search(text))
 
 
+def _is_staff_credit(text: str, n_words: int, first: bool) -> bool:
+    """A credit to the story's staff: a wire sign-off, a "contributed" line, or a byline (never first)."""
+    if n_words > 60 or "\n" in text:
+        return False
+    return bool(_SIGN_OFF.match(text) or n_words <= 30 and _CONTRIBUTED.match(text)
+                or not first and n_words <= 14 and _BYLINE.match(text))
+
+
 def _is_caption(text: str, lines: list[str], n_words: int) -> bool:
     """A picture caption: labelled, a described scene ending in its credit, or cue plus dateline/title."""
     if n_words > 80:
@@ -274,7 +303,7 @@ def classify(texts: list[str], has_title: bool = False) -> list[str]:
         elif (link and not link["headline"] or _LINK_LIST_LABEL.match(text) or _BOILERPLATE.search(text) and len(words) <= 40
               or len(words) <= 15 and _SIGN_UP.search(text)):
             kind = "boilerplate"
-        elif _is_credit(text, len(words), first=i == 0):
+        elif _is_credit(text, len(words), first=i == 0) or _is_staff_credit(text, len(words), first=i == 0):
             kind = "credit"
         elif i == 0 and not has_title and _is_title_like(text) or (i == 0 and not has_title and len(words) <= 25 and len(lines) == 1 and not text.endswith(".")):
             kind = "headline"
