@@ -436,7 +436,7 @@ LABELLED_KINDS = [
     ("top", "PARIS (Reuters) - French unemployment fell to 7.1% in the third quarter.", "body"),
     ("mid", "MOSCOW, Oct 5 (Reuters) - Russia said on Wednesday it had shot down 12 drones.", "body"),
     ("mid", "Photo opportunities were limited, the organisers said.", "body"),
-    # a third set: staff credits (sign-offs, contributor lines, bylines), labelled before the fix
+    # a third set: staff credits, correction notes and transcript/export furniture, labelled before the fix
     ("mid", "(Reporting by Tom Balmforth in Kyiv; Editing by Gareth Jones)", "credit"),
     ("mid", "Reporting by Olena Harmash in Kyiv; Writing by Timothy Heritage; Editing by Alex Richardson", "credit"),
     ("mid", "(Additional reporting by Jana Choukeir in Dubai.)", "credit"),
@@ -445,6 +445,15 @@ LABELLED_KINDS = [
     ("mid", "Jane Roe contributed to this story.", "credit"),
     ("top", "By Lyse Doucet, BBC News, Kyiv", "credit"),
     ("top", "By JOHN SMITH Associated Press", "credit"),
+    ("mid", "Correction: An earlier version of this article misstated the number of people evacuated.", "boilerplate"),
+    ("mid", "CORRECTION APPENDED.", "boilerplate"),
+    ("mid", "This article has been updated to include a statement from the ministry.", "boilerplate"),
+    ("mid", "An earlier version of this story gave the wrong date for the vote.", "boilerplate"),
+    ("mid", "(BEGIN VIDEO CLIP)", "boilerplate"),
+    ("mid", "(END VIDEO CLIP.)", "boilerplate"),
+    ("top", "ABSTRACT.", "boilerplate"),
+    ("mid", "FULL TEXT.", "boilerplate"),
+    ("mid", '<tweet tweet-id="783499116076687360"><tweet/>.', "boilerplate"),
     ("mid", "Reporting by the newspaper showed the contract had been signed in 2019.", "body"),
     ("mid", "Editing by hand took the archivists three years, she said.", "body"),
     ("mid", "Donors in Ohio contributed $2 million to the campaign.", "body"),
@@ -452,6 +461,12 @@ LABELLED_KINDS = [
     ("mid", "By Wednesday afternoon, the death toll had risen to 40.", "body"),
     ("mid", "By contrast, Germany sent 14 tanks.", "body"),
     ("mid", "By 2015, the market was in a deep slide.", "body"),
+    ("mid", "Correction officers said the inmate had escaped through a vent.", "body"),
+    ("mid", "The article has drawn criticism from both parties.", "body"),
+    ("mid", "An earlier version of the bill was rejected by the Senate in May.", "body"),
+    ("mid", "The abstract painting sold for $2 million.", "body"),
+    ("mid", "The article of the treaty was amended in 1997 to allow new members.", "body"),
+    ("mid", "This report has been updated every year since 2010, the agency said.", "body"),
 ]
 
 
@@ -541,3 +556,15 @@ def test_wire_sign_offs_contributor_lines_and_bylines_are_credits(text, kind):
     assert articles.classify(["Headline of the story here", "Body text says something. More follows.",
                               text, "Another body paragraph follows, as they do."])[2] == kind
 
+
+@pytest.mark.parametrize("text", [
+    "Correction 8 February: An earlier version of this article said the earthquake struck at 01:17 local time.",
+    "This article was amended on 6 June 2024. An earlier version gave the wrong state for Wad al-Noura.",
+    "This story has been corrected to show that the strike occurred Tuesday, not Monday.",
+    "CORRECTION:",
+    "(BEGIN VIDEO CLIP.)",
+    '<tweet tweet-id="661196115484643328"><tweet/>.',
+])
+def test_correction_notes_and_transcript_furniture_are_boilerplate(text):
+    kinds = articles.classify(["Headline of the story here", "Body text says something. More follows.", text])
+    assert kinds[2] == "boilerplate"

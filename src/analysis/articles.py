@@ -122,6 +122,23 @@ _BOILERPLATE = re.compile(
     r"|cookies?\b.*\b(accept|policy)|skip to (main )?content"
     r"|we use cookies|this (article|story) was (originally )?published)",
     re.I)
+# Notes about the story rather than the story: corrections and updates ("Correction: An earlier
+# version ...", "CORRECTION APPENDED.", "This article has been updated to ..."), and the furniture of
+# transcripts and archive exports ("(BEGIN VIDEO CLIP)", "ABSTRACT.", "FULL TEXT.", a line of
+# markup only such as an embedded tweet's placeholder). None of it is the article's prose. A
+# "Clarification:" note is left body: it restates the story's claims (annotated corpora mark them).
+_EDITORIAL_NOTE = re.compile(
+    r"^(?:(?i:corrections?(?:\s+appended\.?$|\b[^:.\n]{0,30}:))"
+    # "this story ... has been updated"; after "the", only the bare noun ("The article of the treaty
+    # was amended" is about a law)
+    r"|(?i:(?:this\s+(?:article|story|post|piece|blog\s+post)(?:\s+\w+){0,3}?|the\s+(?:article|story|post))"
+    r"\s+(?:has|had|was|is)\s+(?:been\s+)?(?:updated|corrected|amended|revised)\b"
+    r"|an\s+earlier\s+version\s+of\s+this\s+(?:article|story|post|piece)\b)"
+    r"|\(\s*(?:BEGIN|END)\s+(?:VIDEO|AUDIO)(?:\s+(?:CLIP|TAPE|FOOTAGE|SEGMENT))?\s*\.?\s*\)\.?$"
+    r"|(?:ABSTRACT|FULL\s+TEXT)\s*[.:]?$"
+    r"|(?:<[^<>\n]+>\s*)+[.;]?$)")
+# Corrections can run long, yet a body paragraph never starts like one: a wider limit than for furniture.
+MAX_NOTE_WORDS = 150
 # An invitation to a newsletter inside a short line ("For more, sign up for our ... newsletter").
 _SIGN_UP = re.compile(r"\bsign up (?:for|to)\b.{0,40}\bnewsletter", re.I)
 # A label that introduces links to other stories. With a headline after it ("Read more: Why ...")
@@ -301,7 +318,8 @@ def classify(texts: list[str], has_title: bool = False) -> list[str]:
         if link and link["headline"] and i > 0:
             kind = "related_link"
         elif (link and not link["headline"] or _LINK_LIST_LABEL.match(text) or _BOILERPLATE.search(text) and len(words) <= 40
-              or len(words) <= 15 and _SIGN_UP.search(text)):
+              or len(words) <= 15 and _SIGN_UP.search(text)
+              or len(words) <= MAX_NOTE_WORDS and _EDITORIAL_NOTE.match(text)):
             kind = "boilerplate"
         elif _is_credit(text, len(words), first=i == 0) or _is_staff_credit(text, len(words), first=i == 0):
             kind = "credit"
