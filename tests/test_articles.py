@@ -436,6 +436,37 @@ LABELLED_KINDS = [
     ("top", "PARIS (Reuters) - French unemployment fell to 7.1% in the third quarter.", "body"),
     ("mid", "MOSCOW, Oct 5 (Reuters) - Russia said on Wednesday it had shot down 12 drones.", "body"),
     ("mid", "Photo opportunities were limited, the organisers said.", "body"),
+    # a third set: staff credits, correction notes and transcript/export furniture, labelled before the fix
+    ("mid", "(Reporting by Tom Balmforth in Kyiv; Editing by Gareth Jones)", "credit"),
+    ("mid", "Reporting by Olena Harmash in Kyiv; Writing by Timothy Heritage; Editing by Alex Richardson", "credit"),
+    ("mid", "(Additional reporting by Jana Choukeir in Dubai.)", "credit"),
+    ("mid", "Associated Press writer Sam Mednick in Dakar, Senegal, contributed to this report.", "credit"),
+    ("mid", "Maria Ortiz and Dan Wells contributed reporting.", "credit"),
+    ("mid", "Jane Roe contributed to this story.", "credit"),
+    ("top", "By Lyse Doucet, BBC News, Kyiv", "credit"),
+    ("top", "By JOHN SMITH Associated Press", "credit"),
+    ("mid", "Correction: An earlier version of this article misstated the number of people evacuated.", "boilerplate"),
+    ("mid", "CORRECTION APPENDED.", "boilerplate"),
+    ("mid", "This article has been updated to include a statement from the ministry.", "boilerplate"),
+    ("mid", "An earlier version of this story gave the wrong date for the vote.", "boilerplate"),
+    ("mid", "(BEGIN VIDEO CLIP)", "boilerplate"),
+    ("mid", "(END VIDEO CLIP.)", "boilerplate"),
+    ("top", "ABSTRACT.", "boilerplate"),
+    ("mid", "FULL TEXT.", "boilerplate"),
+    ("mid", '<tweet tweet-id="783499116076687360"><tweet/>.', "boilerplate"),
+    ("mid", "Reporting by the newspaper showed the contract had been signed in 2019.", "body"),
+    ("mid", "Editing by hand took the archivists three years, she said.", "body"),
+    ("mid", "Donors in Ohio contributed $2 million to the campaign.", "body"),
+    ("mid", "Mr. Rastin also contributed $300,000 to an independent group.", "body"),
+    ("mid", "By Wednesday afternoon, the death toll had risen to 40.", "body"),
+    ("mid", "By contrast, Germany sent 14 tanks.", "body"),
+    ("mid", "By 2015, the market was in a deep slide.", "body"),
+    ("mid", "Correction officers said the inmate had escaped through a vent.", "body"),
+    ("mid", "The article has drawn criticism from both parties.", "body"),
+    ("mid", "An earlier version of the bill was rejected by the Senate in May.", "body"),
+    ("mid", "The abstract painting sold for $2 million.", "body"),
+    ("mid", "The article of the treaty was amended in 1997 to allow new members.", "body"),
+    ("mid", "This report has been updated every year since 2010, the agency said.", "body"),
 ]
 
 
@@ -511,3 +542,29 @@ def test_a_body_sentence_opening_with_copyright_and_a_name_stays_body():
                                "Copyright Office officials said on Monday that the new rules would apply to all songs.",
                                "Copyright Guardian News & Media Limited"])
     assert kinds == ["headline", "body", "boilerplate"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("(Reporting by Nidal al-Mughrabi in Cairo and Maayan Lubell in Jerusalem; Writing by Andrew Mills; "
+     "Editing by Frances Kerry)", "credit"),
+    ("Associated Press writer Illia Novikov in Kyiv contributed to this report.", "credit"),
+    ("Lerer reported from Los Angeles. Associated Press writer Jill Colvin contributed from Albuquerque.", "credit"),
+    ("By Paul Adams, BBC News, Gaziantep", "credit"),
+])
+def test_wire_sign_offs_contributor_lines_and_bylines_are_credits(text, kind):
+    # a sign-off without a final full stop is title-like: it used to become a related_link
+    assert articles.classify(["Headline of the story here", "Body text says something. More follows.",
+                              text, "Another body paragraph follows, as they do."])[2] == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Correction 8 February: An earlier version of this article said the earthquake struck at 01:17 local time.",
+    "This article was amended on 6 June 2024. An earlier version gave the wrong state for Wad al-Noura.",
+    "This story has been corrected to show that the strike occurred Tuesday, not Monday.",
+    "CORRECTION:",
+    "(BEGIN VIDEO CLIP.)",
+    '<tweet tweet-id="661196115484643328"><tweet/>.',
+])
+def test_correction_notes_and_transcript_furniture_are_boilerplate(text):
+    kinds = articles.classify(["Headline of the story here", "Body text says something. More follows.", text])
+    assert kinds[2] == "boilerplate"

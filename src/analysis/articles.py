@@ -122,6 +122,23 @@ _BOILERPLATE = re.compile(
     r"|cookies?\b.*\b(accept|policy)|skip to (main )?content"
     r"|we use cookies|this (article|story) was (originally )?published)",
     re.I)
+# Notes about the story rather than the story: corrections and updates ("Correction: An earlier
+# version ...", "CORRECTION APPENDED.", "This article has been updated to ..."), and the furniture of
+# transcripts and archive exports ("(BEGIN VIDEO CLIP)", "ABSTRACT.", "FULL TEXT.", a line of
+# markup only such as an embedded tweet's placeholder). None of it is the article's prose. A
+# "Clarification:" note is left body: it restates the story's claims (annotated corpora mark them).
+_EDITORIAL_NOTE = re.compile(
+    r"^(?:(?i:corrections?(?:\s+appended\.?$|\b[^:.\n]{0,30}:))"
+    # "this story ... has been updated"; after "the", only the bare noun ("The article of the treaty
+    # was amended" is about a law)
+    r"|(?i:(?:this\s+(?:article|story|post|piece|blog\s+post)(?:\s+\w+){0,3}?|the\s+(?:article|story|post))"
+    r"\s+(?:has|had|was|is)\s+(?:been\s+)?(?:updated|corrected|amended|revised)\b"
+    r"|an\s+earlier\s+version\s+of\s+this\s+(?:article|story|post|piece)\b)"
+    r"|\(\s*(?:BEGIN|END)\s+(?:VIDEO|AUDIO)(?:\s+(?:CLIP|TAPE|FOOTAGE|SEGMENT))?\s*\.?\s*\)\.?$"
+    r"|(?:ABSTRACT|FULL\s+TEXT)\s*[.:]?$"
+    r"|(?:<[^<>\n]+>\s*)+[.;]?$)")
+# Corrections can run long, yet a body paragraph never starts like one: a wider limit than for furniture.
+MAX_NOTE_WORDS = 150
 # An invitation to a newsletter inside a short line ("For more, sign up for our ... newsletter").
 _SIGN_UP = re.compile(r"\bsign up (?:for|to)\b.{0,40}\bnewsletter", re.I)
 # A label that introduces links to other stories. With a headline after it ("Read more: Why ...")
@@ -172,6 +189,27 @@ _CREDIT_TAIL = re.compile(
 _CAPTION_LABEL = re.compile(
     r"^(?i:(?:(?:image|media|photo|picture|video)\s+)?caption\s*[:,]"
     r"|(?:photo(?:graph)?s?|pictures?|pictured(?:\s+(?:above|below|left|right))?|images?)\s*:)\s*\S")
+# Who reported, wrote and edited the story, as wires sign off: "(Reporting by X in Kyiv; Editing by
+# Y)". In brackets any sign-off counts; bare, only a run of names may follow "by", so that a sentence
+# ("Reporting by the Times showed ...") stays body.
+_STAFF_ROLE = (r"(?i:(?:additional\s+|further\s+)?(?:reporting|writing|editing|research|compiled|graphics?"
+               r"|production|fact[- ]checking|translation|translated|written|edited|reported)\s+by)")
+_NAME_RUN = r"(?:[A-Z][\w.'’\-]*|[a-z]{1,3}-[A-Z][\w\-]*|and|in|at|from|for|de|da|van|von|bin|al|el)"
+_NAME_LIST = rf"{_NAME_RUN}(?:,?\s+{_NAME_RUN})*"
+_SIGN_OFF = re.compile(
+    rf"^(?:[-–—]+\s*)?(?:\(\s*{_STAFF_ROLE}\s+[^()\n]+\)\.?"
+    rf"|{_STAFF_ROLE}\s+{_NAME_LIST}(?:\s*;\s*{_STAFF_ROLE}\s+{_NAME_LIST})*\.?)$")
+# A contributor line at the foot of a story: "Associated Press writer X in Y contributed to this
+# report.", "X and Y contributed reporting.", optionally after "Lerer reported from Los Angeles."
+_CONTRIBUTED = re.compile(
+    rf"^(?:{_NAMES}\s+reported\s+from\s+{_NAMES}\.\s+)?"
+    rf"(?:(?:The\s+)?{_NAMES}\s+(?:staff\s+)?(?:writers?|reporters?|correspondents?|photographers?)\s+)?"
+    rf"{_NAMES}(?:,\s*{_NAMES})*(?:,?\s+and\s+{_NAMES})?(?:\s+(?:in|from)\s+{_NAMES}(?:,\s*{_NAMES})*,?)?"
+    r"\s+contributed(?:\s+(?:additional\s+)?reporting)?(?:\s+to\s+this\s+(?:report|story|article))?"
+    rf"(?:\s+from\s+{_NAMES})?\.?$")
+# A byline: "By Paul Adams, BBC News, Gaziantep", "By JANE DOE Associated Press". Only names may
+# follow, so "By Wednesday afternoon, the ..." and "By 2015, ..." stay body.
+_BYLINE = re.compile(rf"^(?i:by)\s+{_NAMES}(?:\s*(?:,|\band\b)\s*{_NAMES}){{0,4}}\.?$")
 _DATELINE_END = re.compile(r",\s*(?:\w+\s)?\d{1,2},\s*\d{4}\.?$|,\s*\d{4}\.?$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
@@ -240,6 +278,14 @@ def _is_credit(text: str, n_words: int, first: bool) -> bool:
     return not first and bool(_AGENCY_CREDIT.match(text)) and bool(_HAS_AGENCY.search(text))
 
 
+def _is_staff_credit(text: str, n_words: int, first: bool) -> bool:
+    """A credit to the story's staff: a wire sign-off, a "contributed" line, or a byline (never first)."""
+    if n_words > 60 or "\n" in text:
+        return False
+    return bool(_SIGN_OFF.match(text) or n_words <= 30 and _CONTRIBUTED.match(text)
+                or not first and n_words <= 14 and _BYLINE.match(text))
+
+
 def _is_caption(text: str, lines: list[str], n_words: int) -> bool:
     """A picture caption: labelled, a described scene ending in its credit, or cue plus dateline/title."""
     if n_words > 80:
@@ -272,9 +318,10 @@ def classify(texts: list[str], has_title: bool = False) -> list[str]:
         if link and link["headline"] and i > 0:
             kind = "related_link"
         elif (link and not link["headline"] or _LINK_LIST_LABEL.match(text) or _BOILERPLATE.search(text) and len(words) <= 40
-              or len(words) <= 15 and _SIGN_UP.search(text)):
+              or len(words) <= 15 and _SIGN_UP.search(text)
+              or len(words) <= MAX_NOTE_WORDS and _EDITORIAL_NOTE.match(text)):
             kind = "boilerplate"
-        elif _is_credit(text, len(words), first=i == 0):
+        elif _is_credit(text, len(words), first=i == 0) or _is_staff_credit(text, len(words), first=i == 0):
             kind = "credit"
         elif i == 0 and not has_title and _is_title_like(text) or (i == 0 and not has_title and len(words) <= 25 and len(lines) == 1 and not text.endswith(".")):
             kind = "headline"
