@@ -609,11 +609,14 @@ PARAGRAPHS = declare("paragraphs", (
            "inside the article: numbered, \"Label: ...\", or five words or fewer), body, caption "
            "(a picture's description: with a dateline, under a title line, after a label such as "
            "\"Photo:\", \"Pictured:\", \"Image caption\", or ending in its credit), credit (\"Name/Agency\", "
-           "\"Credit: ...\", an agency name such as Getty Images or Reuters on a short line of its own), "
+           "\"Credit: ...\", an agency name such as Getty Images or Reuters on a short line of its own, a wire "
+           "sign-off \"(Reporting by ...; Editing by ...)\", \"... contributed to this report\", a byline "
+           "\"By Name, Outlet\"), "
            "related_link (another story's headline inserted in the text: a title-like line of six "
            "words or more after the first body paragraph, or one after \"Related:\", \"Read more:\", "
            "\"See also:\") or boilerplate (comment forms, newsletter and follow prompts, share "
-           "buttons, copyright lines, a label such as \"More on this story\" on its own).", "headline"),
+           "buttons, copyright lines, a label such as \"More on this story\" on its own, correction and "
+           "update notes, transcript markers such as \"(BEGIN VIDEO CLIP)\" and markup-only lines).", "headline"),
     Column("n_lines", "Int64", "Lines in the block (captions often carry a title line).", "1"),
     Column("text", "string", "The paragraph as written.", "Russia says it will …"),
 ), doc="One row per blank-line-separated block of each article (per line, for a text with no blank line "
