@@ -568,3 +568,17 @@ def test_wire_sign_offs_contributor_lines_and_bylines_are_credits(text, kind):
 def test_correction_notes_and_transcript_furniture_are_boilerplate(text):
     kinds = articles.classify(["Headline of the story here", "Body text says something. More follows.", text])
     assert kinds[2] == "boilerplate"
+
+
+def test_an_html_page_without_a_declared_date_gets_no_date_from_years_in_its_text(tmp_path):
+    body = " ".join(["The council said the new bridge would be finished by the end of 2026."] * 3)
+    page = tmp_path / "bridge.html"
+    page.write_text(f"<html><head><title>Bridge plan</title></head><body><article><h1>Bridge plan</h1>"
+                    f"<p>{body}</p><p>{body}</p></article></body></html>", encoding="utf-8")
+    (item,) = articles.read(page)
+    assert item.published is None
+    dated = tmp_path / "dated.html"
+    dated.write_text(page.read_text(encoding="utf-8").replace(
+        "<head>", '<head><meta property="article:published_time" content="2024-03-14T10:00:00Z">'), encoding="utf-8")
+    (item,) = articles.read(dated)
+    assert item.published == "2024-03-14"

@@ -363,8 +363,12 @@ def make_article(article_id: str, text: str, path: str = "", title: str | None =
 def _from_html(raw: str, path: Path) -> dict:
     import trafilatura
 
+    # Only a date the page declares (meta tags, time elements): trafilatura's extensive search
+    # otherwise takes any year in the text ("by the end of 2026") as the publication date.
     document = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
-                                           include_tables=False)
+                                           include_tables=False,
+                                           date_extraction_params={"extensive_search": False,
+                                                                   "original_date": True})
     extracted = document.as_dict() if document is not None else None
     if not extracted or not extracted.get("text"):
         raise ArticleError(f"{path}: no main text found in the HTML")
