@@ -472,3 +472,13 @@ def test_occupations_and_crowds_are_people_who_can_be_casualties():
                               ("Four protesters were wounded by rubber bullets.", 4.0, "wounded")):
         rows = pipeline.run([articles.make_article("x", "Local news today\n\n" + text)]).casualties
         assert rows[["count", "casualty_type"]].values.tolist() == [[count, kind]], text
+
+
+# --- review 3: sides, tallies, hedges, summary groups ------------------------------------------
+
+def test_us_in_capitals_is_no_first_person():
+    """"US" (the country) must not make first-person victims of the speaker's country."""
+    sent = casualties.FIRST_PERSON
+    assert sent.search("US troops killed 12 fighters") is None
+    assert sent.search("U.S. strikes killed 12") is None
+    assert sent.search("they shot at us") and sent.search("Our forces lost 12 men")

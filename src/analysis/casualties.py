@@ -400,14 +400,18 @@ def side_of(noun: Token | None) -> str | None:
     for tok in tokens:
         for sub in [tok] + [c for c in tok.children if c.dep_ in ("compound", "poss")]:
             side = DEMONYMS.get(sub.lower_)
-            if side:
+            if side and not (sub.lower_ == "us" and sub.text != "US"):  # "two of us", not the US
                 return side
     return None
 
 
+FIRST_PERSON = re.compile(r"\b(?:[Oo]ur|[Ww]e|us)\b")
+
+
 def side_from_context(sent: Span, speaker_phrase: str | None) -> str | None:
     """The speaker's country for first-person victims ("our nation"), from the speaker's description."""
-    if not speaker_phrase or not re.search(r"\b(?:our|we|us)\b", sent.text, re.I):
+    # Case-sensitive: "US" and "U.S." are the United States, not "us".
+    if not speaker_phrase or not FIRST_PERSON.search(sent.text):
         return None
     for word in re.findall(r"[\w.]+", speaker_phrase.lower()):
         if word in DEMONYMS:
