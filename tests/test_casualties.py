@@ -482,3 +482,11 @@ def test_us_in_capitals_is_no_first_person():
     assert sent.search("US troops killed 12 fighters") is None
     assert sent.search("U.S. strikes killed 12") is None
     assert sent.search("they shot at us") and sent.search("Our forces lost 12 men")
+
+
+def test_world_news_demonyms_give_sides(tables_of):
+    c = tables_of("Two Egyptian aid workers and three Pakistani soldiers were killed, officials said.")["casualties"]
+    assert set(c["side"].dropna()) == {"Egypt", "Pakistan"}
+    for word, country in (("libyan", "Libya"), ("nigerian", "Nigeria"), ("somali", "Somalia"),
+                          ("indian", "India"), ("saudi", "Saudi Arabia"), ("ethiopian", "Ethiopia")):
+        assert casualties.DEMONYMS[word] == country

@@ -93,6 +93,34 @@ DEMONYMS = {"russian": "Russia", "russians": "Russia", "russia": "Russia", "ukra
             "german": "Germany", "polish": "Poland", "chinese": "China", "lebanese": "Lebanon",
             "yemeni": "Yemen", "sudanese": "Sudan", "putin": "Russia", "kremlin": "Russia", "moscow": "Russia",
             "kyiv": "Ukraine", "zelenskyy": "Ukraine", "zelensky": "Ukraine"}
+# The countries of world news: name, adjective and people (beside those above), mapped to one country name.
+# Left out on purpose: words that are often something else ("turkey", "jordan", "georgia", "chad",
+# "niger") and "korean" (North or South).
+_COUNTRIES = {
+    "Egypt": "egypt egyptian egyptians", "Libya": "libya libyan libyans",
+    "Pakistan": "pakistan pakistani pakistanis", "Syria": "syria", "Sudan": "sudan sudanese",
+    "Turkey": "turks turk", "Iran": "iran iranians", "Iraq": "iraq iraqis",
+    "Afghanistan": "afghanistan afghans", "Yemen": "yemen yemenis", "Lebanon": "lebanon",
+    "Saudi Arabia": "saudi saudis", "Nigeria": "nigeria nigerian nigerians",
+    "Ethiopia": "ethiopia ethiopian ethiopians", "Somalia": "somalia somali somalis",
+    "India": "india indian indians", "China": "china", "United Kingdom": "britain britons briton",
+    "France": "france", "Germany": "germany germans", "Italy": "italy italian italians",
+    "Spain": "spain spanish", "Japan": "japan japanese", "Mexico": "mexico mexican mexicans",
+    "Colombia": "colombia colombian colombians", "Philippines": "philippines filipino filipinos",
+    "Indonesia": "indonesia indonesian indonesians", "Bangladesh": "bangladesh bangladeshi bangladeshis",
+    "Myanmar": "myanmar burmese", "Kenya": "kenya kenyan kenyans", "Mali": "malian malians",
+    "Democratic Republic of the Congo": "congolese", "Algeria": "algeria algerian algerians",
+    "Tunisia": "tunisia tunisian tunisians", "Morocco": "morocco moroccan moroccans",
+    "Jordan": "jordanian jordanians", "Poland": "poland",
+    "Belarus": "belarus belarusians", "Armenia": "armenia armenian armenians",
+    "Azerbaijan": "azerbaijan azerbaijani azerbaijanis", "Canada": "canada canadian canadians",
+    "Australia": "australia australian australians", "Brazil": "brazil brazilian brazilians",
+    "Venezuela": "venezuela venezuelan venezuelans", "Haiti": "haiti haitian haitians",
+    "Nepal": "nepal nepalese nepali", "Sri Lanka": "lankan lankans", "Thailand": "thailand thai",
+    "Vietnam": "vietnam vietnamese", "Greece": "greece greek greeks", "Serbia": "serbia serbian serbs",
+    "Bosnia and Herzegovina": "bosnia bosnian bosnians", "Kosovo": "kosovo kosovar",
+}
+DEMONYMS.update({w: country for country, words in _COUNTRIES.items() for w in words.split()})
 PERIOD_PREPS = {"in", "over", "during", "since", "within", "throughout", "across"}
 TIME_WORDS = re.compile(r"\b(?:day|week|month|year|hour|fighting|war|conflict|invasion|offensive|past|"
                         r"weekend|night|decade|period|siege|battle|start|beginning)s?\b", re.I)
