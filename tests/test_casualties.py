@@ -490,3 +490,21 @@ def test_world_news_demonyms_give_sides(tables_of):
     for word, country in (("libyan", "Libya"), ("nigerian", "Nigeria"), ("somali", "Somalia"),
                           ("indian", "India"), ("saudi", "Saudi Arabia"), ("ethiopian", "Ethiopia")):
         assert casualties.DEMONYMS[word] == country
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("Police said the toll rose to 14.", "dead", 14),
+    ("Abduljaleel said the toll had risen to 5,300 by Tuesday evening.", "dead", 5300),
+    ("Police said the number of dead rose to 14.", "dead", 14),
+    ("The death toll passed 5,000 on Tuesday.", "dead", 5000),
+    ("Death toll passes 5,000", "dead", 5000),
+    ("The number of injured stood at 40.", "wounded", 40),
+])
+def test_tallies_reaching_a_number_are_counted(tables_of, text, kind, value):
+    c = tables_of(text)["casualties"]
+    assert (c["casualty_type"].tolist(), c["count"].tolist()) == ([kind], [value])
+
+
+def test_a_road_toll_or_a_number_of_visitors_is_no_casualty(tables_of):
+    assert not len(tables_of("The road toll rose to 14.")["casualties"])
+    assert not len(tables_of("The number of visitors rose to 14.")["casualties"])

@@ -322,6 +322,36 @@ def _noun_type(noun: Token) -> str | None:
     return NOUNS.get(word) or NOUNS.get(noun.lemma_.lower())
 
 
+# Verbs by which a tally reaches a number: "rose to 14", "stood at 40", "passed 5,000".
+TALLY_VERBS = {"rise", "climb", "reach", "pass", "hit", "stand", "top", "exceed", "surpass", "jump", "increase",
+               "grow", "mount", "soar", "go", "edge", "creep", "swell"}
+TALLY_OBJECT_VERBS = {"reach", "pass", "hit", "top", "exceed", "surpass"}
+
+
+def _tally_type(subject: Token, verb: Token) -> tuple[str, str] | None:
+    """(casualty_type, cue) of a tally that reaches a number: a casualty noun, "the toll" alone
+    ("the toll rose to 14"), or "the number of dead / of people killed / of casualties"."""
+    kind = _noun_type(subject)
+    if kind or verb.lemma_.lower() not in TALLY_VERBS:
+        return (kind, subject.lower_) if kind else None
+    if subject.lower_ == "toll":
+        # a bare toll that rises to a head count is the death toll; "road toll", "toll charges" are not bare
+        bare = not any(c.dep_ in ("compound", "amod", "nmod") for c in subject.children)
+        return ("dead", "toll") if bare else None
+    if subject.lemma_.lower() == "number":
+        # the cue is the casualty word, so that it is not read again as a mention without a digit
+        for of in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for g in (g for g in of.children if g.dep_ == "pobj"):
+                if g.lower_ in ADJECTIVES:  # "the number of dead", "of injured" (parsed as a verb)
+                    return ADJECTIVES[g.lower_], g.lower_
+                if _noun_type(g):  # "the number of casualties"
+                    return _noun_type(g), g.lower_
+                for a in g.children:  # "the number of people killed"
+                    if a.dep_ in ("acl", "amod") and (r := _type_of_verb(a)):
+                        return r
+    return None
+
+
 def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
     """(casualty_type, cue, verb) when the anchor noun phrase is the victim of a casualty verb."""
     tok = anchor
@@ -387,11 +417,15 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
     if dep == "pobj" and head.lower_ in ("to", "at") and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head  # "the death toll rose to 5", "casualties stood at 40"
         for c in verb.children:
-            if c.dep_ in ("nsubj",) and _noun_type(c):
+            if c.dep_ in ("nsubj",) and (tally := _tally_type(c, verb)):
                 if any(t.lower_ in ("many", "high", "up") for t in tok.lefts):
                     # "could rise to as many as 300": a ceiling, kept though forecast (not a count)
-                    return _noun_type(c), c.lower_, c
-                return _noun_type(c), c.lower_, verb
+                    return *tally, c
+                return *tally, verb
+    if dep in ("dobj", "obj") and head.lemma_.lower() in TALLY_OBJECT_VERBS:
+        for c in head.children:  # "the death toll passed 5,000", "Death toll passes 5,000"
+            if c.dep_ == "nsubj" and (tally := _tally_type(c, head)):
+                return *tally, head
     if dep == "attr" and head.lemma_ == "be":
         for c in head.children:
             if c.dep_ == "nsubj" and _noun_type(c):
