@@ -508,3 +508,9 @@ def test_tallies_reaching_a_number_are_counted(tables_of, text, kind, value):
 def test_a_road_toll_or_a_number_of_visitors_is_no_casualty(tables_of):
     assert not len(tables_of("The road toll rose to 14.")["casualties"])
     assert not len(tables_of("The number of visitors rose to 14.")["casualties"])
+
+
+def test_a_mention_keeps_the_hedge_of_its_figure(tables_of):
+    c = tables_of("More than 5,000 people are now known to have died after the earthquake.")["casualties"]
+    row = c.iloc[0]
+    assert (row["qualifier"], row["low"]) == ("more_than", 5000) and pd.isna(row["count"]) and pd.isna(row["high"])

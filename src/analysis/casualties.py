@@ -683,9 +683,10 @@ def _mention_span(sent: Span, tokens: list[Token]) -> tuple[int, int]:
     return start, end
 
 
-def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = None) -> list[dict]:
+def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = None,
+             figure_at=None) -> list[dict]:
     """Casualty mentions without a digit in one sentence (those whose cue no figure already claims);
-    `text` is the article text when the caller has it (`doc.text` joins every token again)."""
+    `text` is the article text when the caller has it; `figure_at(offset)` the figure row there, if any."""
     out = []
     for tok in sent:
         if tok.i in figure_cues or not _cue_word(tok.lower_, tok.lemma_):
@@ -736,13 +737,17 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
             victim = None
         if kind == "displaced" and lemma == "flee" and victim.lower_ not in FLEE_VICTIMS:
             continue  # suspects fleeing a scene are not displaced people
-        count, implicit = (None, False)
+        count, implicit, hedge = None, False, None
         number = [c for c in victim.children if c.dep_ == "nummod" and c.like_num] if victim is not None else []
         if number:
             if any(c.i in figure_cues for c in number):
                 continue  # a casualty figure already counts them ("two people were injured")
             from .figures import parse_number
             count = parse_number(number[0].text)
+            f = figure_at(number[0].idx) if figure_at is not None else None
+            if f is not None and f["qualifier"] not in ("exact", "approximate"):
+                # the figure's hedge stands: "more than 5,000 people ... died" is open above
+                hedge = (None, _key(f["low"]), _key(f["high"]), f["qualifier"])
         elif victim is not None:
             count, implicit = _np_count(victim)
         if tok.pos_ == "NOUN" and victim is not tok and _np_count_one(tok) == 0.0:
@@ -752,9 +757,10 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
         start, end = _mention_span(sent, words)
         if text is None:
             text = doc.text
+        count, low, high, qualifier = hedge or (count, count, count, "exact" if count is not None else None)
         out.append({"start": start, "end": end, "text": text[start:end], "casualty_type": kind,
-                    "cue": cue, "count": count, "low": count, "high": count,
-                    "qualifier": "exact" if count is not None else None, "quantified": count is not None,
+                    "cue": cue, "count": count, "low": low, "high": high,
+                    "qualifier": qualifier, "quantified": qualifier is not None,
                     "implicit": count is not None, "victims": victim.lower_ if victim is not None else None,
                     "side": side_of(victim), "period": _period(tok, tok.head), "cue_i": tok.i,
                     "victim_i": victim.i if victim is not None else None})
@@ -864,6 +870,23 @@ def _ordinary(m: dict, doc: Doc, sentence: str, violent: bool) -> bool:
     return False
 
 
+def _figure_finder(figures: pd.DataFrame):
+    """A lookup of the figure row (low, high, qualifier) covering a character offset, else None."""
+    import bisect
+
+    if not len(figures):
+        return lambda offset: None
+    ordered = figures.sort_values("start", kind="stable")
+    starts, ends = ordered["start"].astype(int).tolist(), ordered["end"].astype(int).tolist()
+    records = ordered[["low", "high", "qualifier"]].to_dict("records")
+
+    def at(offset: int):
+        i = bisect.bisect_right(starts, offset) - 1
+        return records[i] if i >= 0 and offset < ends[i] else None
+
+    return at
+
+
 def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: pd.DataFrame,
                  sources: pd.DataFrame | None = None) -> list[dict]:
     """Casualty mentions of one article as dicts: casualty figures and mentions without a digit."""
@@ -872,6 +895,7 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
     paragraphs = {p.index for p in article.paragraphs_of(CASUALTY_PARAGRAPHS)}
     speakers = None  # read from `sources` at the first mention without a digit; most articles have none
     violent = None  # whether the article tells of violence or a disaster, read at that mention too
+    figure_at = None  # the figures by offset, made at the first sentence with a casualty cue
     rows = []
     cue_by_sentence: dict[int, set[int]] = {}
     # Only the casualty figures are read row by row; most articles have none.
@@ -903,7 +927,9 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
         sent = doc.char_span(int(start), int(end), alignment_mode="expand")
         if sent is None:
             continue
-        found = mentions(doc, sent, cue_by_sentence.get(int(sentence), set()), article.text)
+        if figure_at is None:
+            figure_at = _figure_finder(figures)
+        found = mentions(doc, sent, cue_by_sentence.get(int(sentence), set()), article.text, figure_at)
         if found and violent is None:
             violent = VIOLENCE.search(article.text) is not None
         found = [m for m in found if not _ordinary(m, doc, text, violent)]
