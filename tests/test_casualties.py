@@ -514,3 +514,9 @@ def test_a_mention_keeps_the_hedge_of_its_figure(tables_of):
     c = tables_of("More than 5,000 people are now known to have died after the earthquake.")["casualties"]
     row = c.iloc[0]
     assert (row["qualifier"], row["low"]) == ("more_than", 5000) and pd.isna(row["count"]) and pd.isna(row["high"])
+
+
+def test_summary_keeps_claimants_and_other_times_apart(tables_of):
+    s = tables_of("Medics said 22 people were killed. The Israeli military said 1,200 people were killed. "
+                  "Last year, 18 people were killed in a bombing.", published="2024-05-02")["casualty_summary"]
+    assert sorted(s["count"].tolist()) == [18, 22, 1200]

@@ -979,14 +979,17 @@ def _phrase(row) -> str:
     return f"{n} {who}{side} {row['casualty_type']}{src}"
 
 
-def summary(casualties: pd.DataFrame | list[dict]) -> pd.DataFrame:
-    """Per article and (casualty_type, victims, side): the mention with the largest number, and its source."""
+def summary(casualties: pd.DataFrame | list[dict], year: int | None = None) -> pd.DataFrame:
+    """Per article and (casualty_type, victims, side, source, another time or not): the mention with the
+    largest number; `year` is the article's, for the other-time test the totals use (`elsewhen`)."""
     records = casualties.to_dict("records") if isinstance(casualties, pd.DataFrame) else list(casualties)
     groups: dict[tuple, list[tuple[int, dict]]] = {}
     position: dict[str, int] = {}
     for r in records:
         n = position[r["article_id"]] = position.get(r["article_id"], -1) + 1
-        key = (r["article_id"], r["casualty_type"], _key(r["victims"]), _key(r["side"]))
+        # different claimants and another time's event are different claims, never merged
+        key = (r["article_id"], r["casualty_type"], _key(r["victims"]), _key(r["side"]), _key(r.get("source")),
+               elsewhen(r.get("period"), year))
         groups.setdefault(key, []).append((n, r))
     rows = []
     for key, members in groups.items():
@@ -1131,8 +1134,9 @@ def extract(article: Article, doc: Doc, tables: dict[str, pd.DataFrame]) -> dict
         from . import figures as figures_mod
         figures = figures_mod.table(article, doc, tables["sentences"], tables.get("sources"))
     rows = mention_rows(article, doc, tables["sentences"], figures, tables.get("sources"))
-    return {"casualties": _frame(rows), "casualty_summary": summary(rows),
-            "casualty_totals": totals(article.article_id, rows, article_year(article.published))}
+    year = article_year(article.published)
+    return {"casualties": _frame(rows), "casualty_summary": summary(rows, year),
+            "casualty_totals": totals(article.article_id, rows, year)}
 
 
 def timeline(summary: pd.DataFrame, dates: pd.DataFrame) -> pd.DataFrame:
