@@ -514,6 +514,9 @@ def test_a_mention_keeps_the_hedge_of_its_figure(tables_of):
     c = tables_of("More than 5,000 people are now known to have died after the earthquake.")["casualties"]
     row = c.iloc[0]
     assert (row["qualifier"], row["low"]) == ("more_than", 5000) and pd.isna(row["count"]) and pd.isna(row["high"])
+    c = tables_of("After the earthquake, Dr Ahmed Hassan said his hospital had received up to 300 injured "
+                  "people in a single night.")["casualties"]
+    assert c[["qualifier", "high"]].values.tolist() == [["up_to", 300]] and c["count"].isna().all()
 
 
 def test_summary_keeps_claimants_and_other_times_apart(tables_of):
