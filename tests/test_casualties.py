@@ -472,3 +472,54 @@ def test_occupations_and_crowds_are_people_who_can_be_casualties():
                               ("Four protesters were wounded by rubber bullets.", 4.0, "wounded")):
         rows = pipeline.run([articles.make_article("x", "Local news today\n\n" + text)]).casualties
         assert rows[["count", "casualty_type"]].values.tolist() == [[count, kind]], text
+
+
+# --- review 3: sides, tallies, hedges, summary groups ------------------------------------------
+
+def test_us_in_capitals_is_no_first_person():
+    """"US" (the country) must not make first-person victims of the speaker's country."""
+    sent = casualties.FIRST_PERSON
+    assert sent.search("US troops killed 12 fighters") is None
+    assert sent.search("U.S. strikes killed 12") is None
+    assert sent.search("they shot at us") and sent.search("Our forces lost 12 men")
+
+
+def test_world_news_demonyms_give_sides(tables_of):
+    c = tables_of("Two Egyptian aid workers and three Pakistani soldiers were killed, officials said.")["casualties"]
+    assert set(c["side"].dropna()) == {"Egypt", "Pakistan"}
+    for word, country in (("libyan", "Libya"), ("nigerian", "Nigeria"), ("somali", "Somalia"),
+                          ("indian", "India"), ("saudi", "Saudi Arabia"), ("ethiopian", "Ethiopia")):
+        assert casualties.DEMONYMS[word] == country
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("Police said the toll rose to 14.", "dead", 14),
+    ("Abduljaleel said the toll had risen to 5,300 by Tuesday evening.", "dead", 5300),
+    ("Police said the number of dead rose to 14.", "dead", 14),
+    ("The death toll passed 5,000 on Tuesday.", "dead", 5000),
+    ("Death toll passes 5,000", "dead", 5000),
+    ("The number of injured stood at 40.", "wounded", 40),
+])
+def test_tallies_reaching_a_number_are_counted(tables_of, text, kind, value):
+    c = tables_of(text)["casualties"]
+    assert (c["casualty_type"].tolist(), c["count"].tolist()) == ([kind], [value])
+
+
+def test_a_road_toll_or_a_number_of_visitors_is_no_casualty(tables_of):
+    assert not len(tables_of("The road toll rose to 14.")["casualties"])
+    assert not len(tables_of("The number of visitors rose to 14.")["casualties"])
+
+
+def test_a_mention_keeps_the_hedge_of_its_figure(tables_of):
+    c = tables_of("More than 5,000 people are now known to have died after the earthquake.")["casualties"]
+    row = c.iloc[0]
+    assert (row["qualifier"], row["low"]) == ("more_than", 5000) and pd.isna(row["count"]) and pd.isna(row["high"])
+    c = tables_of("After the earthquake, Dr Ahmed Hassan said his hospital had received up to 300 injured "
+                  "people in a single night.")["casualties"]
+    assert c[["qualifier", "high"]].values.tolist() == [["up_to", 300]] and c["count"].isna().all()
+
+
+def test_summary_keeps_claimants_and_other_times_apart(tables_of):
+    s = tables_of("Medics said 22 people were killed. The Israeli military said 1,200 people were killed. "
+                  "Last year, 18 people were killed in a bombing.", published="2024-05-02")["casualty_summary"]
+    assert sorted(s["count"].tolist()) == [18, 22, 1200]

@@ -93,6 +93,34 @@ DEMONYMS = {"russian": "Russia", "russians": "Russia", "russia": "Russia", "ukra
             "german": "Germany", "polish": "Poland", "chinese": "China", "lebanese": "Lebanon",
             "yemeni": "Yemen", "sudanese": "Sudan", "putin": "Russia", "kremlin": "Russia", "moscow": "Russia",
             "kyiv": "Ukraine", "zelenskyy": "Ukraine", "zelensky": "Ukraine"}
+# The countries of world news: name, adjective and people (beside those above), mapped to one country name.
+# Left out on purpose: words that are often something else ("turkey", "jordan", "georgia", "chad",
+# "niger") and "korean" (North or South).
+_COUNTRIES = {
+    "Egypt": "egypt egyptian egyptians", "Libya": "libya libyan libyans",
+    "Pakistan": "pakistan pakistani pakistanis", "Syria": "syria", "Sudan": "sudan sudanese",
+    "Turkey": "turks turk", "Iran": "iran iranians", "Iraq": "iraq iraqis",
+    "Afghanistan": "afghanistan afghans", "Yemen": "yemen yemenis", "Lebanon": "lebanon",
+    "Saudi Arabia": "saudi saudis", "Nigeria": "nigeria nigerian nigerians",
+    "Ethiopia": "ethiopia ethiopian ethiopians", "Somalia": "somalia somali somalis",
+    "India": "india indian indians", "China": "china", "United Kingdom": "britain britons briton",
+    "France": "france", "Germany": "germany germans", "Italy": "italy italian italians",
+    "Spain": "spain spanish", "Japan": "japan japanese", "Mexico": "mexico mexican mexicans",
+    "Colombia": "colombia colombian colombians", "Philippines": "philippines filipino filipinos",
+    "Indonesia": "indonesia indonesian indonesians", "Bangladesh": "bangladesh bangladeshi bangladeshis",
+    "Myanmar": "myanmar burmese", "Kenya": "kenya kenyan kenyans", "Mali": "malian malians",
+    "Democratic Republic of the Congo": "congolese", "Algeria": "algeria algerian algerians",
+    "Tunisia": "tunisia tunisian tunisians", "Morocco": "morocco moroccan moroccans",
+    "Jordan": "jordanian jordanians", "Poland": "poland",
+    "Belarus": "belarus belarusians", "Armenia": "armenia armenian armenians",
+    "Azerbaijan": "azerbaijan azerbaijani azerbaijanis", "Canada": "canada canadian canadians",
+    "Australia": "australia australian australians", "Brazil": "brazil brazilian brazilians",
+    "Venezuela": "venezuela venezuelan venezuelans", "Haiti": "haiti haitian haitians",
+    "Nepal": "nepal nepalese nepali", "Sri Lanka": "lankan lankans", "Thailand": "thailand thai",
+    "Vietnam": "vietnam vietnamese", "Greece": "greece greek greeks", "Serbia": "serbia serbian serbs",
+    "Bosnia and Herzegovina": "bosnia bosnian bosnians", "Kosovo": "kosovo kosovar",
+}
+DEMONYMS.update({w: country for country, words in _COUNTRIES.items() for w in words.split()})
 PERIOD_PREPS = {"in", "over", "during", "since", "within", "throughout", "across"}
 TIME_WORDS = re.compile(r"\b(?:day|week|month|year|hour|fighting|war|conflict|invasion|offensive|past|"
                         r"weekend|night|decade|period|siege|battle|start|beginning)s?\b", re.I)
@@ -294,6 +322,36 @@ def _noun_type(noun: Token) -> str | None:
     return NOUNS.get(word) or NOUNS.get(noun.lemma_.lower())
 
 
+# Verbs by which a tally reaches a number: "rose to 14", "stood at 40", "passed 5,000".
+TALLY_VERBS = {"rise", "climb", "reach", "pass", "hit", "stand", "top", "exceed", "surpass", "jump", "increase",
+               "grow", "mount", "soar", "go", "edge", "creep", "swell"}
+TALLY_OBJECT_VERBS = {"reach", "pass", "hit", "top", "exceed", "surpass"}
+
+
+def _tally_type(subject: Token, verb: Token) -> tuple[str, str] | None:
+    """(casualty_type, cue) of a tally that reaches a number: a casualty noun, "the toll" alone
+    ("the toll rose to 14"), or "the number of dead / of people killed / of casualties"."""
+    kind = _noun_type(subject)
+    if kind or verb.lemma_.lower() not in TALLY_VERBS:
+        return (kind, subject.lower_) if kind else None
+    if subject.lower_ == "toll":
+        # a bare toll that rises to a head count is the death toll; "road toll", "toll charges" are not bare
+        bare = not any(c.dep_ in ("compound", "amod", "nmod") for c in subject.children)
+        return ("dead", "toll") if bare else None
+    if subject.lemma_.lower() == "number":
+        # the cue is the casualty word, so that it is not read again as a mention without a digit
+        for of in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for g in (g for g in of.children if g.dep_ == "pobj"):
+                if g.lower_ in ADJECTIVES:  # "the number of dead", "of injured" (parsed as a verb)
+                    return ADJECTIVES[g.lower_], g.lower_
+                if _noun_type(g):  # "the number of casualties"
+                    return _noun_type(g), g.lower_
+                for a in g.children:  # "the number of people killed"
+                    if a.dep_ in ("acl", "amod") and (r := _type_of_verb(a)):
+                        return r
+    return None
+
+
 def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
     """(casualty_type, cue, verb) when the anchor noun phrase is the victim of a casualty verb."""
     tok = anchor
@@ -359,11 +417,15 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
     if dep == "pobj" and head.lower_ in ("to", "at") and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head  # "the death toll rose to 5", "casualties stood at 40"
         for c in verb.children:
-            if c.dep_ in ("nsubj",) and _noun_type(c):
+            if c.dep_ in ("nsubj",) and (tally := _tally_type(c, verb)):
                 if any(t.lower_ in ("many", "high", "up") for t in tok.lefts):
                     # "could rise to as many as 300": a ceiling, kept though forecast (not a count)
-                    return _noun_type(c), c.lower_, c
-                return _noun_type(c), c.lower_, verb
+                    return *tally, c
+                return *tally, verb
+    if dep in ("dobj", "obj") and head.lemma_.lower() in TALLY_OBJECT_VERBS:
+        for c in head.children:  # "the death toll passed 5,000", "Death toll passes 5,000"
+            if c.dep_ == "nsubj" and (tally := _tally_type(c, head)):
+                return *tally, head
     if dep == "attr" and head.lemma_ == "be":
         for c in head.children:
             if c.dep_ == "nsubj" and _noun_type(c):
@@ -400,14 +462,18 @@ def side_of(noun: Token | None) -> str | None:
     for tok in tokens:
         for sub in [tok] + [c for c in tok.children if c.dep_ in ("compound", "poss")]:
             side = DEMONYMS.get(sub.lower_)
-            if side:
+            if side and not (sub.lower_ == "us" and sub.text != "US"):  # "two of us", not the US
                 return side
     return None
 
 
+FIRST_PERSON = re.compile(r"\b(?:[Oo]ur|[Ww]e|us)\b")
+
+
 def side_from_context(sent: Span, speaker_phrase: str | None) -> str | None:
     """The speaker's country for first-person victims ("our nation"), from the speaker's description."""
-    if not speaker_phrase or not re.search(r"\b(?:our|we|us)\b", sent.text, re.I):
+    # Case-sensitive: "US" and "U.S." are the United States, not "us".
+    if not speaker_phrase or not FIRST_PERSON.search(sent.text):
         return None
     for word in re.findall(r"[\w.]+", speaker_phrase.lower()):
         if word in DEMONYMS:
@@ -617,9 +683,10 @@ def _mention_span(sent: Span, tokens: list[Token]) -> tuple[int, int]:
     return start, end
 
 
-def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = None) -> list[dict]:
+def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = None,
+             figure_at=None) -> list[dict]:
     """Casualty mentions without a digit in one sentence (those whose cue no figure already claims);
-    `text` is the article text when the caller has it (`doc.text` joins every token again)."""
+    `text` is the article text when the caller has it; `figure_at(offset)` the figure row there, if any."""
     out = []
     for tok in sent:
         if tok.i in figure_cues or not _cue_word(tok.lower_, tok.lemma_):
@@ -670,13 +737,17 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
             victim = None
         if kind == "displaced" and lemma == "flee" and victim.lower_ not in FLEE_VICTIMS:
             continue  # suspects fleeing a scene are not displaced people
-        count, implicit = (None, False)
+        count, implicit, hedge = None, False, None
         number = [c for c in victim.children if c.dep_ == "nummod" and c.like_num] if victim is not None else []
         if number:
             if any(c.i in figure_cues for c in number):
                 continue  # a casualty figure already counts them ("two people were injured")
             from .figures import parse_number
             count = parse_number(number[0].text)
+            f = figure_at(number[0].idx) if figure_at is not None else None
+            if f is not None and f["qualifier"] not in ("exact", "approximate"):
+                # the figure's hedge stands: "more than 5,000 people ... died" is open above
+                hedge = (None, _key(f["low"]), _key(f["high"]), f["qualifier"])
         elif victim is not None:
             count, implicit = _np_count(victim)
         if tok.pos_ == "NOUN" and victim is not tok and _np_count_one(tok) == 0.0:
@@ -686,9 +757,10 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
         start, end = _mention_span(sent, words)
         if text is None:
             text = doc.text
+        count, low, high, qualifier = hedge or (count, count, count, "exact" if count is not None else None)
         out.append({"start": start, "end": end, "text": text[start:end], "casualty_type": kind,
-                    "cue": cue, "count": count, "low": count, "high": count,
-                    "qualifier": "exact" if count is not None else None, "quantified": count is not None,
+                    "cue": cue, "count": count, "low": low, "high": high,
+                    "qualifier": qualifier, "quantified": qualifier is not None,
                     "implicit": count is not None, "victims": victim.lower_ if victim is not None else None,
                     "side": side_of(victim), "period": _period(tok, tok.head), "cue_i": tok.i,
                     "victim_i": victim.i if victim is not None else None})
@@ -798,6 +870,23 @@ def _ordinary(m: dict, doc: Doc, sentence: str, violent: bool) -> bool:
     return False
 
 
+def _figure_finder(figures: pd.DataFrame):
+    """A lookup of the figure row (low, high, qualifier) covering a character offset, else None."""
+    import bisect
+
+    if not len(figures):
+        return lambda offset: None
+    ordered = figures.sort_values("start", kind="stable")
+    starts, ends = ordered["start"].astype(int).tolist(), ordered["end"].astype(int).tolist()
+    records = ordered[["low", "high", "qualifier"]].to_dict("records")
+
+    def at(offset: int):
+        i = bisect.bisect_right(starts, offset) - 1
+        return records[i] if i >= 0 and offset < ends[i] else None
+
+    return at
+
+
 def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: pd.DataFrame,
                  sources: pd.DataFrame | None = None) -> list[dict]:
     """Casualty mentions of one article as dicts: casualty figures and mentions without a digit."""
@@ -806,6 +895,7 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
     paragraphs = {p.index for p in article.paragraphs_of(CASUALTY_PARAGRAPHS)}
     speakers = None  # read from `sources` at the first mention without a digit; most articles have none
     violent = None  # whether the article tells of violence or a disaster, read at that mention too
+    figure_at = None  # the figures by offset, made at the first sentence with a casualty cue
     rows = []
     cue_by_sentence: dict[int, set[int]] = {}
     # Only the casualty figures are read row by row; most articles have none.
@@ -837,7 +927,9 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
         sent = doc.char_span(int(start), int(end), alignment_mode="expand")
         if sent is None:
             continue
-        found = mentions(doc, sent, cue_by_sentence.get(int(sentence), set()), article.text)
+        if figure_at is None:
+            figure_at = _figure_finder(figures)
+        found = mentions(doc, sent, cue_by_sentence.get(int(sentence), set()), article.text, figure_at)
         if found and violent is None:
             violent = VIOLENCE.search(article.text) is not None
         found = [m for m in found if not _ordinary(m, doc, text, violent)]
@@ -887,14 +979,17 @@ def _phrase(row) -> str:
     return f"{n} {who}{side} {row['casualty_type']}{src}"
 
 
-def summary(casualties: pd.DataFrame | list[dict]) -> pd.DataFrame:
-    """Per article and (casualty_type, victims, side): the mention with the largest number, and its source."""
+def summary(casualties: pd.DataFrame | list[dict], year: int | None = None) -> pd.DataFrame:
+    """Per article and (casualty_type, victims, side, source, another time or not): the mention with the
+    largest number; `year` is the article's, for the other-time test the totals use (`elsewhen`)."""
     records = casualties.to_dict("records") if isinstance(casualties, pd.DataFrame) else list(casualties)
     groups: dict[tuple, list[tuple[int, dict]]] = {}
     position: dict[str, int] = {}
     for r in records:
         n = position[r["article_id"]] = position.get(r["article_id"], -1) + 1
-        key = (r["article_id"], r["casualty_type"], _key(r["victims"]), _key(r["side"]))
+        # different claimants and another time's event are different claims, never merged
+        key = (r["article_id"], r["casualty_type"], _key(r["victims"]), _key(r["side"]), _key(r.get("source")),
+               elsewhen(r.get("period"), year))
         groups.setdefault(key, []).append((n, r))
     rows = []
     for key, members in groups.items():
@@ -1039,8 +1134,9 @@ def extract(article: Article, doc: Doc, tables: dict[str, pd.DataFrame]) -> dict
         from . import figures as figures_mod
         figures = figures_mod.table(article, doc, tables["sentences"], tables.get("sources"))
     rows = mention_rows(article, doc, tables["sentences"], figures, tables.get("sources"))
-    return {"casualties": _frame(rows), "casualty_summary": summary(rows),
-            "casualty_totals": totals(article.article_id, rows, article_year(article.published))}
+    year = article_year(article.published)
+    return {"casualties": _frame(rows), "casualty_summary": summary(rows, year),
+            "casualty_totals": totals(article.article_id, rows, year)}
 
 
 def timeline(summary: pd.DataFrame, dates: pd.DataFrame) -> pd.DataFrame:
