@@ -249,7 +249,9 @@ SUMMARY = declare("casualty_summary", (
     Column("rows", "string", "Rows of the article's `casualties` table in the group, comma-separated.", "2"),
     Column("statement", "string", "The claim in words.", "at least 143 children (Ukraine) killed, "
            "according to Volodymyr Zelenskyy"),
-), doc="One row per article and (casualty_type, victims, side): the best count the article gives, and who gives it.")
+), doc="One row per article and (casualty_type, victims, side, source, whether the mention is placed at another "
+       "time): the best count the article gives for that group, and who gives it. Two claimants of one toll, or "
+       "today's toll and last year's, are separate rows.")
 
 STATES = ("killed", "wounded", "missing", "captured", "displaced")
 _STATE_MEANING = {
