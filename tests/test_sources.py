@@ -560,3 +560,24 @@ def test_a_definite_role_description_takes_the_one_person_named_with_that_role(a
                      "A minister said it was a good budget.")
     assert rows["speaker"].tolist() == ["Gordon Brown", "A minister"]
     assert rows["named"].tolist() == [True, False]
+
+
+@pytest.fixture(scope="session")
+def headed():
+    """The sources rows of a small article whose first line is its headline."""
+    def run(text: str):
+        return pipeline.analyse(articles.make_article("t", text))["sources"]
+    return run
+
+
+def test_an_event_or_newsletter_label_before_a_headline_colon_is_no_speaker(headed):
+    assert headed("Turkey earthquake: Death toll rises to 5,000\n\nRescuers said the toll would rise.")[
+        "speaker_text"].tolist() == ["Rescuers"]
+    assert "Tuesday's Morning Email" not in headed(
+        "Tuesday's Morning Email: Trump signs the bill\n\nOfficials said it was signed.")["speaker"].tolist()
+
+
+def test_a_trailing_say_x_in_a_headline_wins_over_the_place_before_the_colon(headed):
+    rows = headed("Sudan: at least 100 killed in village attack, say activists\n\nThe army said it was not involved.")
+    assert rows["speaker"].tolist()[0] == "activists"
+    assert rows["quote"].tolist()[0] == "at least 100 killed in village attack"

@@ -283,6 +283,15 @@ findings letter""".split())
 COLON_STOP = frozenset("""note update editor editors photo photos video watch related read listen credit image
 correction warning disclaimer q a question answer source sources see also more tags filed posted share
 live breaking exclusive opinion analysis update latest previously possible suspect""".split())
+# Cues that credit a headline line to a speaker of their own ("..., say activists", "X says ...").
+_LINE_CUES = frozenset({"say", "claim", "report", "confirm", "warn", "insist", "tell"})
+# Words that make the phrase before a colon a topic, not a speaker: events ("Turkey earthquake: ...")
+# and newsletter or feature labels ("Tuesday's Morning Email: ...").
+COLON_TOPICS = frozenset("""earthquake quake flood floods war crisis attack attacks strike strikes storm
+hurricane cyclone typhoon fire fires wildfire wildfires election elections protest protests shooting explosion
+blast bombing crash outbreak pandemic conflict ceasefire siege invasion offensive talks summit trial disaster
+famine drought email newsletter briefing digest roundup explainer podcast morning evening weekly daily week
+weekend today tonight diary recap""".split())
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"}
 
 # --- quote marks ------------------------------------------------------------------------------
@@ -477,7 +486,7 @@ def _speaker_span(head: Token) -> Span:
     lo, hi = min(keep), max(keep)
     if "(" in doc[lo:hi + 1].text:  # cut at a parenthesis: "Rep. G.K. Butterfield (D-N.C.)"
         hi = next(t.i for t in doc[lo:hi + 1] if t.text == "(") - 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc"):
         hi -= 1
     while lo < hi and doc[lo].is_punct:
         lo += 1
@@ -613,6 +622,11 @@ class _Finder:
             return None
         if any(t.lower_ in COLON_STOP for t in self.doc[sent.start:colon.i]):
             return None  # "The Latest: ...", "Delegate Update: ..."
+        if any(t.lower_ in COLON_TOPICS for t in self.doc[sent.start:colon.i]):
+            return None  # "Turkey earthquake: ...", "Tuesday's Morning Email: ...": a topic or a label
+        if any(self._inverted(t, sent) is not None or t.lemma_.lower() in _LINE_CUES and any(
+                c.dep_ == "nsubj" and c.i > colon.i for c in t.children) for t in self.doc[colon.i + 1:sent.end]):
+            return None  # "Sudan: ... killed, say activists": the cue in the line names the speaker
         lo = sent.start
         for t in sent[: colon.i - sent.start]:
             if t.text in ("-", "–", "—") or t.is_space and "\n" in t.text:
@@ -631,6 +645,8 @@ class _Finder:
             q = self._quote_after(colon.idx + 1, row[0], sent)
         if q is not None and q[0] <= sent.end_char + 2:
             start, end, parts, kind = q[0], q[1], [q], "direct"
+        elif all(t.is_punct or t.ent_type_ in ("GPE", "LOC") or _country(t.text) for t in left):
+            return None  # "Sudan: at least 100 killed": a place before unquoted words is the topic
         else:
             span = self._trim(self.doc[colon.i + 1:sent.end])
             if span is None or len(span) < 3:
@@ -667,8 +683,30 @@ class _Finder:
             hi -= 1
         return self.doc[lo:hi] if hi > lo else None
 
+    def _inverted(self, verb: Token, sent: Span) -> Token | None:
+        """The speaker of a cue inverted at the end of a line: "..., say activists"."""
+        if verb.lemma_.lower() not in _LINE_CUES or verb.tag_ not in ("VBP", "VBZ", "VBD") or \
+                verb.i == sent.start or self.doc[verb.i - 1].text != ",":
+            return None
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i
+                    and c.pos_ in ("NOUN", "PROPN")), None)
+        rest = self.doc[obj.right_edge.i + 1:sent.end] if obj is not None else None
+        if obj is None or any(not t.is_punct and not t.is_space for t in rest):
+            return None
+        return obj
+
     def _cue(self, verb: Token, sent: Span, row) -> Statement | None:
         lemma = verb.lemma_.lower()
+        inverted = self._inverted(verb, sent)
+        if inverted is not None:
+            # the words before the comma, back to a headline colon, are the content
+            colon = next((t.i for t in sent if t.text == ":" and t.i < verb.i), None)
+            span = self._trim(self.doc[(colon + 1 if colon is not None else sent.start):verb.i])
+            if span is None or len(span) < 3:
+                return None
+            start, end, parts = self._snap(span.start_char, span.end_char, row[0])
+            return Statement(start, end, "mixed" if parts else "indirect", _cue_span(verb), lemma,
+                             _speaker_span(inverted), row[0], parts)
         head = _speaker_head(verb)
         if head is None and verb.tag_ in ("VBD", "VBZ", "VBP"):
             head = self._name_before(verb)
