@@ -581,3 +581,11 @@ def test_a_trailing_say_x_in_a_headline_wins_over_the_place_before_the_colon(hea
     rows = headed("Sudan: at least 100 killed in village attack, say activists\n\nThe army said it was not involved.")
     assert rows["speaker"].tolist()[0] == "activists"
     assert rows["quote"].tolist()[0] == "at least 100 killed in village attack"
+
+
+def test_a_leading_dateline_is_not_part_of_the_content(attribute):
+    rows = attribute("KHARKIV, Ukraine (AP) — A Russian missile hit an apartment block, officials said.\n\n"
+                     "KYIV, March 3 (Reuters) - A Russian strike killed two people, the mayor said.\n\n"
+                     "NATO-led forces are strong, he said.")
+    assert rows["quote"].tolist() == ["A Russian missile hit an apartment block", "A Russian strike killed two people",
+                                      "NATO-led forces are strong"]

@@ -406,6 +406,11 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 # --- statements -------------------------------------------------------------------------------
 
+# A dateline opening a lead: "KHARKIV, Ukraine (AP) —", "KYIV (Reuters) -", "KYIV, March 3 (Reuters) -";
+# a place in capitals, then a country or date, then an agency in brackets or a dash.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][\w.]*(?:\s[A-Z0-9][\w.]*){0,2})?"
+                       r"(?:,\s*[A-Z][a-z]+\.?\s\d{1,2})?\s*(?:\([^()\n]{1,25}\)\s*)?(?:[—–]|(?<=\s)--?(?=\s))\s*")
+
 # "a source who asked not to be named": the condition of a source's anonymity, not something it said
 _ANONYMITY = re.compile(r"(?i)(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity)\W*$")
 
@@ -676,6 +681,10 @@ class _Finder:
 
     def _trim(self, span: Span) -> Span | None:
         lo, hi = span.start, span.end
+        m = _DATELINE.match(self.doc_text, self.doc[lo].idx) if lo < hi else None
+        if m is not None:  # "KHARKIV, Ukraine (AP) — A Russian missile hit ...": the dateline is not said
+            while lo < hi and self.doc[lo].idx < m.end():
+                lo += 1
         while lo < hi and (self.doc[lo].is_punct and self.doc[lo].text not in "“\"‘'" or self.doc[lo].is_space
                            or self.doc[lo].lower_ in ("and", "but", "that") and lo == span.start):
             lo += 1
