@@ -589,3 +589,12 @@ def test_a_leading_dateline_is_not_part_of_the_content(attribute):
                      "NATO-led forces are strong, he said.")
     assert rows["quote"].tolist() == ["A Russian missile hit an apartment block", "A Russian strike killed two people",
                                       "NATO-led forces are strong"]
+
+
+def test_plural_common_nouns_are_groups_and_named_bodies_are_organisations(attribute):
+    rows = attribute("Medics said the hospital was hit.\n\n"
+                     "The White Helmets said 12 people died.\n\n"
+                     "The Wad al-Noura resistance committee said 100 were killed.")
+    assert rows["speaker"].tolist() == ["Medics", "White Helmets", "Wad al-Noura resistance committee"]
+    assert rows["speaker_kind"].tolist() == ["group", "organization", "organization"]
+    assert rows["named"].tolist() == [False, True, True]

@@ -1387,10 +1387,29 @@ class _Resolver:
             return Profile(text, "person" if low in ("i", "he", "she") else "group", False), False
         if head.lower_ in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS:
             return self._document(span, head)
-        if persons:
+        # "The Wad al-Noura resistance committee": a body named after a place or person is no person
+        body_head = head.pos_ == "NOUN" and head.lower_ in ORG_NOUNS and not any(
+            e.start <= head.i < e.end for e in persons)
+        proper = [t for t in span if t.pos_ == "PROPN" and t.i < head.i]
+        plural_name = head.tag_ == "NNPS" or span[0].lower_ == "the" and head.pos_ == "PROPN" and \
+            head.text.endswith("s") and head.ent_type_ != "PERSON"  # no person's name takes "the"
+        if plural_name and proper and head.ent_type_ not in ("GPE", "NORP", "LOC") and not _country(text):
+            # "The White Helmets": a plural proper name is a body, whatever the recogniser made of it
+            org = _org(text)
+            name = org[0] if org else _org_name(text)
+            return Profile(name, "organization", True, None, False, org[0] if org else None,
+                           _type_of(None, org[0] if org else None, "organization")), True
+        if persons and not body_head:
             name = self.canonical(self._clean(persons[-1]))
             return self._profile(name), True
         low = head.lower_
+        if head.tag_ in ("NNS", "NNPS") and head.ent_type_ not in ("GPE", "NORP", "LOC") and \
+                not _org(text) and not _country(text) and low not in _PARTY_WORDS:
+            if not proper and head.ent_type_ != "ORG":
+                # "Medics", "Rescuers": a plural common noun, capitalised only at the start of a sentence
+                role = head.lemma_.lower()
+                aff = _affiliation(list(span), own=head)
+                return Profile(text, "group", False, role, False, aff, _type_of(role, aff, "group")), False
         # "Mr MacDonell", "Dr Rice": an honorific makes the name a person's, whatever entity type
         # the recogniser gave it (it often reads an unfamiliar surname as an organisation).
         titled = head.pos_ == "PROPN" and any(t.lower_ in TITLES for t in span if t.i < head.i)
@@ -1420,7 +1439,7 @@ class _Resolver:
             return Profile(text if head.ent_type_ == "GPE" else c, "country", True, None, False, c, "government"), True
         if head.ent_type_ == "ORG" or low in ORG_NOUNS or (head.pos_ == "PROPN" and head.text.isupper() and len(head) >= 2):
             words = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
-            named = head.ent_type_ == "ORG" or head.pos_ == "PROPN" or aff is not None
+            named = head.ent_type_ == "ORG" or head.pos_ == "PROPN" or aff is not None or bool(proper)
             role_words = " ".join(t.text for t in span if t.pos_ in ("NOUN", "PROPN"))
             aff = aff or (_country(st.relcl_place) if st.relcl_place else None)
             # an unnamed body keeps the phrase as written ("the committee"): it is a description
