@@ -598,3 +598,10 @@ def test_plural_common_nouns_are_groups_and_named_bodies_are_organisations(attri
     assert rows["speaker"].tolist() == ["Medics", "White Helmets", "Wad al-Noura resistance committee"]
     assert rows["speaker_kind"].tolist() == ["group", "organization", "organization"]
     assert rows["named"].tolist() == [False, True, True]
+
+
+def test_an_apposition_after_the_name_gives_the_role(attribute):
+    rows = attribute("Tamer Ramadan, head of the IFRC delegation, said the need was great.\n\n"
+                     "Othman Abduljaleel, health minister in the eastern government, said 20 people died.")
+    assert rows["speaker"].tolist() == ["Tamer Ramadan", "Othman Abduljaleel"]
+    assert rows["role"].tolist() == ["head of the IFRC delegation", "health minister"]

@@ -1401,7 +1401,7 @@ class _Resolver:
                            _type_of(None, org[0] if org else None, "organization")), True
         if persons and not body_head:
             name = self.canonical(self._clean(persons[-1]))
-            return self._profile(name), True
+            return self._with_appos(self._profile(name), head), True
         low = head.lower_
         if head.tag_ in ("NNS", "NNPS") and head.ent_type_ not in ("GPE", "NORP", "LOC") and \
                 not _org(text) and not _country(text) and low not in _PARTY_WORDS:
@@ -1419,7 +1419,7 @@ class _Resolver:
             toks = [t for t in span if t.pos_ == "PROPN" and t.lower_ not in TITLES and
                     (titled or t.ent_type_ not in ("GPE", "ORG", "NORP")) and (t.i == head.i or t.head.i == head.i)]
             name = self.canonical(" ".join(t.text for t in toks) or head.text)
-            return self._profile(name), True
+            return self._with_appos(self._profile(name), head), True
         if head.pos_ == "PROPN" and any(t.lower_ in PERSON_NOUNS for t in span if t.i < head.i) and \
                 not head.text.isupper() and head.ent_type_ != "GPE":
             # "the party's Holyrood leader Nicola Sturgeon" where the recogniser missed the name
@@ -1471,12 +1471,47 @@ class _Resolver:
         return Profile(span.text, "organization", False, None, False, aff,
                        _type_of(words, aff, "organization"), document=True), False
 
+    @staticmethod
+    def _with_appos(prof: Profile, head: Token) -> Profile:
+        """The profile with the role of an apposition after the name, when it has none yet."""
+        if prof.role is None:
+            role, noun = _appos_role(head)
+            if role is not None:
+                prof.role = role
+                prof.affiliation = prof.affiliation or _named_body(noun) or _affiliation(list(noun.subtree))
+                prof.source_type = _type_of(prof.role, prof.affiliation)
+        return prof
+
     def _profile(self, name: str) -> Profile:
         prof = self.profiles.get(name)
         if prof is None:
             prof = self.profiles[name] = Profile(name, "person", True)
         prof.source_type = _type_of(prof.role, prof.affiliation)
         return prof
+
+
+_APPOS_ROLES = _ROLE_WORDS | frozenset({"head", "chief", "chairman", "chairwoman", "founder", "coordinator",
+                                        "manager", "deputy", "vice"})
+
+
+def _appos_role(head: Token) -> tuple[str | None, Token | None]:
+    """The role an apposition after a name gives ("Tamer Ramadan, head of the IFRC delegation, said"),
+    and the role noun: its modifiers, the noun and an "of" phrase up to its own noun."""
+    doc = head.doc
+    for ap in head.children:
+        if ap.dep_ != "appos" or ap.i <= head.i or ap.pos_ != "NOUN" or ap.lower_ not in _APPOS_ROLES or \
+                not any(doc[k].text == "," for k in range(head.i + 1, ap.left_edge.i)):
+            continue
+        # the noun with its own modifiers ("health minister", "senior medical officer"), not the article
+        lo = min((c.left_edge.i for c in ap.children if c.i < ap.i and c.dep_ in ("compound", "amod", "nmod")),
+                 default=ap.i)
+        hi = ap.i
+        of = next((c for c in ap.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == ap.i + 1), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None and pobj.i - ap.i <= 12:
+            hi = pobj.i  # "head of the IFRC delegation", not what follows the delegation
+        return doc[lo:hi + 1].text, ap
+    return None, None
 
 
 def _author(span: Span, head: Token) -> str | None:
