@@ -694,10 +694,12 @@ class _Finder:
 
     def _inverted(self, verb: Token, sent: Span) -> Token | None:
         """The speaker of a cue inverted at the end of a line: "..., say activists"."""
-        if verb.lemma_.lower() not in _LINE_CUES or verb.tag_ not in ("VBP", "VBZ", "VBD") or \
+        # headline style only: a present-tense cue right after a comma, its speaker right after it
+        # ("..., told The Huffington Post" names a listener; "X, a surrogate, said Thursday on Fox" its day)
+        if verb.lemma_.lower() not in _LINE_CUES - LISTENER_VERBS or verb.tag_ not in ("VBP", "VBZ") or \
                 verb.i == sent.start or self.doc[verb.i - 1].text != ",":
             return None
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.left_edge.i == verb.i + 1
                     and c.pos_ in ("NOUN", "PROPN")), None)
         rest = self.doc[obj.right_edge.i + 1:sent.end] if obj is not None else None
         if obj is None or any(not t.is_punct and not t.is_space for t in rest):
