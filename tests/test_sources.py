@@ -560,3 +560,48 @@ def test_a_definite_role_description_takes_the_one_person_named_with_that_role(a
                      "A minister said it was a good budget.")
     assert rows["speaker"].tolist() == ["Gordon Brown", "A minister"]
     assert rows["named"].tolist() == [True, False]
+
+
+@pytest.fixture(scope="session")
+def headed():
+    """The sources rows of a small article whose first line is its headline."""
+    def run(text: str):
+        return pipeline.analyse(articles.make_article("t", text))["sources"]
+    return run
+
+
+def test_an_event_or_newsletter_label_before_a_headline_colon_is_no_speaker(headed):
+    assert headed("Turkey earthquake: Death toll rises to 5,000\n\nRescuers said the toll would rise.")[
+        "speaker_text"].tolist() == ["Rescuers"]
+    assert "Tuesday's Morning Email" not in headed(
+        "Tuesday's Morning Email: Trump signs the bill\n\nOfficials said it was signed.")["speaker"].tolist()
+
+
+def test_a_trailing_say_x_in_a_headline_wins_over_the_place_before_the_colon(headed):
+    rows = headed("Sudan: at least 100 killed in village attack, say activists\n\nThe army said it was not involved.")
+    assert rows["speaker"].tolist()[0] == "activists"
+    assert rows["quote"].tolist()[0] == "at least 100 killed in village attack"
+
+
+def test_a_leading_dateline_is_not_part_of_the_content(attribute):
+    rows = attribute("KHARKIV, Ukraine (AP) — A Russian missile hit an apartment block, officials said.\n\n"
+                     "KYIV, March 3 (Reuters) - A Russian strike killed two people, the mayor said.\n\n"
+                     "NATO-led forces are strong, he said.")
+    assert rows["quote"].tolist() == ["A Russian missile hit an apartment block", "A Russian strike killed two people",
+                                      "NATO-led forces are strong"]
+
+
+def test_plural_common_nouns_are_groups_and_named_bodies_are_organisations(attribute):
+    rows = attribute("Medics said the hospital was hit.\n\n"
+                     "The White Helmets said 12 people died.\n\n"
+                     "The Wad al-Noura resistance committee said 100 were killed.")
+    assert rows["speaker"].tolist() == ["Medics", "White Helmets", "Wad al-Noura resistance committee"]
+    assert rows["speaker_kind"].tolist() == ["group", "organization", "organization"]
+    assert rows["named"].tolist() == [False, True, True]
+
+
+def test_an_apposition_after_the_name_gives_the_role(attribute):
+    rows = attribute("Tamer Ramadan, head of the IFRC delegation, said the need was great.\n\n"
+                     "Othman Abduljaleel, health minister in the eastern government, said 20 people died.")
+    assert rows["speaker"].tolist() == ["Tamer Ramadan", "Othman Abduljaleel"]
+    assert rows["role"].tolist() == ["head of the IFRC delegation", "health minister"]

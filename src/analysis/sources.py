@@ -406,6 +406,11 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 # --- statements -------------------------------------------------------------------------------
 
+# A dateline opening a lead: "KHARKIV, Ukraine (AP) —", "KYIV (Reuters) -", "KYIV, March 3 (Reuters) -";
+# a place in capitals, then a country or date, then an agency in brackets or a dash.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][\w.]*(?:\s[A-Z0-9][\w.]*){0,2})?"
+                       r"(?:,\s*[A-Z][a-z]+\.?\s\d{1,2})?\s*(?:\([^()\n]{1,25}\)\s*)?(?:[—–]|(?<=\s)--?(?=\s))\s*")
+
 # "a source who asked not to be named": the condition of a source's anonymity, not something it said
 _ANONYMITY = re.compile(r"(?i)(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity)\W*$")
 
@@ -676,6 +681,10 @@ class _Finder:
 
     def _trim(self, span: Span) -> Span | None:
         lo, hi = span.start, span.end
+        m = _DATELINE.match(self.doc_text, self.doc[lo].idx) if lo < hi else None
+        if m is not None:  # "KHARKIV, Ukraine (AP) — A Russian missile hit ...": the dateline is not said
+            while lo < hi and self.doc[lo].idx < m.end():
+                lo += 1
         while lo < hi and (self.doc[lo].is_punct and self.doc[lo].text not in "“\"‘'" or self.doc[lo].is_space
                            or self.doc[lo].lower_ in ("and", "but", "that") and lo == span.start):
             lo += 1
@@ -685,10 +694,12 @@ class _Finder:
 
     def _inverted(self, verb: Token, sent: Span) -> Token | None:
         """The speaker of a cue inverted at the end of a line: "..., say activists"."""
-        if verb.lemma_.lower() not in _LINE_CUES or verb.tag_ not in ("VBP", "VBZ", "VBD") or \
+        # headline style only: a present-tense cue right after a comma, its speaker right after it
+        # ("..., told The Huffington Post" names a listener; "X, a surrogate, said Thursday on Fox" its day)
+        if verb.lemma_.lower() not in _LINE_CUES - LISTENER_VERBS or verb.tag_ not in ("VBP", "VBZ") or \
                 verb.i == sent.start or self.doc[verb.i - 1].text != ",":
             return None
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.left_edge.i == verb.i + 1
                     and c.pos_ in ("NOUN", "PROPN")), None)
         rest = self.doc[obj.right_edge.i + 1:sent.end] if obj is not None else None
         if obj is None or any(not t.is_punct and not t.is_space for t in rest):
@@ -1378,10 +1389,29 @@ class _Resolver:
             return Profile(text, "person" if low in ("i", "he", "she") else "group", False), False
         if head.lower_ in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS:
             return self._document(span, head)
-        if persons:
+        # "The Wad al-Noura resistance committee": a body named after a place or person is no person
+        body_head = head.pos_ == "NOUN" and head.lower_ in ORG_NOUNS and not any(
+            e.start <= head.i < e.end for e in persons)
+        proper = [t for t in span if t.pos_ == "PROPN" and t.i < head.i]
+        plural_name = head.tag_ == "NNPS" or span[0].lower_ == "the" and head.pos_ == "PROPN" and \
+            head.text.endswith("s") and head.ent_type_ != "PERSON"  # no person's name takes "the"
+        if plural_name and proper and head.ent_type_ not in ("GPE", "NORP", "LOC") and not _country(text):
+            # "The White Helmets": a plural proper name is a body, whatever the recogniser made of it
+            org = _org(text)
+            name = org[0] if org else _org_name(text)
+            return Profile(name, "organization", True, None, False, org[0] if org else None,
+                           _type_of(None, org[0] if org else None, "organization")), True
+        if persons and not body_head:
             name = self.canonical(self._clean(persons[-1]))
-            return self._profile(name), True
+            return self._with_appos(self._profile(name), head), True
         low = head.lower_
+        if head.tag_ in ("NNS", "NNPS") and head.ent_type_ not in ("GPE", "NORP", "LOC") and \
+                not _org(text) and not _country(text) and low not in _PARTY_WORDS:
+            if not proper and head.ent_type_ != "ORG":
+                # "Medics", "Rescuers": a plural common noun, capitalised only at the start of a sentence
+                role = head.lemma_.lower()
+                aff = _affiliation(list(span), own=head)
+                return Profile(text, "group", False, role, False, aff, _type_of(role, aff, "group")), False
         # "Mr MacDonell", "Dr Rice": an honorific makes the name a person's, whatever entity type
         # the recogniser gave it (it often reads an unfamiliar surname as an organisation).
         titled = head.pos_ == "PROPN" and any(t.lower_ in TITLES for t in span if t.i < head.i)
@@ -1391,7 +1421,7 @@ class _Resolver:
             toks = [t for t in span if t.pos_ == "PROPN" and t.lower_ not in TITLES and
                     (titled or t.ent_type_ not in ("GPE", "ORG", "NORP")) and (t.i == head.i or t.head.i == head.i)]
             name = self.canonical(" ".join(t.text for t in toks) or head.text)
-            return self._profile(name), True
+            return self._with_appos(self._profile(name), head), True
         if head.pos_ == "PROPN" and any(t.lower_ in PERSON_NOUNS for t in span if t.i < head.i) and \
                 not head.text.isupper() and head.ent_type_ != "GPE":
             # "the party's Holyrood leader Nicola Sturgeon" where the recogniser missed the name
@@ -1411,7 +1441,7 @@ class _Resolver:
             return Profile(text if head.ent_type_ == "GPE" else c, "country", True, None, False, c, "government"), True
         if head.ent_type_ == "ORG" or low in ORG_NOUNS or (head.pos_ == "PROPN" and head.text.isupper() and len(head) >= 2):
             words = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
-            named = head.ent_type_ == "ORG" or head.pos_ == "PROPN" or aff is not None
+            named = head.ent_type_ == "ORG" or head.pos_ == "PROPN" or aff is not None or bool(proper)
             role_words = " ".join(t.text for t in span if t.pos_ in ("NOUN", "PROPN"))
             aff = aff or (_country(st.relcl_place) if st.relcl_place else None)
             # an unnamed body keeps the phrase as written ("the committee"): it is a description
@@ -1443,12 +1473,47 @@ class _Resolver:
         return Profile(span.text, "organization", False, None, False, aff,
                        _type_of(words, aff, "organization"), document=True), False
 
+    @staticmethod
+    def _with_appos(prof: Profile, head: Token) -> Profile:
+        """The profile with the role of an apposition after the name, when it has none yet."""
+        if prof.role is None:
+            role, noun = _appos_role(head)
+            if role is not None:
+                prof.role = role
+                prof.affiliation = prof.affiliation or _named_body(noun) or _affiliation(list(noun.subtree))
+                prof.source_type = _type_of(prof.role, prof.affiliation)
+        return prof
+
     def _profile(self, name: str) -> Profile:
         prof = self.profiles.get(name)
         if prof is None:
             prof = self.profiles[name] = Profile(name, "person", True)
         prof.source_type = _type_of(prof.role, prof.affiliation)
         return prof
+
+
+_APPOS_ROLES = _ROLE_WORDS | frozenset({"head", "chief", "chairman", "chairwoman", "founder", "coordinator",
+                                        "manager", "deputy", "vice"})
+
+
+def _appos_role(head: Token) -> tuple[str | None, Token | None]:
+    """The role an apposition after a name gives ("Tamer Ramadan, head of the IFRC delegation, said"),
+    and the role noun: its modifiers, the noun and an "of" phrase up to its own noun."""
+    doc = head.doc
+    for ap in head.children:
+        if ap.dep_ != "appos" or ap.i <= head.i or ap.pos_ != "NOUN" or ap.lower_ not in _APPOS_ROLES or \
+                not any(doc[k].text == "," for k in range(head.i + 1, ap.left_edge.i)):
+            continue
+        # the noun with its own modifiers ("health minister", "senior medical officer"), not the article
+        lo = min((c.left_edge.i for c in ap.children if c.i < ap.i and c.dep_ in ("compound", "amod", "nmod")),
+                 default=ap.i)
+        hi = ap.i
+        of = next((c for c in ap.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == ap.i + 1), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None and pobj.i - ap.i <= 12:
+            hi = pobj.i  # "head of the IFRC delegation", not what follows the delegation
+        return doc[lo:hi + 1].text, ap
+    return None, None
 
 
 def _author(span: Span, head: Token) -> str | None:
