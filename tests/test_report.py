@@ -82,3 +82,10 @@ def test_where_it_gets_hard_shows_the_hardest_article_by_default():
                          "n_words": [20, 20, 20, 20], "n_sentences": [1, 1, 1, 1],
                          "flesch_kincaid_grade": [5.0, 14.0, 5.0, 14.0], "note": ["", "", "", ""]})
     assert readability.paragraph_profile(rows)["article_id"].unique().tolist() == ["hard"]
+
+
+def test_printed_text_split_into_chunks_renders_the_same():
+    one = [nbformat.v4.new_output("stream", name="stdout", text="Outliers need 4 articles.\n\n")]
+    two = [nbformat.v4.new_output("stream", name="stdout", text="Outliers need 4 articles.\n"),
+           nbformat.v4.new_output("stream", name="stdout", text="\n")]
+    assert report._coalesced(two) == report._coalesced(one) == one

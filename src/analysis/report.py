@@ -92,6 +92,21 @@ def _clean(nb) -> None:
         cell.metadata.pop("execution", None)
         for output in cell.get("outputs", []):
             output.get("metadata", {}).pop("execution", None)
+        if cell.get("outputs"):
+            cell.outputs = _coalesced(cell.outputs)
+
+
+def _coalesced(outputs: list) -> list:
+    """Consecutive stream outputs of one stream joined: the kernel splits printed text into
+    chunks as it flushes, so the same print can arrive in one message or two."""
+    merged: list = []
+    for output in outputs:
+        if (output.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
+                and merged[-1].get("name") == output.get("name")):
+            merged[-1]["text"] = merged[-1]["text"] + output["text"]
+        else:
+            merged.append(output)
+    return merged
 
 
 def _title_and_summary(nb) -> tuple[str, str]:
