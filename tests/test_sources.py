@@ -605,3 +605,8 @@ def test_an_apposition_after_the_name_gives_the_role(attribute):
                      "Othman Abduljaleel, health minister in the eastern government, said 20 people died.")
     assert rows["speaker"].tolist() == ["Tamer Ramadan", "Othman Abduljaleel"]
     assert rows["role"].tolist() == ["head of the IFRC delegation", "health minister"]
+
+
+def test_a_general_secretary_is_no_soldier(attribute):
+    row = attribute("Usdaw general secretary John Hannett said the deal was fair to shop workers.").iloc[0]
+    assert row.source_type != "military"

@@ -236,6 +236,8 @@ ROLE_TYPES = (
 )
 _TYPE_OF_WORD = {w: t for t, words in ROLE_TYPES for w in words.split()}
 _TYPE_OF_WORD["party"] = "politician"  # a party official speaks as a politician, not for an organisation
+# Words after "general" that make it an office, not an army rank ("Usdaw general secretary").
+_NOT_RANK_AFTER_GENERAL = frozenset({"secretary", "manager", "counsel", "assembly", "director", "council"})
 # Role words that say a person speaks for a body but not what kind of body: the type is the body's
 # (a Vodafone spokesman speaks for a company, a Labour leader for a party, a Treasury spokesman for
 # the government); the word's default below applies only when the text names no body.
@@ -1176,10 +1178,13 @@ def _type_of(words: str | None, affiliation: str | None = None, kind: str = "per
         if re.search(r"\bshadow\b", low):
             return "politician"  # the opposition's frontbench: "shadow chancellor"
         represents, previous = None, None
-        for w in re.findall(r"[\w.\-]+", low):
+        tokens = re.findall(r"[\w.\-]+", low)
+        for i, w in enumerate(tokens):
             w = w if w in _TYPE_OF_WORD or w in REPRESENTATIVE_ROLES else w.rstrip("s")
-            if w == "general" and (previous in _TYPE_OF_WORD or previous in REPRESENTATIVE_ROLES):
-                pass  # "secretary general", "attorney general": no army rank
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if w == "general" and (previous in _TYPE_OF_WORD or previous in REPRESENTATIVE_ROLES
+                                   or following in _NOT_RANK_AFTER_GENERAL):
+                pass  # "secretary general", "attorney general", "general secretary": no army rank
             elif w in REPRESENTATIVE_ROLES:
                 represents = represents or w
             elif w in _TYPE_OF_WORD:
