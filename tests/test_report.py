@@ -89,3 +89,9 @@ def test_printed_text_split_into_chunks_renders_the_same():
     two = [nbformat.v4.new_output("stream", name="stdout", text="Outliers need 4 articles.\n"),
            nbformat.v4.new_output("stream", name="stdout", text="\n")]
     assert report._coalesced(two) == report._coalesced(one) == one
+
+
+def test_an_empty_table_is_not_shown():
+    assert plots.shown(pd.DataFrame({"a": []})) is None
+    frame = pd.DataFrame({"a": [1]})
+    assert plots.shown(frame) is frame

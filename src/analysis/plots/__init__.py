@@ -36,6 +36,12 @@ def figure(nrows: int = 1, ncols: int = 1, figsize=FIGSIZE, **kwargs):
     return fig, axes
 
 
+def shown(frame):
+    """The table for a notebook cell to display, or None (nothing shown) when it has no rows: the
+    sentence above it already says there is nothing, and an empty header row only adds noise."""
+    return frame if len(frame) else None
+
+
 def save_data(frame, name: str, corpus: str | Path | None = None, folder: str | Path | None = None) -> Path:
     """Save the data behind a chart as CSV: data/charts/<name>.csv for the seed corpus,
     data/charts/<corpus name>/<name>.csv for any other, or into folder."""
