@@ -523,3 +523,17 @@ def test_summary_keeps_claimants_and_other_times_apart(tables_of):
     s = tables_of("Medics said 22 people were killed. The Israeli military said 1,200 people were killed. "
                   "Last year, 18 people were killed in a bombing.", published="2024-05-02")["casualty_summary"]
     assert sorted(s["count"].tolist()) == [18, 22, 1200]
+
+
+def test_killed_or_wounded_is_one_count_of_casualties_and_a_rate_is_no_total():
+    from analysis import articles, pipeline
+
+    text = ("Strike kills 14\n\nA missile strike killed 14 people in the city on Monday, officials said.\n\n"
+            "Western officials said Russia had lost nearly 1,200 soldiers killed or wounded per day in May.\n\n"
+            "Three people were killed and five injured in the blast.")
+    t = pipeline.run([articles.make_article("x", text)])
+    rows = t.casualties.set_index("text")
+    assert (rows.loc["nearly 1,200", "casualty_type"], rows.loc["nearly 1,200", "period"]) == ("casualties", "per day")
+    assert (rows.loc["Three", "casualty_type"], rows.loc["five", "casualty_type"]) == ("killed", "wounded")
+    totals = t.casualty_totals.iloc[0]
+    assert (totals["killed"], totals["wounded"]) == (14.0, 5.0)

@@ -541,8 +541,36 @@ def reading(span: Span, counted: Token | None) -> dict | None:
     victims = _victims(counted) if counted is not None else None
     if counted is not None and _noun_type(counted):
         victims = _victims(counted)
+    period = _period(cue_tok, cue_tok.head, root.head)
+    if kind in ("killed", "dead", "wounded") and _killed_and_wounded(cue_tok):
+        kind = "casualties"  # "1,200 soldiers killed or wounded": one number for both
+    rate = RATE.search(span.doc[span.start:min(cue_tok.i + 6, span.sent.end)].text)
+    if period is None and rate:
+        period = rate.group()  # "per day": a rate, which no total adds up to a count
     return {"casualty_type": kind, "cue": cue, "cue_i": cue_tok.i, "victims": victims,
-            "side": side_of(victim_noun), "period": _period(cue_tok, cue_tok.head, root.head)}
+            "side": side_of(victim_noun), "period": period}
+
+
+_KILL_LEMMAS = frozenset({"kill", "die", "dead"})
+_WOUND_LEMMAS = frozenset({"wound", "injure", "hurt"})
+# A rate, not a count: "killed or wounded per day", "500 a week".
+RATE = re.compile(r"\b(?:(?:per|each|every)\s+(?:day|week|month|year|hour)|an?\s+(?:day|week|month|year|hour)"
+                  r"(?!\s+(?:earlier|ago|before|after|later|of|into|long|or|and|since)\b))\b", re.I)
+
+
+def _killed_and_wounded(cue: Token) -> bool:
+    """Whether the casualty word is joined to one of the other kind ("killed or wounded", "dead and injured")."""
+    lemma = cue.lemma_.lower()
+    if lemma in _KILL_LEMMAS or cue.lower_ == "dead":
+        other = _WOUND_LEMMAS
+    elif lemma in _WOUND_LEMMAS:
+        other = _KILL_LEMMAS
+    else:
+        return False  # "shot and killed" is killed: shooting is how, not a second state
+    joined = [c for c in cue.children if c.dep_ == "conj"] + ([cue.head] if cue.dep_ == "conj" else [])
+    # only side by side ("killed or wounded"): "3 were killed and five injured" gives each its number
+    return any((t.lemma_.lower() in other or t.lower_ in other) and abs(t.i - cue.i) == 2
+               and cue.doc[min(t.i, cue.i) + 1].lower_ in ("or", "and") for t in joined)
 
 
 # --- mentions without a digit -----------------------------------------------------------------
@@ -1064,7 +1092,9 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict], year: int | N
     """Best single estimate per side of people killed, wounded, missing, captured and displaced,
     with the interval the chosen claim allows (see ESTIMATE_RULE); `year` is the article's."""
     records = casualties.to_dict("records") if isinstance(casualties, pd.DataFrame) else list(casualties)
-    scored = [(r, v) for r in records if (v := _estimate(r)) is not None]
+    # a rate ("1,200 a day") is no count of people, whatever it multiplies to
+    scored = [(r, v) for r in records if (v := _estimate(r)) is not None
+              and not RATE.fullmatch((_key(r.get("period")) or "").strip())]
     dated = [elsewhen(r.get("period"), year) for r, _ in scored]
     # One individual's mentions tell of one event: "Van Gogh was shot ... shot and stabbed in November 2004".
     now = {_key(r.get("person")) for (r, _), d in zip(scored, dated) if not d} - {None}
