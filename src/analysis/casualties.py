@@ -224,7 +224,8 @@ CASUALTIES = declare("casualties", (
            "(\"a man was shot dead\").", "False"),
     Column("victims", "string", "Who, as written (soldiers, children, man, forces).", "soldiers"),
     Column("side", "string", "Country the victims belong to (see figures.side).", "Russia"),
-    Column("period", "string", "Time span covered, as written (see figures.period).", "just over a month of fighting"),
+    Column("period", "string", "Time span covered, as written (see figures.period), or a rate (\"per day\"), "
+           "which no total uses.", "just over a month of fighting"),
     Column("source", "string", "Who the mention is attributed to (see figures.source).", "a NATO official"),
     Column("source_row", "Int64", "Matching row of the article's `sources` table (see figures.source_row).", "15"),
     Column("person", "string", "The individual a one-person mention refers to (\"person 1\", ...): mentions "
