@@ -151,10 +151,9 @@ def index_html(entries: list[tuple[str, str, str]], corpus: str) -> str:
 
 def reports_dir(corpus: str) -> Path:
     """reports/ for the seed corpus, reports/<corpus name>/ for any other, so seed reports stay intact."""
-    resolved = config.resolve(corpus).resolve()
-    if resolved == config.SEEDS.resolve():
+    if config.resolve(corpus).resolve() == config.SEEDS.resolve():
         return config.REPORTS
-    return config.REPORTS / resolved.name
+    return config.REPORTS / config.corpus_name(corpus)
 
 
 def render_all(corpus: str = DEFAULT_CORPUS, inplace: bool = False, out: Path | None = None) -> list[Path]:

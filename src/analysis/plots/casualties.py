@@ -208,7 +208,7 @@ def kinds_takeaway(figures: pd.DataFrame, kinds: pd.DataFrame) -> str:
 
 def figures_by_kind(figures: pd.DataFrame):
     """Bars: numeric expressions per kind, the casualty counts among them marked."""
-    counts = figures["kind"].astype(str).value_counts().reindex(FIGURE_KINDS, fill_value=0)
+    counts = kind_counts(figures).set_index("kind")["figures"].astype("int64").reindex(list(FIGURE_KINDS), fill_value=0)
     casualty = figures[figures["is_casualty"].fillna(False).astype(bool)]["kind"].astype(str).value_counts() \
         .reindex(FIGURE_KINDS, fill_value=0)
     fig, ax = figure(figsize=(8.0, 3.4))
