@@ -95,3 +95,12 @@ def test_an_empty_table_is_not_shown():
     assert plots.shown(pd.DataFrame({"a": []})) is None
     frame = pd.DataFrame({"a": [1]})
     assert plots.shown(frame) is frame
+
+
+def test_seed_index_says_where_other_corpora_reports_go():
+    entries = [("01-readability.html", "Readability", "How hard it reads.")]
+    seed = report.index_html(entries, "seeds/", seed=True)
+    other = report.index_html(entries, "bbc/", seed=False)
+    assert "reports/&lt;corpus name&gt;/index.html" in seed
+    assert "corpus name" not in other
+    assert '<a href="01-readability.html">Readability</a>' in other

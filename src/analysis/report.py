@@ -131,7 +131,13 @@ def to_html(nb) -> str:
     return body
 
 
-def index_html(entries: list[tuple[str, str, str]], corpus: str) -> str:
+def index_html(entries: list[tuple[str, str, str]], corpus: str, seed: bool = False) -> str:
+    """The reports' index page; the seed's also says where other corpora's reports are written."""
+    # Other corpora's reports are not linked: they exist only where a user made them, and the
+    # committed seed index must not change with local runs.
+    elsewhere = ("<p>Reports of another corpus (<code>make reports CORPUS=path/to/folder</code>) are "
+                 "written to <code>reports/&lt;corpus name&gt;/index.html</code>, with an index like "
+                 "this one.</p>\n") if seed else ""
     items = "\n".join(f'  <li><a href="{html.escape(href)}">{html.escape(title)}</a>: {html.escape(summary)}</li>'
                       for href, title, summary in entries)
     return f"""<!DOCTYPE html>
@@ -144,7 +150,7 @@ def index_html(entries: list[tuple[str, str, str]], corpus: str) -> str:
 <ul>
 {items}
 </ul>
-</body>
+{elsewhere}</body>
 </html>
 """
 
@@ -175,7 +181,7 @@ def render_all(corpus: str = DEFAULT_CORPUS, inplace: bool = False, out: Path | 
         title, summary = _title_and_summary(nb)
         entries.append((target.name, title or path.stem, summary))
     index = out / "index.html"
-    _write_if_changed(index, index_html(entries, corpus))
+    _write_if_changed(index, index_html(entries, corpus, seed=out == config.REPORTS))
     written.append(index)
     return written
 
