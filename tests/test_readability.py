@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -255,8 +256,9 @@ def test_auc_is_the_share_of_adv_ele_pairs_ranked_right():
     assert evaluate.auc(scores, "flesch_kincaid_grade") == pytest.approx(5 / 9)
 
 
-def test_evaluation_skips_with_a_reason_when_data_is_absent(tmp_path, capsys):
-    assert evaluate.main([str(tmp_path / "missing")]) == 0
+def test_evaluation_skips_with_a_reason_when_data_is_absent(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(evaluate, "DEFAULT", tmp_path / "missing")
+    assert evaluate.main([]) == 0
     assert "skipped" in capsys.readouterr().out
 
 
@@ -404,3 +406,56 @@ def test_variant_as_built_reproduces_the_table_and_semicolons_split_sentences(tm
 def test_the_nearest_level_is_judged_on_the_grades_as_shown():
     # 9.34 shows as 9.3: 0.8 from elementary's 8.5 and 0.9 from intermediate's 10.2 as printed
     assert readability._nearest_reference(9.34).startswith("close to OneStopEnglish elementary")
+
+
+def test_level_names_are_read_from_folder_names_easiest_first(tmp_path):
+    def layout(*names):
+        root = tmp_path / "_".join(names)
+        for name in names:
+            (root / name).mkdir(parents=True)
+            (root / name / "a.txt").write_text("Text.", encoding="utf-8")
+        return root
+
+    assert list(evaluate.guess_levels(layout("Advanced", "Elementary", "Intermediate"))) == [
+        "Elementary", "Intermediate", "Advanced"]
+    assert list(evaluate.guess_levels(layout("C1", "A2", "B1"))) == ["A2", "B1", "C1"]
+    assert list(evaluate.guess_levels(layout("level10", "level2", "level3"))) == ["level2", "level3", "level10"]
+    assert list(evaluate.guess_levels(layout("CPE", "KET", "FCE"))) == ["KET", "FCE", "CPE"]
+    assert evaluate.guess_levels(layout("news", "blogs")) is None
+
+
+def test_levels_holding_different_texts_get_auc_and_rank_correlation_but_no_ordered_share(tmp_path):
+    easy = "The cat sat on the mat. It was a warm day. The dog ran to the park. We had tea at home."
+    hard = ("Notwithstanding considerable institutional opposition, the municipal administration "
+            "authorised an extraordinarily comprehensive reorganisation of metropolitan infrastructure.")
+    for level, text in (("easy", easy), ("hard", hard)):
+        (tmp_path / level).mkdir()
+        for stem in ("one", "two"):
+            (tmp_path / level / f"{level}{stem}.txt").write_text(text, encoding="utf-8")
+    table, info = evaluate.evaluate(tmp_path, {"easy": "easy", "hard": "hard"})
+    fk = table.set_index("formula").loc["flesch_kincaid_grade"]
+    assert info["n_articles"] == 0 and info["n_texts"] == 4
+    assert np.isnan(fk["ordered"])
+    assert (fk["auc"], fk["rank_correlation"]) == (1.0, 1.0)
+
+
+def test_a_graded_folder_the_levels_do_not_describe_is_an_error_not_a_skip(tmp_path, capsys):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("Text.", encoding="utf-8")
+    (tmp_path / "blogs").mkdir()
+    (tmp_path / "blogs" / "b.txt").write_text("Text.", encoding="utf-8")
+    assert evaluate.main([str(tmp_path)]) == 2
+    assert "--levels" in capsys.readouterr().err
+    assert evaluate.main([str(tmp_path), "--levels", "easy=news", "hard=missing"]) == 2
+    assert "no subfolder missing" in capsys.readouterr().err
+    assert evaluate.main([str(tmp_path / "absent")]) == 2
+
+
+def test_versions_of_an_article_are_matched_by_the_suffix_their_level_shares(tmp_path):
+    for folder, mark in (("Elementary", "-ele"), ("Advanced", "-adv")):
+        (tmp_path / folder).mkdir()
+        for stem in ("Amazon", "Arctic mapping"):
+            (tmp_path / folder / f"{stem}{mark}.txt").write_text("Text.", encoding="utf-8")
+    files = evaluate.level_files(tmp_path, {"Elementary": "Elementary", "Advanced": "Advanced"})
+    assert sorted(set(files["stem"])) == ["Amazon", "Arctic mapping"]
+    assert files["complete"].all()

@@ -17,6 +17,7 @@ import argparse
 import contextlib
 import functools
 import re
+import sys
 import time
 from pathlib import Path
 
@@ -38,17 +39,62 @@ TEXTSTAT = {
 
 
 def level_files(root: Path, levels: dict[str, str] = LEVELS) -> pd.DataFrame:
-    """One row per (stem, level) with the file path, for stems present at every level."""
+    """One row per (stem, level) with the file path and whether the stem is present at every level; a
+    file's stem is its name without the suffix every file of its level carries, else without "-LEVEL"."""
     rows = []
     for level, folder in levels.items():
-        for path in sorted((root / folder).glob("*.txt")):
-            stem = path.stem[: -len(f"-{level}")] if path.stem.endswith(f"-{level}") else path.stem
+        paths = sorted((root / folder).glob("*.txt"))
+        # A level's mark on its file names ("-ele", "_level2") is the suffix they all share.
+        marks = {m.group(0) if (m := re.search(r"[-_][^-_]+$", p.stem)) else "" for p in paths}
+        mark = marks.pop() if len(marks) == 1 and len(paths) > 1 else f"-{level}"
+        for path in paths:
+            stem = path.stem[: -len(mark)] if mark and path.stem.endswith(mark) else path.stem
             rows.append({"stem": stem, "level": level, "path": path})
     frame = pd.DataFrame(rows, columns=["stem", "level", "path"])
-    complete = frame.groupby("stem")["level"].transform("nunique") == len(levels)
     order = {level: i for i, level in enumerate(levels)}
-    frame = frame[complete].assign(_order=frame["level"].map(order))
+    frame = frame.assign(complete=frame.groupby("stem")["level"].transform("nunique") == len(levels),
+                         _order=frame["level"].map(order))
     return frame.sort_values(["stem", "_order"], kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+# Words that name a reading level, easiest first; a folder is ranked by the first it contains.
+_LEVEL_WORDS = [
+    ("beginner", "starter", "elementary", "ele", "easy", "easiest", "simple", "basic", "low"),
+    ("intermediate", "int", "medium", "middle", "mid"),
+    ("advanced", "adv", "hard", "hardest", "difficult", "high", "proficient", "original"),
+]
+_CEFR = {"a1": 0, "a2": 1, "b1": 2, "b2": 3, "c1": 4, "c2": 5}
+_CAMBRIDGE = {"ket": 0, "pet": 1, "fce": 2, "cae": 3, "cpe": 4}
+
+
+def guess_levels(root: Path) -> dict[str, str] | None:
+    """Levels read from the names of root's subfolders that hold .txt files, easiest first; None when
+    the names do not give one clear order (then --levels must say it)."""
+    folders = sorted(p.name for p in root.iterdir() if p.is_dir() and any(p.glob("*.txt"))) if root.is_dir() else []
+    if len(folders) < 2:
+        return None
+
+    def tokens(name: str) -> list[str]:
+        return re.findall(r"[a-z]+\d*|\d+", name.lower())
+
+    def by_words(name: str) -> int | None:
+        found = [rank for token in tokens(name) for rank, words in enumerate(_LEVEL_WORDS) if token in words]
+        return found[0] if found else None
+
+    def by_table(table: dict[str, int]):
+        return lambda name: next((table[t] for t in tokens(name) if t in table), None)
+
+    def by_number(name: str) -> int | None:
+        numbers = re.findall(r"\d+", name)
+        return int(numbers[-1]) if numbers else None
+
+    prefixes = {re.sub(r"\d+", "", name) for name in folders}
+    rankers = [by_table(_CEFR), by_table(_CAMBRIDGE), by_words] + ([by_number] if len(prefixes) == 1 else [])
+    for rank in rankers:
+        ranks = [rank(name) for name in folders]
+        if None not in ranks and len(set(ranks)) == len(ranks):
+            return {name: name for _, name in sorted(zip(ranks, folders))}
+    return None
 
 
 def as_article(stem: str, text: str) -> articles.Article:
@@ -142,15 +188,31 @@ def ablation(ours: pd.DataFrame, theirs: pd.DataFrame, levels=tuple(LEVELS)) -> 
 
 
 def ordered_share(scores: pd.DataFrame, formula: str, levels=tuple(LEVELS)) -> float:
-    """Share of stems strictly ordered from the first level to the last (reversed for reading ease);
-    a missing score is not ordered."""
+    """Share of stems present at every level that are strictly ordered from the first level to the last
+    (reversed for reading ease); a missing score is not ordered. NaN when no stem is at every level."""
     wide = scores.pivot(index="stem", columns="level", values=formula).astype("float64")
+    wide = wide[scores.groupby("stem")["level"].nunique().reindex(wide.index) == len(levels)]
+    if not len(wide):
+        return float("nan")
     if formula in EASIER_WHEN_HIGHER:
         wide = -wide
     ok = pd.Series(True, index=wide.index)
     for easier, harder in zip(levels, levels[1:]):
         ok &= wide[easier] < wide[harder]
     return float(ok.mean())
+
+
+def rank_correlation(scores: pd.DataFrame, formula: str, levels=tuple(LEVELS)) -> float:
+    """Spearman's rank correlation between a text's level (easiest first) and its difficulty score,
+    over every scored text: the measure for graded sets whose levels hold different texts."""
+    sign = -1.0 if formula in EASIER_WHEN_HIGHER else 1.0
+    order = {level: i for i, level in enumerate(levels)}
+    frame = pd.DataFrame({"level": scores["level"].map(order).astype("float64"),
+                          "score": sign * scores[formula].astype("float64")}).dropna()
+    if frame["level"].nunique() < 2 or frame["score"].nunique() < 2:
+        return float("nan")
+    ranks = frame.rank(method="average")
+    return float(np.corrcoef(ranks["level"], ranks["score"])[0, 1])
 
 
 def auc(scores: pd.DataFrame, formula: str, levels=tuple(LEVELS)) -> float:
@@ -215,7 +277,8 @@ def split_halves(scores: pd.DataFrame, formula: str = "flesch_kincaid_grade",
                  levels=tuple(LEVELS)) -> list[dict[str, float]]:
     """Ordered share and AUC on the two halves of the articles (alternate stems in name order): how much
     the figures move with the sample."""
-    stems = sorted(scores["stem"].unique())
+    at_every_level = scores.groupby("stem")["level"].nunique() == len(levels)
+    stems = sorted(at_every_level[at_every_level].index)
     out = []
     for half in (stems[0::2], stems[1::2]):
         if not half:
@@ -234,7 +297,7 @@ def evaluate(root: Path, levels: dict[str, str] = LEVELS,
     files = level_files(root, levels)
     order = tuple(levels)
     if not len(files):
-        return pd.DataFrame(), {"n_articles": 0}
+        return pd.DataFrame(), {"n_articles": 0, "n_texts": 0}
     texts = [articles.decode(Path(p).read_bytes(), p) for p in files["path"]]
     t_read = time.perf_counter()
     read = [as_article(stem, text) for stem, text in zip(files["stem"], texts)]
@@ -254,12 +317,15 @@ def evaluate(root: Path, levels: dict[str, str] = LEVELS,
     keys = files[["stem", "level"]]
     ours, theirs = pd.concat([keys, ours], axis=1), pd.concat([keys, theirs], axis=1)
     rows = [{"formula": f, "ordered": ordered_share(ours, f, order), "auc": auc(ours, f, order),
-             "textstat_ordered": ordered_share(theirs, f, order), "textstat_auc": auc(theirs, f, order)}
+             "rank_correlation": rank_correlation(ours, f, order),
+             "textstat_ordered": ordered_share(theirs, f, order), "textstat_auc": auc(theirs, f, order),
+             "textstat_rank_correlation": rank_correlation(theirs, f, order)}
             for f in TEXTSTAT]
     info = {"project": (t1 - t0) / len(texts), "textstat": (t2 - t1) / len(texts),
             "reading": (t0 - t_read) / len(texts), "textstat_rows": (t3 - t_rows) / len(texts),
             "rows_per_text": rows_per_text, "halves": split_halves(ours, "flesch_kincaid_grade", order),
-            "n_articles": files["stem"].nunique(), "n_texts": len(texts), "ablation": ablation(ours, theirs, order),
+            "n_articles": files.loc[files["complete"], "stem"].nunique(), "n_texts": len(texts),
+            "texts_per_level": files["level"].value_counts().reindex(list(order), fill_value=0), "ablation": ablation(ours, theirs, order),
             "means": ours.groupby("level")[["flesch_kincaid_grade", "flesch_reading_ease"]].mean().reindex(
                 list(order))}
     if variants:
@@ -303,39 +369,68 @@ def main(argv: list[str]) -> int:
     parser.add_argument("path", nargs="?", default=str(DEFAULT),
                         help="folder holding one subfolder per level (default: %(default)s)")
     parser.add_argument("--levels", nargs="+", metavar="NAME=SUBFOLDER",
-                        default=[f"{k}={v}" for k, v in LEVELS.items()],
-                        help="levels, easiest first (default: %(default)s)")
+                        help="levels, easiest first (default: OneStopEnglish's "
+                             f"{' '.join(f'{k}={v}' for k, v in LEVELS.items())} when PATH holds them, else "
+                             "read from subfolder names such as elementary/intermediate/advanced, A1..C2 or "
+                             "level1, level2, ...)")
     parser.add_argument("--variants", action="store_true",
                         help="also score Flesch-Kincaid with other counting conventions (what is scored, "
                              "where a sentence ends, asides and quotes)")
     args = parser.parse_args(argv)
     root = Path(args.path)
-    levels = dict(item.split("=", 1) for item in args.levels)
-    if len(levels) < 2 or not all((root / folder).is_dir() for folder in levels.values()):
-        print(f"skipped: {root} does not hold {', '.join(levels.values())} "
-              "(the graded corpus is not available here)")
-        return 0
+    if not root.is_dir():
+        if root == DEFAULT:
+            print(f"skipped: {root} is absent (the graded corpus is not available here)")
+            return 0
+        print(f"analysis: {root}: no such folder", file=sys.stderr)
+        return 2
+    if args.levels:
+        levels = dict(item.split("=", 1) for item in args.levels)
+    elif all((root / folder).is_dir() for folder in LEVELS.values()):
+        levels = dict(LEVELS)
+    else:
+        levels = guess_levels(root)
+        if levels is None:
+            found = sorted(p.name for p in root.iterdir() if p.is_dir())
+            print(f"analysis: {root}: cannot tell its reading levels from its subfolders "
+                  f"({', '.join(found) or 'none'}); name them easiest first with --levels NAME=SUBFOLDER ...",
+                  file=sys.stderr)
+            return 2
+        print(f"levels read from the folder names, easiest first: {', '.join(levels)} "
+              "(--levels sets them)")
+    missing = [folder for folder in levels.values() if not (root / folder).is_dir()]
+    if len(levels) < 2 or missing:
+        problem = f"no subfolder {', '.join(missing)}" if missing else "fewer than two levels"
+        print(f"analysis: {root}: {problem}; --levels needs two or more NAME=SUBFOLDER, easiest first",
+              file=sys.stderr)
+        return 2
     table, info = evaluate(root, levels, variants=args.variants)
-    if not info["n_articles"]:
-        print(f"skipped: no article of {root} is present at every level ({', '.join(levels)})")
-        return 0
+    if not info.get("n_texts"):
+        print(f"analysis: {root}: no .txt file in {', '.join(levels.values())}", file=sys.stderr)
+        return 2
     names = list(levels)
-    print(f"{info['n_articles']} articles x {len(levels)} levels ({', '.join(names)}) from {root}")
-    print(f"ordered = share of articles with {' < '.join(names)}; "
-          f"auc = P({names[-1]} scores harder than {names[0]})")
-    print(f"{'formula':30} {'ordered':>8} {'auc':>6}   {'textstat ordered':>16} {'textstat auc':>12}")
+    per_level = ", ".join(f"{level} {n}" for level, n in info["texts_per_level"].items())
+    print(f"{info['n_texts']} texts ({per_level}) from {root}; {info['n_articles']} articles at every level")
+    print(f"ordered = share of the articles at every level with {' < '.join(names)}; "
+          f"auc = P({names[-1]} scores harder than {names[0]}); rho = Spearman's rank correlation of "
+          "score and level over all texts")
+
+    def show(value: float) -> str:
+        return "n/a" if np.isnan(value) else f"{value:.3f}"
+
+    print(f"{'formula':30} {'ordered':>8} {'auc':>6} {'rho':>6}   {'textstat ordered':>16} {'auc':>6} {'rho':>6}")
     for r in table.itertuples():
-        print(f"{r.formula:30} {r.ordered:8.3f} {r.auc:6.3f}   "
-              f"{r.textstat_ordered:16.3f} {r.textstat_auc:12.3f}")
+        print(f"{r.formula:30} {show(r.ordered):>8} {show(r.auc):>6} {show(r.rank_correlation):>6}   "
+              f"{show(r.textstat_ordered):>16} {show(r.textstat_auc):>6} {show(r.textstat_rank_correlation):>6}")
     print("\nFlesch-Kincaid with counts mixed from the two methods:")
     for r in info["ablation"].itertuples():
-        print(f"  {r.counts:50} ordered {r.ordered:.3f}  auc {r.auc:.3f}")
+        print(f"  {r.counts:50} ordered {show(r.ordered)}  auc {show(r.auc)}")
     print("Flesch-Kincaid on each half of the articles (alternate names): " + "; ".join(
-        f"{h['n_articles']} articles ordered {h['ordered']:.3f} auc {h['auc']:.3f}" for h in info["halves"]))
+        f"{h['n_articles']} articles ordered {show(h['ordered'])} auc {show(h['auc'])}" for h in info["halves"]))
     if args.variants:
         print(f"\nFlesch-Kincaid when one counting convention changes (means by level: {' / '.join(names)}):")
         for r in info["variants"].itertuples():
-            print(f"  {r.variant:50} ordered {r.ordered:.3f}  auc {r.auc:.3f}  means {r.means}")
+            print(f"  {r.variant:50} ordered {show(r.ordered)}  auc {show(r.auc)}  means {r.means}")
     print("\nproject means by level: " + ", ".join(
         f"{level} FK {m.flesch_kincaid_grade:.2f} / FRE {m.flesch_reading_ease:.1f}"
         for level, m in info["means"].astype("float64").iterrows()))
