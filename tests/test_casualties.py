@@ -537,3 +537,35 @@ def test_killed_or_wounded_is_one_count_of_casualties_and_a_rate_is_no_total():
     assert (rows.loc["Three", "casualty_type"], rows.loc["five", "casualty_type"]) == ("killed", "wounded")
     totals = t.casualty_totals.iloc[0]
     assert (totals["killed"], totals["wounded"]) == (14.0, 5.0)
+
+
+def test_a_toll_dated_by_the_event_that_caused_it_is_not_the_articles_toll(tables_of):
+    t = tables_of("At least 340 people died in the earthquake on Monday, the governor said. "
+                  "The 2018 earthquake and tsunami in Palu killed more than 4,300 people.", published="2025-03-04")
+    periods = t["casualties"].set_index("text")["period"]
+    assert periods["more than 4,300"] == "2018"
+    assert t["casualty_totals"]["killed"].tolist() == [340]
+
+
+def test_a_war_toll_since_its_onset_is_kept_apart_from_the_attacks_toll(tables_of):
+    t = tables_of("At least 129 people were killed in the assault on the camp, aid workers said. "
+                  "The war, which began in April 2023, has killed at least 150,000 people and displaced "
+                  "more than 12 million.", published="2025-04-14")
+    totals = t["casualty_totals"].iloc[0]
+    assert totals["killed"] == 129 and pd.isna(totals["displaced"])
+    assert set(t["casualties"].set_index("text").loc[["at least 150,000", "more than 12 million"], "period"]) == {
+        "April 2023"}
+
+
+def test_one_time_phrase_covers_joined_killed_and_injured_counts(tables_of):
+    c = tables_of("The mission said at least 11,520 civilians had been killed and 23,640 injured in Ukraine "
+                  "since the full-scale invasion in February 2022.")["casualties"].set_index("text")
+    assert c.loc["at least 11,520", "period"] == c.loc["23,640", "period"] == "the full-scale invasion in February 2022"
+
+
+def test_a_written_number_of_wounded_people_is_a_stated_count_not_implied(tables_of):
+    t = tables_of("Its teams had treated 87 wounded people in the 48 hours after the attack. "
+                  "At least 129 people were killed in the attack.")
+    row = t["casualties"].set_index("text").loc["wounded people"]
+    assert row["count"] == 87 and not row["implicit"]
+    assert t["casualty_totals"]["wounded"].tolist() == [87]

@@ -125,6 +125,8 @@ PERIOD_PREPS = {"in", "over", "during", "since", "within", "throughout", "across
 TIME_WORDS = re.compile(r"\b(?:day|week|month|year|hour|fighting|war|conflict|invasion|offensive|past|"
                         r"weekend|night|decade|period|siege|battle|start|beginning)s?\b", re.I)
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# Verbs that date the start of what did the killing: "the war, which began in April 2023, has killed".
+ONSET_VERBS = frozenset({"begin", "start", "erupt", "break", "launch", "escalate", "resume"})
 # A year written as part of a date ("2016-05-02", "2 May 2016", "May 2, 2016", "02/05/2016"): in a
 # published string it wins over a bare four-digit number such as a time ("Updated 1850 GMT").
 DATED_YEAR = re.compile(
@@ -508,6 +510,37 @@ def _period(*tokens: Token | None) -> str | None:
                     return sub.text
         if tok.dep_ == "relcl" and YEAR.fullmatch(tok.head.text):
             return tok.head.text  # "since 1998, when about 2,000 people died"
+        # "11,520 killed and 23,640 injured since February 2022": one time phrase covers both
+        for c in tok.children:
+            if c.dep_ == "conj":
+                found = _period(c, *(g for g in c.children if g.dep_ == "acl"))
+                if found:
+                    return found
+        found = _event_date(tok)
+        if found:
+            return found
+    return None
+
+
+def _event_date(tok: Token) -> str | None:
+    """The date of what did the killing, when the cue's subject carries one: "The 2018 earthquake
+    killed 4,300", "killed by the 2004 tsunami", "The war, which began in April 2023, has killed"."""
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "agent")]
+    if not subjects and tok.dep_ == "conj":  # "has killed 150,000 ... and displaced 12 million"
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    for c in subjects:
+        event = c if c.dep_ == "nsubj" else next((g for g in c.children if g.dep_ == "pobj"), None)
+        if event is None or is_person(event):
+            continue
+        year = next((t for t in event.subtree if YEAR.fullmatch(t.text) and t.i < tok.i
+                     and t.ent_type_ in ("DATE", "")), None)
+        if year is not None and year.head.i == event.i:
+            return year.text
+        for clause in event.subtree:
+            if clause.dep_ == "relcl" and clause.lemma_.lower() in ONSET_VERBS and clause.i < tok.i:
+                found = _period(clause)
+                if found and YEAR.search(found):
+                    return found
     return None
 
 
@@ -546,8 +579,10 @@ def reading(span: Span, counted: Token | None) -> dict | None:
     if kind in ("killed", "dead", "wounded") and _killed_and_wounded(cue_tok):
         kind = "casualties"  # "1,200 soldiers killed or wounded": one number for both
     rate = RATE.search(span.doc[span.start:min(cue_tok.i + 6, span.sent.end)].text)
-    if period is None and rate:
-        period = rate.group()  # "per day": a rate, which no total adds up to a count
+    if rate and (period is None or rate.group() not in period):
+        # "per day" wins over "in May": a rate, which no total adds up to a count ("over a
+        # month of fighting" is a span, not a rate)
+        period = rate.group()
     return {"casualty_type": kind, "cue": cue, "cue_i": cue_tok.i, "victims": victims,
             "side": side_of(victim_noun), "period": period}
 
@@ -782,7 +817,7 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
         elif victim is not None:
             count, implicit = _np_count(victim)
         if tok.pos_ == "NOUN" and victim is not tok and _np_count_one(tok) == 0.0:
-            count = 0.0
+            count, implicit = 0.0, True
         words = [t for t in (victim, tok) if t is not None]
         words += [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i]  # "heavy casualties"
         start, end = _mention_span(sent, words)
@@ -792,7 +827,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
         out.append({"start": start, "end": end, "text": text[start:end], "casualty_type": kind,
                     "cue": cue, "count": count, "low": low, "high": high,
                     "qualifier": qualifier, "quantified": qualifier is not None,
-                    "implicit": count is not None, "victims": victim.lower_ if victim is not None else None,
+                    "implicit": implicit and count is not None,
+                    "victims": victim.lower_ if victim is not None else None,
                     "side": side_of(victim), "period": _period(tok, tok.head), "cue_i": tok.i,
                     "victim_i": victim.i if victim is not None else None})
     return out
@@ -1061,7 +1097,12 @@ def elsewhen(period, year: int | None) -> bool:
     if OTHER_TIME.search(p):
         return True
     m = DATE_PERIOD.fullmatch(p.strip())
-    return m is not None and (year is None or int(m.group(1)) != year)
+    if m is not None:
+        return year is None or int(m.group(1)) != year
+    # A longer phrase with a year ("since the full-scale invasion in February 2022") places the
+    # mention before the article only when the article's own year is known and later.
+    years = [int(y) for y in YEAR.findall(p)]
+    return bool(years) and year is not None and max(years) < year
 
 
 def _stated(r) -> bool:
