@@ -610,3 +610,26 @@ def test_an_apposition_after_the_name_gives_the_role(attribute):
 def test_a_general_secretary_is_no_soldier(attribute):
     row = attribute("Usdaw general secretary John Hannett said the deal was fair to shop workers.").iloc[0]
     assert row.source_type != "military"
+
+
+def test_he_after_an_unnamed_speaker_is_that_speaker_not_an_earlier_name(attribute):
+    r = attribute("The war has killed thousands, according to the US envoy Tom Perriello.\n\n"
+                  "An RSF commander, who spoke on condition of anonymity, told the Guardian the group "
+                  "had no intention of harming civilians. \"We are fighting soldiers, not women and "
+                  "children,\" he said.\n")
+    row = r[r["quote"].str.startswith('"We are fighting')].iloc[0]
+    assert (row["speaker"], row["named"]) == ("An RSF commander", False)
+
+
+def test_he_after_a_named_speaker_still_goes_to_the_name(attribute):
+    r = attribute("A police spokesman said the road was closed.\n\nJohn Smith, the mayor, said the bridge "
+                  "was safe. \"We checked it twice,\" he said.\n")
+    row = r[r["quote"].str.startswith('"We checked')].iloc[0]
+    assert row["speaker"] == "John Smith"
+
+
+def test_the_home_secretary_is_not_the_shadow_home_secretary(attribute):
+    r = attribute("Shadow home secretary David Davis said the plan was a mess.\n\n"
+                  "The home secretary said the review would begin next year.\n")
+    row = r[r["quote"].str.startswith("the review")].iloc[0]
+    assert row["speaker"] != "David Davis"

@@ -1203,6 +1203,12 @@ def _type_of(words: str | None, affiliation: str | None = None, kind: str = "per
     return "unknown"
 
 
+# An unnamed speaker described as such ("An RSF commander", "a police spokeswoman"), and the
+# "according to" that makes a speaker no subject a later "he" could continue.
+_DESCRIPTION = re.compile(r"(?:an?|the|one|another)\s+\w", re.I)
+_AFTER_ACCORDING = re.compile(r"according\s+to\s+$", re.I)
+
+
 class _Resolver:
     """Resolves speakers within one article: names, surnames, pronouns, descriptions, organisations."""
 
@@ -1384,6 +1390,14 @@ class _Resolver:
                 spoke = next(((p, at) for p, at in reversed(previous) if p.kind == "person" and p.named
                               and p.gender in (None, gender)), None)
                 mentioned = self.person_before(span.start_char, gender)
+                # "An RSF commander, who spoke on condition of anonymity, told ... 'We are ...,' he
+                # said": an unnamed person who spoke last, after every candidate name, is the one
+                last = next(((p, at) for p, at in reversed(previous) if p.kind == "person"), None)
+                if last is not None and not last[0].named and _DESCRIPTION.match(last[0].name) \
+                        and not _AFTER_ACCORDING.search(self.text[max(0, last[1] - 20):last[1]]) \
+                        and last[0].gender in (None, gender) and span.start_char - last[1] <= 1500 \
+                        and all(last[1] > c[1] for c in (spoke, mentioned) if c is not None):
+                    return last[0], False
                 if mentioned is not None and (spoke is None or mentioned[1] > spoke[1]):
                     return self._profile(mentioned[0]), True
                 if spoke is not None:
@@ -1547,6 +1561,14 @@ def _author(span: Span, head: Token) -> str | None:
     return " ".join(t.text for t in run) or None
 
 
+# Words that make another office of the same title: the shadow home secretary is not the home secretary.
+_OFFICE_MARKS = frozenset({"shadow", "deputy", "vice", "assistant", "junior", "acting", "interim", "former", "ex"})
+
+
+def _office_marks(role: str) -> frozenset[str]:
+    return frozenset(role.lower().replace("-", " ").split()) & _OFFICE_MARKS
+
+
 def _resolve_descriptions(rows: list[dict], mentioned: dict[str, Profile] | None = None, window: int = 3) -> None:
     """An anonymous description takes the name of a nearby named speaker with that role; a definite
     one ("the chancellor") also that of the one person the article names with that role
@@ -1559,7 +1581,8 @@ def _resolve_descriptions(rows: list[dict], mentioned: dict[str, Profile] | None
         for cand in sorted(named, key=lambda c: abs(c["paragraph"] - r["paragraph"])):
             if abs(cand["paragraph"] - r["paragraph"]) > window:
                 break
-            if head in cand["role"].lower().split() and (
+            cand_words = cand["role"].lower().split()
+            if cand_words[-1] == head and _office_marks(r["role"]) == _office_marks(cand["role"]) and (
                     r["affiliation"] in (None, cand["affiliation"]) or cand["affiliation"] is None):
                 for key in ("speaker", "named", "role", "former", "affiliation", "source_type"):
                     r[key] = cand[key] if key != "former" else (cand["former"] or r["former"])
@@ -1571,7 +1594,7 @@ def _resolve_descriptions(rows: list[dict], mentioned: dict[str, Profile] | None
             words = r["role"].lower().split()
             fits = [p for p in mentioned.values() if p.role and not p.former and
                     p.role.lower().split()[-1] == head and set(words) <= set(p.role.lower().split()) and
-                    r["affiliation"] in (None, p.affiliation)]
+                    _office_marks(p.role) == _office_marks(r["role"]) and r["affiliation"] in (None, p.affiliation)]
             if len(fits) == 1:  # two chancellors named: the text does not say which
                 p = fits[0]
                 aff = p.affiliation or r["affiliation"]
