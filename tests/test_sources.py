@@ -633,3 +633,18 @@ def test_the_home_secretary_is_not_the_shadow_home_secretary(attribute):
                   "The home secretary said the review would begin next year.\n")
     row = r[r["quote"].str.startswith("the review")].iloc[0]
     assert row["speaker"] != "David Davis"
+
+
+def test_a_quotation_paragraph_after_an_indirect_statement_is_that_speakers(attribute):
+    r = attribute("Amina Yahya, 34, said the fighters arrived before dawn.\n\n"
+                  "\"They came on motorbikes and in trucks. They killed everyone they found.\n\n"
+                  "\"We walked for three days with no water.\"\n")
+    quote = r[r["quote"].str.startswith('"They came')]
+    assert quote["speaker"].tolist() == ["Amina Yahya"]
+    assert quote["quote"].iloc[0].endswith('no water."')
+
+
+def test_a_quotation_in_the_middle_of_a_paragraph_is_not_carried_over_from_indirect_speech(attribute):
+    r = attribute("The minister said the plan was ready.\n\n"
+                  "The plan has many critics. \"It is a plan that nobody asked for at all.\"\n")
+    assert not r["quote"].str.contains("nobody asked").any()

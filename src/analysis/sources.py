@@ -968,6 +968,10 @@ class _Finder:
 
     # -- pass 2: quotations nobody was credited with --
 
+    def _opens_paragraph(self, offset: int) -> bool:
+        """True when only white space stands between the offset and the start of its line."""
+        return not self.text[self.text.rfind("\n", 0, offset) + 1:offset].strip()
+
     def _carry_over(self, found: list[Statement]) -> list[Statement]:
         out = sorted(found, key=lambda s: s.start)
         claimed = [(s.start, s.end) for s in out]
@@ -987,7 +991,11 @@ class _Finder:
             last = max(prev, key=lambda s: s.start)
             if row[0] - last.paragraph > 1:
                 continue
-            if row[0] != last.paragraph and last.kind != "direct":
+            if row[0] != last.paragraph and last.kind != "direct" and not (
+                    last.kind == "indirect" and self._opens_paragraph(q[0]) and "\n" in self.text[q[0]:q[1]]):
+                # "Amina Yahya said the fighters arrived before dawn." then a quotation running over
+                # several paragraphs, each opening with a quote mark: the newspaper convention for one
+                # speaker's long quotation; a single unattributed quote paragraph may be anyone's
                 continue
             if last.kind == "direct" and last.cue is not None and not re.search(r"\w", self.text[last.end:q[0]]):
                 # the quotation goes on in the next paragraph: one statement, as annotators mark it
