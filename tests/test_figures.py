@@ -489,3 +489,21 @@ def test_glued_m_counts_the_article_cues_once_per_article(monkeypatch):
     for s, e in ((17, 20), (40, 44)) * 3:
         assert figures.glued_m_is_metres(para, s, e, article=athletics)
     assert len(calls) <= 1
+
+
+@pytest.mark.parametrize("sentence, text, value, unit", [
+    ("The club paid &#163;5m for the striker.", "&#163;5m", 5e6, "GBP"),
+    ("The club paid &pound;5m for the striker.", "&pound;5m", 5e6, "GBP"),
+    ("Its sales reached &#x20AC;2bn last year.", "&#x20AC;2bn", 2e9, "EUR"),
+    ("Tickets cost &#36;40 each.", "&#36;40", 40, "USD"),
+])
+def test_currency_signs_written_as_html_references_are_money(figures_of, sentence, text, value, unit):
+    f = figures_of(sentence)
+    row = one(f, text)
+    assert (row.kind, row.value, row.unit) == ("money", value, unit)
+    assert sentence[row.start:row.end] == row.text  # the text is read as written, never rewritten
+
+
+def test_percent_written_as_an_html_reference_is_a_percentage(figures_of):
+    row = one(figures_of("Shares rose 5&#37; on Monday."), "5&#37;")
+    assert (row.kind, row.value) == ("percent", 5)

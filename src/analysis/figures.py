@@ -9,6 +9,7 @@ when it exists, else from "according to X" / "X said" in the same sentence.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from functools import lru_cache
 
@@ -158,7 +159,11 @@ _VAGUE = (r"\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|half\s+a\s+doze
 _NUMBER = rf"(?:{_DIGNUM}|{_VAGUE}|{_WORDNUM})"
 # The second number of a range follows its separator directly ("7,000-15,000").
 _NUMBER_B = _NUMBER.replace(_DIGNUM, _DIGNUM.replace(r"(?<![\w.,/:#$£€-])", r"(?<![\w.,/:#$£€])"), 1)
-_CUR = r"(?:US\$|A\$|C\$|\$|£|€|¥|₽|₴)\s?"
+# Currency signs as HTML character references ("&#163;5m", "&pound;5m"): plain-text exports of CMS
+# copy carry them. The text is left as written (offsets point into it); only its reading changes.
+_CUR_REF = r"&(?:#(?:163|36|8364|165)|#x0*(?:a3|24|20ac|a5)|pound|dollar|euro|yen);"
+_PERCENT_REF = r"&(?:#37|#x0*25|percnt);"
+_CUR = rf"(?:US\$|A\$|C\$|\$|£|€|¥|₽|₴|{_CUR_REF})\s?"
 _HEDGE = "|".join(h for _, h in _HEDGES)
 # Every expression starts a word or a currency; the leading look-ahead says so, so that the long
 # alternatives are tried only there (the same matches, in half the time).
@@ -280,7 +285,7 @@ _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINAL_WORDS)
 _AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:of\s+)?|[A-Z][\w'’.-]+,\s*|\(\s*)$")
 _AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
 _UNIT_AFTER = re.compile(
-    rf"^(?:(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage points?\b))"
+    rf"^(?:(?P<pct>\s?(?:%|{_PERCENT_REF}|per\s?cent\b|percent\b|percentage points?\b))"
     rf"|(?P<age>[-\s]years?[-\s]old\b|[-\s]months?[-\s]old\b)"
     rf"|(?P<cur>(?-i:p)\b(?![’'.]\w)|\s(?:of\s+)?(?:(?-i:{_CURRENCY_OF})\s+)?(?:{_CURRENCY_WORDS})\b)"
     rf"|(?P<times>\s+times\b)"
@@ -295,7 +300,8 @@ _VIDEO_AFTER = re.compile(r"p\s+(?:videos?|resolution|HD|screens?|displays?|foot
 _VIDEO_WORDS = re.compile(r"\b(?:videos?|resolution|HD|high[- ]definition|screens?|displays?|footage|pixels?|"
                           r"stream\w*|cameras?|films?|filmed|filming|monitors?|TVs?|televisions?|YouTube|"
                           r"webcams?|graphics)\b", re.I)
-_PRICE_WORDS = re.compile(r"[£$€]|\b(?:shares?|stocks?|pence|penny|pri(?:ce|ced|ces)|trad(?:ed|ing)|valued|"
+_PRICE_WORDS = re.compile(rf"[£$€]|{_CUR_REF}|"
+                          r"\b(?:shares?|stocks?|pence|penny|pri(?:ce|ced|ces)|trad(?:ed|ing)|valued|"
                           r"offer|FTSE|pay|paid|costs?|cheaper|dearer)\b", re.I)
 _RESOLUTION_UNIT = re.compile(r"^(?P<other>p)\b")
 _DATA_SIZE_UNIT = re.compile(r"[kmgt]b", re.I)
@@ -384,7 +390,8 @@ _MEASURE_CUES = re.compile(
     r"long(?:er|est)|wid(?:er|est)|deep(?:er|est)|"
     r"secs|\d+(?:\.\d+)?\s?seconds|swim\w*|freestyle)\b", re.I)
 _MILLION_CUES = re.compile(
-    r"[$£€¥%]|\bper\s?cent\b|\b(?:millions?|billions?|bn|viewers|audiences?|people|sales|profits?|revenues?|"
+    rf"[$£€¥%]|{_CUR_REF}|{_PERCENT_REF}|"
+    r"\bper\s?cent\b|\b(?:millions?|billions?|bn|viewers|audiences?|people|sales|profits?|revenues?|"
     r"shares|users|customers|subscribers|voters|workers|residents|population|budget|turnover|costs?|worth|"
     r"deals?|funds?|funding|spend\w*|invest\w*|bid|fees?|paid|euros?|dollars?|pounds|rupees|yuan|yen)\b", re.I)
 # The word after a number, past a second glued number it is coordinated with ("100m and 200m titles").
@@ -710,7 +717,7 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
     kind, unit = "count", None
     if money:
         cur = (m.group("cur") or "").strip().lower() or (unit_m.group("cur") or "").strip().lower()
-        cur = re.sub(r"^of\s+", "", re.sub(r"\s+", " ", cur))
+        cur = html.unescape(re.sub(r"^of\s+", "", re.sub(r"\s+", " ", cur)))  # "&#163;" is £
         kind, unit = "money", _CURRENCY.get(cur, cur or None)
     if unit_m is not None and (unit_m.group(0) or unit_m.groupdict().get("dist") == ""):
         g = unit_m.groupdict()
