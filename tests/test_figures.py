@@ -507,3 +507,13 @@ def test_currency_signs_written_as_html_references_are_money(figures_of, sentenc
 def test_percent_written_as_an_html_reference_is_a_percentage(figures_of):
     row = one(figures_of("Shares rose 5&#37; on Monday."), "5&#37;")
     assert (row.kind, row.value) == ("percent", 5)
+
+
+def test_a_markdown_emphasis_mark_is_never_the_noun_counted(figures_of):
+    row = one(figures_of("Two people were killed and four _injured_ in a blast."), "four")
+    assert pd.isna(row.counted)
+
+
+def test_emphasis_around_a_whole_clause_keeps_its_casualty_reading(figures_of):
+    row = one(figures_of("*Three people were killed* in the crash."), "Three")
+    assert (row.counted, row.casualty_type) == ("people", "killed")

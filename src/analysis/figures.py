@@ -756,16 +756,22 @@ def counted_token(span: Span) -> Token | None:
     root = span.root
     head = root.head
     if root.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "det") and head.pos_ in ("NOUN", "PROPN") \
-            and head.i not in range(span.start, span.end):
+            and head.i not in range(span.start, span.end) and _worded(head):
         return head
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            pobj = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+            pobj = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN", "ADJ") and _worded(c)]
             if pobj:
                 return pobj[0]
-    if root.pos_ in ("NOUN",) and root.lower_ not in VAGUE and not root.like_num:
+    if root.pos_ in ("NOUN",) and root.lower_ not in VAGUE and not root.like_num and _worded(root):
         return root
     return None
+
+
+def _worded(tok: Token) -> bool:
+    """Whether a token holds a letter: Markdown emphasis marks ("_", "**") that the parser tags as
+    nouns ("four _injured_") are never the thing counted."""
+    return any(c.isalpha() for c in tok.text)
 
 
 def _name_number(span: Span) -> bool:
