@@ -492,6 +492,7 @@ def sources(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
     that folder, without the suffix ("business/001"), so that same-named files in sub-folders of
     one corpus stay distinct. When several folders are given, that path starts with the folder's
     own name ("politics/001"), so that two folders holding the same file names stay distinct too.
+    A folder's README, LICENSE or SOURCE file is not one of its articles (see `unsupported`).
     """
     paths = [Path(p) for p in paths]
     prefixes = _folder_prefixes([p for p in paths if p.is_dir()])
@@ -506,9 +507,22 @@ def sources(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
     return found
 
 
+# The files that document a corpus rather than hold its news ("README.TXT", "LICENSE.txt",
+# "SOURCE.txt"): found in a folder they are named with the files not read, never analysed as
+# articles; given on their own they are read, as asked.
+_CORPUS_DOCUMENT = re.compile(r"(?:readme|licen[cs]e|copying)(?:[._-][\w.-]*)?|sources?|changelog|citation", re.I)
+
+
+def is_corpus_document(path: Path) -> bool:
+    """Whether a file's name is one that documents a corpus (README, LICENSE, SOURCE ...), not an article."""
+    return bool(_CORPUS_DOCUMENT.fullmatch(path.stem))
+
+
 def _files_in(folder: Path, articles: bool = True) -> list[Path]:
-    """The visible files under a folder, sorted: article files, or (articles=False) all the others."""
-    return sorted(f for f in folder.rglob("*") if f.is_file() and (f.suffix.lower() in SUFFIXES) == articles
+    """The visible files under a folder, sorted: article files, or (articles=False) all the others,
+    which include the corpus's own documentation files."""
+    return sorted(f for f in folder.rglob("*") if f.is_file()
+                  and (f.suffix.lower() in SUFFIXES and not is_corpus_document(f)) == articles
                   and not any(part.startswith(".") for part in f.relative_to(folder).parts))
 
 
@@ -525,7 +539,8 @@ def _folder_prefixes(folders: list[Path]) -> dict[Path, str]:
 
 
 def unsupported(paths: Iterable[str | Path]) -> list[Path]:
-    """Files inside the given folders that are not read, because their suffix is not an article format."""
+    """Files inside the given folders that are not read: their suffix is not an article format, or
+    they document the corpus (README, LICENSE, SOURCE ...)."""
     return sorted(f for p in map(Path, paths) if p.is_dir() for f in _files_in(p, articles=False))
 
 
