@@ -517,3 +517,50 @@ def test_a_markdown_emphasis_mark_is_never_the_noun_counted(figures_of):
 def test_emphasis_around_a_whole_clause_keeps_its_casualty_reading(figures_of):
     row = one(figures_of("*Three people were killed* in the crash."), "Three")
     assert (row.counted, row.casualty_type) == ("people", "killed")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The 4G network and 5G phones arrive next year.", "4G"),
+    ("Sony sells a 4K television for the first time.", "4K"),
+    ("The final was filmed in 8K for cinema screens.", "8K"),
+    ("Cinemas show 3D films again.", "3D"),
+    ("The 4P model sold out.", "4P"),
+])
+def test_a_number_glued_to_capitals_names_a_thing_and_counts_nothing(figures_of, sentence, name):
+    f = figures_of(sentence)
+    assert not any(sentence[s:e] in name or name in sentence[s:e] for s, e in zip(f["start"], f["end"])), \
+        f["text"].tolist()
+
+
+def test_a_number_after_a_glued_name_is_still_read(figures_of):
+    row = one(figures_of("The firm built 4G and 5 new masts."), "5")
+    assert (row.kind, row.value) == ("count", 5)
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("She ran a 5K run on Saturday.", "5K"),
+    ("He finished the 10k fun run in the rain.", "10k"),
+    ("She ran a 10k in 40 minutes.", "10k"),
+])
+def test_k_of_a_race_is_kilometres(figures_of, sentence, text):
+    row = one(figures_of(sentence), text)
+    assert (row.kind, row.unit, row.value) == ("distance", "km", float(text[:-1]))
+
+
+@pytest.mark.parametrize("sentence, text, value, kind", [
+    ("She raised £4K for charity.", "£4K", 4000, "money"),
+    ("In all, 4k runners took part.", "4k", 4000, "count"),
+])
+def test_k_elsewhere_stays_a_thousand(figures_of, sentence, text, value, kind):
+    row = one(figures_of(sentence), text)
+    assert (row.kind, row.value) == (kind, value)
+
+
+@pytest.mark.parametrize("sentence, text, unit", [
+    ("Temperatures hit 30C on Monday.", "30C", "C"),
+    ("It was 86 °F in the shade.", "86 °F", "°F"),
+    ("The 500MW plant opens in May.", "500MW", "mw"),
+])
+def test_temperatures_and_power_glued_in_capitals_are_measures(figures_of, sentence, text, unit):
+    row = one(figures_of(sentence), text)
+    assert (row.kind, row.unit) == ("other", unit)

@@ -128,7 +128,7 @@ _OTHER_UNIT = (rf"mph|km/h|kph|kmh|knots|[kmg]bps|(?:kilo|mega|giga|tera)(?:byte
                r"(?:kilo|mega|giga)hertz|kg|kilo(?:gram)?s?|tonnes?|tons?|pounds?|lbs?|lit(?:re|er)s?|gallons?|"
                r"barrels?|"
                r"degrees?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|km|met(?:re|er)s)|"
-               r"megawatts?|calibers?|calibres?|rounds?")
+               r"megawatts?|calibers?|calibres?|rounds?|(?-i:[kKMGT]Wh?)")  # power: "500MW", "3kWh"
 
 _HEDGES = (
     ("up_to", r"up to|as many as|as much as"),
@@ -289,6 +289,8 @@ _UNIT_AFTER = re.compile(
     rf"|(?P<age>[-\s]years?[-\s]old\b|[-\s]months?[-\s]old\b)"
     rf"|(?P<cur>(?-i:p)\b(?![’'.]\w)|\s(?:of\s+)?(?:(?-i:{_CURRENCY_OF})\s+)?(?:{_CURRENCY_WORDS})\b)"
     rf"|(?P<times>\s+times\b)"
+    # a temperature: a capital C or F glued to the number ("30C"), or after a degree sign ("86 °F")
+    rf"|(?P<temp>(?-i:[CF])(?![’'])|\s?°\s?(?-i:[CF]))\b"
     rf"|[-\s]?(?P<other>{_OTHER_UNIT})\b|[-\s]?(?P<dist>{_DISTANCE})\b|[-\s](?P<dur>{_DURATION})\b)", re.I)
 
 # A glued lower-case "p" is pence ("873p") except after a video resolution ("1080p video", "streams
@@ -325,6 +327,41 @@ def unit_after(chunk: str, s: int, e: int) -> re.Match | None:
     if unit_m and _DATA_SIZE_UNIT.fullmatch(unit_m.group("other") or "") and YEAR.fullmatch(chunk[s:e].strip()):
         return None  # "the 2012 GB team": a year before "GB", not 2,012 gigabytes
     return unit_m
+
+
+# A number glued to a capital letter names a thing, it counts nothing: network generations ("4G",
+# "5G"), "3D", model names ("4P", "5S", "4WD"). Not a unit written in capitals ("50GB", "90MPH",
+# "30C") nor a scale ("5M", "2BN"); "K" is a thousand ("40K") unless it is a video resolution
+# ("4K TV", "filmed in 8K") or a race ("5K run", see `_KM_RACE_AFTER`).
+GLUED_NAME = re.compile(r"(?<![\w.,$£€¥₽₴;])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?P<letters>[A-Z][A-Za-z0-9]*)\b")
+_SCALE_LETTERS = frozenset(("K", "M", "BN", "Bn", "MN", "Mn", "TN", "Tn"))
+_RESOLUTION_K = re.compile(r"[-\s]+(?:Ultra\b|UHD\b|HDR\b|(?:video|resolution|HD|screen|display|footage|stream"
+                           r"|camera|monitor|TV|television|film|content|broadcast|projector|gaming|Blu-ray|quality)"
+                           r"(?:s|ing|er|ers)?\b)", re.I)
+_IN_BEFORE = re.compile(r"\bin\s+$", re.I)
+# "a 5K run", "the 10k fun run", "ran a 10k": kilometres of a race, not thousands.
+_KM_RACE_AFTER = re.compile(r"[-\s]+(?:(?:fun|charity|road|trail|park|sponsored|virtual|colou?r)[-\s]+)?"
+                            r"(?:runs?|races?|walks?|route|course|run/walk|trail\s+run|finals?|heats?)\b", re.I)
+_KM_RACE_BEFORE = re.compile(r"\b(?:ran|run|runs|running|jog(?:ged|s|ging)?|complet(?:e|ed|es|ing)|"
+                             r"finish(?:ed|es|ing)?)\s+(?:(?:a|the|his|her|their|my|our|its|another)\s+)?$"
+                             r"|\bw(?:on|ins?|inning)\s+the\s+$", re.I)
+
+
+def glued_name(chunk: str, m: re.Match) -> bool:
+    """Whether the number glued to capitals at `m` (`GLUED_NAME`) names a thing ("4G", "3D", "4K TV")."""
+    letters = m.group("letters")
+    if letters == "K":
+        return bool(_RESOLUTION_K.match(chunk, m.end()) or _IN_BEFORE.search(chunk, max(0, m.start() - 4), m.start())
+                    and _VIDEO_WORDS.search(chunk, max(0, m.start() - 80), m.end() + 80))
+    if letters in _SCALE_LETTERS:
+        return False
+    unit = _UNIT_AFTER.match(chunk[m.start("letters"):m.start("letters") + 40])
+    return not (unit and unit.group(0) and m.start("letters") + unit.end() >= m.end())
+
+
+def km_race(chunk: str, s: int, e: int) -> bool:
+    """Whether "5K" at chunk[s:e] is the length of a race in kilometres ("a 5K run", "ran a 10k")."""
+    return bool(_KM_RACE_AFTER.match(chunk, e) or _KM_RACE_BEFORE.search(chunk, max(0, s - 30), s))
 
 
 # --- number parsing ---------------------------------------------------------------------------
@@ -631,10 +668,16 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
         if not claimed.overlaps(start + m.start(), start + m.end()):
             v = 2.0 if m.group().lower() == "twice" else 3.0
             take(m.start(), m.end(), kind="count", unit="times", qualifier="exact", value=v, low=v, high=v)
+    names = set()  # starts of the glued names claimed here
+    for m in GLUED_NAME.finditer(chunk) if digits else ():
+        if not claimed.overlaps(start + m.start(), start + m.end()) and glued_name(chunk, m):
+            take(m.start(), m.end())
+            names.add(m.start())
     pos = 0
     while (m := EXPRESSION.search(chunk, pos)) is not None:
         row = _expression(m, chunk, claimed, start, doc, text)
-        pos = m.end()
+        # "4G and 5 masts": the name is no figure, the number after it still is
+        pos = m.end("a") if row is None and m.group("b") and m.start("a") in names else m.end()
         if row:
             s, e = row.pop("s"), row.pop("e")
             take(s, e, **row)
@@ -731,10 +774,16 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
             kind, unit = "duration", g["dur"].lower()
         elif g.get("other") and not money:
             kind, unit = "other", g["other"].lower()
+        elif g.get("temp") and not money:
+            kind, unit = "other", g["temp"].replace(" ", "")  # as written: a lower-case "c" reads as cents
         elif g.get("times"):
             kind, unit = "count", "times"
         if kind not in ("count", "money") or g.get("cur") or g.get("times"):
             e += unit_m.end()
+    if kind == "count" and not b and re.fullmatch(r"\d+(?:\.\d+)?[kK]", a_text.strip()) and km_race(chunk, a_s, a_e):
+        value = float(a_text.strip()[:-1])  # "a 5K run": five kilometres
+        low, high = bounds(value, qualifier)
+        kind, unit = "distance", "km"
     if kind == "count" and value is not None and value == int(value) and value < 120 and not b \
             and a_text.strip().isdigit():
         before, after = chunk[max(0, s - 40):s], chunk[e:e + 12]
