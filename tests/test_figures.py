@@ -564,3 +564,18 @@ def test_k_elsewhere_stays_a_thousand(figures_of, sentence, text, value, kind):
 def test_temperatures_and_power_glued_in_capitals_are_measures(figures_of, sentence, text, unit):
     row = one(figures_of(sentence), text)
     assert (row.kind, row.unit) == ("other", unit)
+
+
+@pytest.mark.parametrize("sentence, text, kind, value", [
+    ("The deal is worth &#163;2.5&nbsp;million.", "&#163;2.5&nbsp;million", "money", 2.5e6),
+    ("Prices rose 3.5&nbsp;per cent in May.", "3.5&nbsp;per cent", "percent", 3.5),
+    ("The town is 40&nbsp;miles away.", "40&nbsp;miles", "distance", 40),
+])
+def test_a_no_break_space_written_as_a_reference_joins_number_scale_and_unit(figures_of, sentence, text, kind, value):
+    row = one(figures_of(sentence), text)
+    assert (row.kind, row.value) == (kind, value)
+
+
+def test_a_dash_written_as_a_reference_makes_a_range(figures_of):
+    row = one(figures_of("Between 5&#8211;10 people were hurt."), "Between 5&#8211;10")
+    assert (row.qualifier, row.low, row.high) == ("range", 5, 10)

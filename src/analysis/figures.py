@@ -152,8 +152,13 @@ _NUMWORD = rf"(?:(?:{_W_TENS})(?:[-\s](?:{_W_UNIT}))?|{_W_UNIT}|hundred|thousand
 _WORDNUM = (rf"(?:\b(?:a\s+(?=(?:hundred|thousand|million|billion)\b))?(?:{_W_TENS}|{_W_UNIT}|"
             rf"(?<=a\s)(?:hundred|thousand|million|billion))(?:[-\s](?:{_W_UNIT}))?"
             rf"(?:(?:\s+and\s+|[\s-]+){_NUMWORD})*\b)")
+# A no-break space and a dash written as HTML character references ("2.5&nbsp;million", "5&#8211;10")
+# read as the characters they stand for; the text itself is never rewritten.
+_SPACE_REF = r"&(?:nbsp|#160|#x0*a0);"
+_SP = rf"(?:\s|{_SPACE_REF})"
+_DASH_REF = r"&(?:ndash|mdash|#821[12]|#x0*201[34]);"
 _DIGNUM = (r"(?:(?<![\w.,/:#$£€-])|(?<=[$£€¥₽₴]))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-           r"(?:\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|tn|k|m)(?![a-z]))?")
+           r"(?:" + _SP + r"?(?:thousand|million|billion|trillion)\b|(?:bn|mn|tn|k|m)(?![a-z]))?")
 _VAGUE = (r"\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|half\s+a\s+dozen|a\s+dozen|dozens|"
           r"scores(?=\s+of\b)|hundreds|thousands|millions|billions)\b")
 _NUMBER = rf"(?:{_DIGNUM}|{_VAGUE}|{_WORDNUM})"
@@ -170,7 +175,7 @@ _HEDGE = "|".join(h for _, h in _HEDGES)
 EXPRESSION = re.compile(
     rf"(?=\b\w|{_CUR})"
     rf"(?P<hedge>\b(?:{_HEDGE})\s+)?(?P<between>\bbetween\s+|\bfrom\s+)?(?P<cur>{_CUR})?(?P<a>{_NUMBER})"
-    rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|and|or)\s+)(?P<cur2>{_CUR})?(?P<b>{_NUMBER_B}))?"
+    rf"(?:(?P<sep>\s*(?:[-–—]|{_DASH_REF})\s*|\s+(?:to|and|or)\s+)(?P<cur2>{_CUR})?(?P<b>{_NUMBER_B}))?"
     rf"(?P<trail>-plus\b|\+|\s+or\s+(?:more|so|fewer|less)\b)?", re.I)
 MULTIPLE = re.compile(r"\b(?:twice|thrice)\b", re.I)
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
@@ -285,13 +290,13 @@ _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINAL_WORDS)
 _AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:of\s+)?|[A-Z][\w'’.-]+,\s*|\(\s*)$")
 _AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
 _UNIT_AFTER = re.compile(
-    rf"^(?:(?P<pct>\s?(?:%|{_PERCENT_REF}|per\s?cent\b|percent\b|percentage points?\b))"
+    rf"^(?:(?P<pct>{_SP}?(?:%|{_PERCENT_REF}|per\s?cent\b|percent\b|percentage points?\b))"
     rf"|(?P<age>[-\s]years?[-\s]old\b|[-\s]months?[-\s]old\b)"
     rf"|(?P<cur>(?-i:p)\b(?![’'.]\w)|\s(?:of\s+)?(?:(?-i:{_CURRENCY_OF})\s+)?(?:{_CURRENCY_WORDS})\b)"
     rf"|(?P<times>\s+times\b)"
     # a temperature: a capital C or F glued to the number ("30C"), or after a degree sign ("86 °F")
     rf"|(?P<temp>(?-i:[CF])(?![’'])|\s?°\s?(?-i:[CF]))\b"
-    rf"|[-\s]?(?P<other>{_OTHER_UNIT})\b|[-\s]?(?P<dist>{_DISTANCE})\b|[-\s](?P<dur>{_DURATION})\b)", re.I)
+    rf"|(?:-|{_SP})?(?P<other>{_OTHER_UNIT})\b|(?:-|{_SP})?(?P<dist>{_DISTANCE})\b|(?:-|{_SP})(?P<dur>{_DURATION})\b)", re.I)
 
 # A glued lower-case "p" is pence ("873p") except after a video resolution ("1080p video", "streams
 # in 720p"): a usual resolution number unless the text around speaks of prices and not of video,
@@ -371,7 +376,7 @@ def parse_number(text: str, money: bool = False) -> float | None:
 
     Vague quantities ("dozens") are not numbers; see `vague`.
     """
-    t = text.strip().lower().replace("\u00a0", " ")
+    t = (html.unescape(text) if "&" in text else text).strip().lower().replace("\u00a0", " ")
     m = re.fullmatch(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s?(thousand|million|billion|trillion|bn|mn|tn|k|m)?", t)
     if m:
         if m.group(2) == "m" and not money:
@@ -693,7 +698,7 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
     if claimed.overlaps(offset + a_s, offset + a_e):
         return None
     hedge_text, between, b = m.group("hedge"), m.group("between"), m.group("b")
-    sep = (m.group("sep") or "").strip().lower()
+    sep = html.unescape(m.group("sep") or "").strip().lower()
     e, trail = m.end(), m.group("trail") or ""
     between_before = sep == "and" and _BETWEEN_BEFORE.search(chunk, max(0, m.start() - 50), m.start())
     if b and (claimed.overlaps(offset + m.start("b"), offset + m.end("b"))
