@@ -522,6 +522,7 @@ def test_emphasis_around_a_whole_clause_keeps_its_casualty_reading(figures_of):
 @pytest.mark.parametrize("sentence, name", [
     ("The 4G network and 5G phones arrive next year.", "4G"),
     ("Sony sells a 4K television for the first time.", "4K"),
+    ("The phone records 4k video at 60 frames.", "4k"),
     ("The final was filmed in 8K for cinema screens.", "8K"),
     ("Cinemas show 3D films again.", "3D"),
     ("The 4P model sold out.", "4P"),

@@ -337,8 +337,8 @@ def unit_after(chunk: str, s: int, e: int) -> re.Match | None:
 # A number glued to a capital letter names a thing, it counts nothing: network generations ("4G",
 # "5G"), "3D", model names ("4P", "5S", "4WD"). Not a unit written in capitals ("50GB", "90MPH",
 # "30C") nor a scale ("5M", "2BN"); "K" is a thousand ("40K") unless it is a video resolution
-# ("4K TV", "filmed in 8K") or a race ("5K run", see `_KM_RACE_AFTER`).
-GLUED_NAME = re.compile(r"(?<![\w.,$£€¥₽₴;])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?P<letters>[A-Z][A-Za-z0-9]*)\b")
+# ("4K TV", "4k video", "filmed in 8K") or a race ("5K run", see `_KM_RACE_AFTER`).
+GLUED_NAME = re.compile(r"(?<![\w.,$£€¥₽₴;])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?P<letters>[A-Z][A-Za-z0-9]*|k)\b")
 _SCALE_LETTERS = frozenset(("K", "M", "BN", "Bn", "MN", "Mn", "TN", "Tn"))
 _RESOLUTION_K = re.compile(r"[-\s]+(?:Ultra\b|UHD\b|HDR\b|(?:video|resolution|HD|screen|display|footage|stream"
                            r"|camera|monitor|TV|television|film|content|broadcast|projector|gaming|Blu-ray|quality)"
@@ -355,7 +355,7 @@ _KM_RACE_BEFORE = re.compile(r"\b(?:ran|run|runs|running|jog(?:ged|s|ging)?|comp
 def glued_name(chunk: str, m: re.Match) -> bool:
     """Whether the number glued to capitals at `m` (`GLUED_NAME`) names a thing ("4G", "3D", "4K TV")."""
     letters = m.group("letters")
-    if letters == "K":
+    if letters in ("K", "k"):  # "4k TV" too
         return bool(_RESOLUTION_K.match(chunk, m.end()) or _IN_BEFORE.search(chunk, max(0, m.start() - 4), m.start())
                     and _VIDEO_WORDS.search(chunk, max(0, m.start() - 80), m.end() + 80))
     if letters in _SCALE_LETTERS:
