@@ -602,3 +602,27 @@ def test_a_readme_given_on_its_own_is_still_read_and_an_article_about_sources_is
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "sources-of-funding.txt").write_text("Funds\n\nThe fund grew.\n", encoding="utf-8")
     assert [a.article_id for a in articles.read(tmp_path / "news")] == ["sources-of-funding"]
+
+
+def test_markdown_emphasis_and_links_do_not_hide_what_a_paragraph_is():
+    kinds = articles.classify([
+        "# Three killed in crash",
+        "Three people were killed in a crash on Monday, police said.",
+        "![Police at the scene of the crash](https://example.com/a.jpg)",
+        "_Reporting by John Smith; Editing by Jane Roe_",
+        "[Read more: Motorway closed after crash](https://example.com/b)",
+        "*Follow us on Twitter*",
+        "---",
+        "![](https://example.com/pixel.gif)",
+    ])
+    assert kinds == ["headline", "body", "caption", "credit", "related_link", "boilerplate", "boilerplate",
+                     "boilerplate"]
+
+
+def test_markdown_marks_stay_in_the_text_and_leave_the_title():
+    text = "# **Three killed** in crash\n\n*Three people were killed* on Monday, police said.\n"
+    article = articles.make_article("md", text)
+    assert article.title == "Three killed in crash"
+    assert [p.text for p in article.paragraphs] == ["# **Three killed** in crash",
+                                                     "*Three people were killed* on Monday, police said."]
+    assert all(text[p.start:p.end] == p.text for p in article.paragraphs)
