@@ -626,3 +626,9 @@ def test_markdown_marks_stay_in_the_text_and_leave_the_title():
     assert [p.text for p in article.paragraphs] == ["# **Three killed** in crash",
                                                      "*Three people were killed* on Monday, police said."]
     assert all(text[p.start:p.end] == p.text for p in article.paragraphs)
+
+
+def test_html_references_do_not_hide_a_quote_paragraph_or_a_credit():
+    kinds = articles.classify(["Head line of the story", "Body text says something here. More follows.",
+                               "&#8220;We are not leaving.&#8221;", "Smith &amp; Jones/PA"])
+    assert kinds == ["headline", "body", "body", "credit"]

@@ -7,6 +7,7 @@ points into `Article.text`.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -315,8 +316,11 @@ _MD_RULE = re.compile(r"(?:[-*_]\s*){3,}$")
 
 
 def plain_view(text: str) -> str:
-    """The paragraph as it reads once rendered, without Markdown emphasis and link marks; used only to
-    classify it (the text and its offsets are never changed)."""
+    """The paragraph as it reads once rendered: HTML character references decoded ("&#8221;" is ”),
+    Markdown emphasis and link marks removed; used only to classify it (the text and its offsets
+    are never changed)."""
+    if "&" in text:
+        text = html.unescape(text)
     if "*" not in text and "_" not in text and "[" not in text:
         return text
     return _MD_EMPHASIS.sub("", _MD_LINK.sub(r"\1", text))
