@@ -582,3 +582,53 @@ def test_an_html_page_without_a_declared_date_gets_no_date_from_years_in_its_tex
         "<head>", '<head><meta property="article:published_time" content="2024-03-14T10:00:00Z">'), encoding="utf-8")
     (item,) = articles.read(dated)
     assert item.published == "2024-03-14"
+
+
+def test_a_corpus_folders_readme_licence_and_source_files_are_named_not_read_as_articles(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "sport").mkdir(parents=True)
+    (corpus / "sport" / "001.txt").write_text("Win\n\nThe team won 2-1 on Saturday.\n", encoding="utf-8")
+    (corpus / "README.TXT").write_text("Consists of 2225 documents from the BBC news website.\n", encoding="utf-8")
+    (corpus / "LICENSE.txt").write_text("All rights, including copyright, belong to the BBC.\n", encoding="utf-8")
+    (corpus / "SOURCE.txt").write_text("Downloaded from the authors' page in 2006.\n", encoding="utf-8")
+    assert [a.article_id for a in articles.read(corpus)] == ["sport/001"]
+    assert [f.name for f in articles.unsupported([corpus])] == ["LICENSE.txt", "README.TXT", "SOURCE.txt"]
+
+
+def test_a_readme_given_on_its_own_is_still_read_and_an_article_about_sources_is_kept(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("Notes\n\nThese notes were written by hand in 2024.\n", encoding="utf-8")
+    assert [a.article_id for a in articles.read(readme)] == ["README"]
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "sources-of-funding.txt").write_text("Funds\n\nThe fund grew.\n", encoding="utf-8")
+    assert [a.article_id for a in articles.read(tmp_path / "news")] == ["sources-of-funding"]
+
+
+def test_markdown_emphasis_and_links_do_not_hide_what_a_paragraph_is():
+    kinds = articles.classify([
+        "# Three killed in crash",
+        "Three people were killed in a crash on Monday, police said.",
+        "![Police at the scene of the crash](https://example.com/a.jpg)",
+        "_Reporting by John Smith; Editing by Jane Roe_",
+        "[Read more: Motorway closed after crash](https://example.com/b)",
+        "*Follow us on Twitter*",
+        "---",
+        "![](https://example.com/pixel.gif)",
+    ])
+    assert kinds == ["headline", "body", "caption", "credit", "related_link", "boilerplate", "boilerplate",
+                     "boilerplate"]
+
+
+def test_markdown_marks_stay_in_the_text_and_leave_the_title():
+    text = "# **Three killed** in crash\n\n*Three people were killed* on Monday, police said.\n"
+    article = articles.make_article("md", text)
+    assert article.title == "Three killed in crash"
+    assert [p.text for p in article.paragraphs] == ["# **Three killed** in crash",
+                                                     "*Three people were killed* on Monday, police said."]
+    assert all(text[p.start:p.end] == p.text for p in article.paragraphs)
+
+
+def test_html_references_do_not_hide_a_quote_paragraph_or_a_credit():
+    kinds = articles.classify(["Head line of the story", "Body text says something here. More follows.",
+                               "&#8220;We are not leaving.&#8221;", "Smith &amp; Jones/PA"])
+    assert kinds == ["headline", "body", "body", "credit"]

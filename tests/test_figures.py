@@ -489,3 +489,94 @@ def test_glued_m_counts_the_article_cues_once_per_article(monkeypatch):
     for s, e in ((17, 20), (40, 44)) * 3:
         assert figures.glued_m_is_metres(para, s, e, article=athletics)
     assert len(calls) <= 1
+
+
+@pytest.mark.parametrize("sentence, text, value, unit", [
+    ("The club paid &#163;5m for the striker.", "&#163;5m", 5e6, "GBP"),
+    ("The club paid &pound;5m for the striker.", "&pound;5m", 5e6, "GBP"),
+    ("Its sales reached &#x20AC;2bn last year.", "&#x20AC;2bn", 2e9, "EUR"),
+    ("Tickets cost &#36;40 each.", "&#36;40", 40, "USD"),
+])
+def test_currency_signs_written_as_html_references_are_money(figures_of, sentence, text, value, unit):
+    f = figures_of(sentence)
+    row = one(f, text)
+    assert (row.kind, row.value, row.unit) == ("money", value, unit)
+    assert sentence[row.start:row.end] == row.text  # the text is read as written, never rewritten
+
+
+def test_percent_written_as_an_html_reference_is_a_percentage(figures_of):
+    row = one(figures_of("Shares rose 5&#37; on Monday."), "5&#37;")
+    assert (row.kind, row.value) == ("percent", 5)
+
+
+def test_a_markdown_emphasis_mark_is_never_the_noun_counted(figures_of):
+    row = one(figures_of("Two people were killed and four _injured_ in a blast."), "four")
+    assert pd.isna(row.counted)
+
+
+def test_emphasis_around_a_whole_clause_keeps_its_casualty_reading(figures_of):
+    row = one(figures_of("*Three people were killed* in the crash."), "Three")
+    assert (row.counted, row.casualty_type) == ("people", "killed")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The 4G network and 5G phones arrive next year.", "4G"),
+    ("Sony sells a 4K television for the first time.", "4K"),
+    ("The phone records 4k video at 60 frames.", "4k"),
+    ("The final was filmed in 8K for cinema screens.", "8K"),
+    ("Cinemas show 3D films again.", "3D"),
+    ("The 4P model sold out.", "4P"),
+])
+def test_a_number_glued_to_capitals_names_a_thing_and_counts_nothing(figures_of, sentence, name):
+    f = figures_of(sentence)
+    assert not any(sentence[s:e] in name or name in sentence[s:e] for s, e in zip(f["start"], f["end"])), \
+        f["text"].tolist()
+
+
+def test_a_number_after_a_glued_name_is_still_read(figures_of):
+    row = one(figures_of("The firm built 4G and 5 new masts."), "5")
+    assert (row.kind, row.value) == ("count", 5)
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("She ran a 5K run on Saturday.", "5K"),
+    ("He finished the 10k fun run in the rain.", "10k"),
+    ("She ran a 10k in 40 minutes.", "10k"),
+])
+def test_k_of_a_race_is_kilometres(figures_of, sentence, text):
+    row = one(figures_of(sentence), text)
+    assert (row.kind, row.unit, row.value) == ("distance", "km", float(text[:-1]))
+
+
+@pytest.mark.parametrize("sentence, text, value, kind", [
+    ("She raised £4K for charity.", "£4K", 4000, "money"),
+    ("In all, 4k runners took part.", "4k", 4000, "count"),
+])
+def test_k_elsewhere_stays_a_thousand(figures_of, sentence, text, value, kind):
+    row = one(figures_of(sentence), text)
+    assert (row.kind, row.value) == (kind, value)
+
+
+@pytest.mark.parametrize("sentence, text, unit", [
+    ("Temperatures hit 30C on Monday.", "30C", "C"),
+    ("It was 86 °F in the shade.", "86 °F", "°F"),
+    ("The 500MW plant opens in May.", "500MW", "mw"),
+])
+def test_temperatures_and_power_glued_in_capitals_are_measures(figures_of, sentence, text, unit):
+    row = one(figures_of(sentence), text)
+    assert (row.kind, row.unit) == ("other", unit)
+
+
+@pytest.mark.parametrize("sentence, text, kind, value", [
+    ("The deal is worth &#163;2.5&nbsp;million.", "&#163;2.5&nbsp;million", "money", 2.5e6),
+    ("Prices rose 3.5&nbsp;per cent in May.", "3.5&nbsp;per cent", "percent", 3.5),
+    ("The town is 40&nbsp;miles away.", "40&nbsp;miles", "distance", 40),
+])
+def test_a_no_break_space_written_as_a_reference_joins_number_scale_and_unit(figures_of, sentence, text, kind, value):
+    row = one(figures_of(sentence), text)
+    assert (row.kind, row.value) == (kind, value)
+
+
+def test_a_dash_written_as_a_reference_makes_a_range(figures_of):
+    row = one(figures_of("Between 5&#8211;10 people were hurt."), "Between 5&#8211;10")
+    assert (row.qualifier, row.low, row.high) == ("range", 5, 10)

@@ -7,6 +7,7 @@ points into `Article.text`.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -306,16 +307,48 @@ def _is_caption(text: str, lines: list[str], n_words: int) -> bool:
                                                 or len(lines) > 1 and _is_title_like(lines[0])))
 
 
+# Markdown that wraps what a paragraph says: emphasis marks at word edges ("*Follow us on Twitter*",
+# "_Reporting by ..._"), links and images ("[Read more: ...](url)"), a rule line ("---").
+_MD_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*])")
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
+_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)$")
+_MD_RULE = re.compile(r"(?:[-*_]\s*){3,}$")
+
+
+def plain_view(text: str) -> str:
+    """The paragraph as it reads once rendered: HTML character references decoded ("&#8221;" is ”),
+    Markdown emphasis and link marks removed; used only to classify it (the text and its offsets
+    are never changed)."""
+    if "&" in text:
+        text = html.unescape(text)
+    if "*" not in text and "_" not in text and "[" not in text:
+        return text
+    return _MD_EMPHASIS.sub("", _MD_LINK.sub(r"\1", text))
+
+
+def _markdown_kind(text: str) -> str | None:
+    """The kind of a paragraph that is Markdown furniture: a picture with its description is a caption,
+    a picture without one or a rule line is markup only."""
+    image = _MD_IMAGE.match(text)
+    if image:
+        return "caption" if _words(image.group(1)) else "boilerplate"
+    return "boilerplate" if _MD_RULE.match(text) else None
+
+
 def classify(texts: list[str], has_title: bool = False) -> list[str]:
-    """The kind of each paragraph of an article, from its text and position."""
+    """The kind of each paragraph of an article, from its text (as rendered, see `plain_view`) and position."""
     kinds = []
     first_body = None
-    for i, text in enumerate(texts):
+    for i, original in enumerate(texts):
+        text = plain_view(original)
         lines = text.split("\n")
         words = _words(text)
         link = _LINK_LABEL.match(text) if len(words) <= 60 else None
+        markdown = _markdown_kind(original) if original[:1] in ("!", "-", "*", "_") else None
+        if markdown:
+            kind = markdown
         # "Watch: ..." or "Read more: ..." first is the article's own title (video pages have them)
-        if link and link["headline"] and i > 0:
+        elif link and link["headline"] and i > 0:
             kind = "related_link"
         elif (link and not link["headline"] or _LINK_LIST_LABEL.match(text) or _BOILERPLATE.search(text) and len(words) <= 40
               or len(words) <= 15 and _SIGN_UP.search(text)
@@ -355,7 +388,8 @@ def make_article(article_id: str, text: str, path: str = "", title: str | None =
     if title is None:
         title = next((p.text for p in paras if p.kind == "headline"), None)
         if title is not None:
-            title = re.sub(r"^#{1,6}\s+", "", title)  # a Markdown heading's marker is not part of the title
+            # a Markdown heading's marker and emphasis are not part of the title
+            title = plain_view(re.sub(r"^#{1,6}\s+", "", title))
     return Article(article_id=article_id, text=text, path=str(path), title=title, outlet=outlet,
                    published=published, url=url, metadata=dict(metadata or {}), paragraphs=paras)
 
@@ -492,6 +526,7 @@ def sources(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
     that folder, without the suffix ("business/001"), so that same-named files in sub-folders of
     one corpus stay distinct. When several folders are given, that path starts with the folder's
     own name ("politics/001"), so that two folders holding the same file names stay distinct too.
+    A folder's README, LICENSE or SOURCE file is not one of its articles (see `unsupported`).
     """
     paths = [Path(p) for p in paths]
     prefixes = _folder_prefixes([p for p in paths if p.is_dir()])
@@ -506,9 +541,22 @@ def sources(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
     return found
 
 
+# The files that document a corpus rather than hold its news ("README.TXT", "LICENSE.txt",
+# "SOURCE.txt"): found in a folder they are named with the files not read, never analysed as
+# articles; given on their own they are read, as asked.
+_CORPUS_DOCUMENT = re.compile(r"(?:readme|licen[cs]e|copying)(?:[._-][\w.-]*)?|sources?|changelog|citation", re.I)
+
+
+def is_corpus_document(path: Path) -> bool:
+    """Whether a file's name is one that documents a corpus (README, LICENSE, SOURCE ...), not an article."""
+    return bool(_CORPUS_DOCUMENT.fullmatch(path.stem))
+
+
 def _files_in(folder: Path, articles: bool = True) -> list[Path]:
-    """The visible files under a folder, sorted: article files, or (articles=False) all the others."""
-    return sorted(f for f in folder.rglob("*") if f.is_file() and (f.suffix.lower() in SUFFIXES) == articles
+    """The visible files under a folder, sorted: article files, or (articles=False) all the others,
+    which include the corpus's own documentation files."""
+    return sorted(f for f in folder.rglob("*") if f.is_file()
+                  and (f.suffix.lower() in SUFFIXES and not is_corpus_document(f)) == articles
                   and not any(part.startswith(".") for part in f.relative_to(folder).parts))
 
 
@@ -525,7 +573,8 @@ def _folder_prefixes(folders: list[Path]) -> dict[Path, str]:
 
 
 def unsupported(paths: Iterable[str | Path]) -> list[Path]:
-    """Files inside the given folders that are not read, because their suffix is not an article format."""
+    """Files inside the given folders that are not read: their suffix is not an article format, or
+    they document the corpus (README, LICENSE, SOURCE ...)."""
     return sorted(f for p in map(Path, paths) if p.is_dir() for f in _files_in(p, articles=False))
 
 

@@ -9,6 +9,7 @@ when it exists, else from "according to X" / "X said" in the same sentence.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from functools import lru_cache
 
@@ -127,7 +128,7 @@ _OTHER_UNIT = (rf"mph|km/h|kph|kmh|knots|[kmg]bps|(?:kilo|mega|giga|tera)(?:byte
                r"(?:kilo|mega|giga)hertz|kg|kilo(?:gram)?s?|tonnes?|tons?|pounds?|lbs?|lit(?:re|er)s?|gallons?|"
                r"barrels?|"
                r"degrees?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|km|met(?:re|er)s)|"
-               r"megawatts?|calibers?|calibres?|rounds?")
+               r"megawatts?|calibers?|calibres?|rounds?|(?-i:[kKMGT]Wh?)")  # power: "500MW", "3kWh"
 
 _HEDGES = (
     ("up_to", r"up to|as many as|as much as"),
@@ -151,21 +152,30 @@ _NUMWORD = rf"(?:(?:{_W_TENS})(?:[-\s](?:{_W_UNIT}))?|{_W_UNIT}|hundred|thousand
 _WORDNUM = (rf"(?:\b(?:a\s+(?=(?:hundred|thousand|million|billion)\b))?(?:{_W_TENS}|{_W_UNIT}|"
             rf"(?<=a\s)(?:hundred|thousand|million|billion))(?:[-\s](?:{_W_UNIT}))?"
             rf"(?:(?:\s+and\s+|[\s-]+){_NUMWORD})*\b)")
+# A no-break space and a dash written as HTML character references ("2.5&nbsp;million", "5&#8211;10")
+# read as the characters they stand for; the text itself is never rewritten.
+_SPACE_REF = r"&(?:nbsp|#160|#x0*a0);"
+_SP = rf"(?:\s|{_SPACE_REF})"
+_DASH_REF = r"&(?:ndash|mdash|#821[12]|#x0*201[34]);"
 _DIGNUM = (r"(?:(?<![\w.,/:#$£€-])|(?<=[$£€¥₽₴]))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-           r"(?:\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|tn|k|m)(?![a-z]))?")
+           r"(?:" + _SP + r"?(?:thousand|million|billion|trillion)\b|(?:bn|mn|tn|k|m)(?![a-z]))?")
 _VAGUE = (r"\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|half\s+a\s+dozen|a\s+dozen|dozens|"
           r"scores(?=\s+of\b)|hundreds|thousands|millions|billions)\b")
 _NUMBER = rf"(?:{_DIGNUM}|{_VAGUE}|{_WORDNUM})"
 # The second number of a range follows its separator directly ("7,000-15,000").
 _NUMBER_B = _NUMBER.replace(_DIGNUM, _DIGNUM.replace(r"(?<![\w.,/:#$£€-])", r"(?<![\w.,/:#$£€])"), 1)
-_CUR = r"(?:US\$|A\$|C\$|\$|£|€|¥|₽|₴)\s?"
+# Currency signs as HTML character references ("&#163;5m", "&pound;5m"): plain-text exports of CMS
+# copy carry them. The text is left as written (offsets point into it); only its reading changes.
+_CUR_REF = r"&(?:#(?:163|36|8364|165)|#x0*(?:a3|24|20ac|a5)|pound|dollar|euro|yen);"
+_PERCENT_REF = r"&(?:#37|#x0*25|percnt);"
+_CUR = rf"(?:US\$|A\$|C\$|\$|£|€|¥|₽|₴|{_CUR_REF})\s?"
 _HEDGE = "|".join(h for _, h in _HEDGES)
 # Every expression starts a word or a currency; the leading look-ahead says so, so that the long
 # alternatives are tried only there (the same matches, in half the time).
 EXPRESSION = re.compile(
     rf"(?=\b\w|{_CUR})"
     rf"(?P<hedge>\b(?:{_HEDGE})\s+)?(?P<between>\bbetween\s+|\bfrom\s+)?(?P<cur>{_CUR})?(?P<a>{_NUMBER})"
-    rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|and|or)\s+)(?P<cur2>{_CUR})?(?P<b>{_NUMBER_B}))?"
+    rf"(?:(?P<sep>\s*(?:[-–—]|{_DASH_REF})\s*|\s+(?:to|and|or)\s+)(?P<cur2>{_CUR})?(?P<b>{_NUMBER_B}))?"
     rf"(?P<trail>-plus\b|\+|\s+or\s+(?:more|so|fewer|less)\b)?", re.I)
 MULTIPLE = re.compile(r"\b(?:twice|thrice)\b", re.I)
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
@@ -280,11 +290,13 @@ _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINAL_WORDS)
 _AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:of\s+)?|[A-Z][\w'’.-]+,\s*|\(\s*)$")
 _AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
 _UNIT_AFTER = re.compile(
-    rf"^(?:(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage points?\b))"
+    rf"^(?:(?P<pct>{_SP}?(?:%|{_PERCENT_REF}|per\s?cent\b|percent\b|percentage points?\b))"
     rf"|(?P<age>[-\s]years?[-\s]old\b|[-\s]months?[-\s]old\b)"
     rf"|(?P<cur>(?-i:p)\b(?![’'.]\w)|\s(?:of\s+)?(?:(?-i:{_CURRENCY_OF})\s+)?(?:{_CURRENCY_WORDS})\b)"
     rf"|(?P<times>\s+times\b)"
-    rf"|[-\s]?(?P<other>{_OTHER_UNIT})\b|[-\s]?(?P<dist>{_DISTANCE})\b|[-\s](?P<dur>{_DURATION})\b)", re.I)
+    # a temperature: a capital C or F glued to the number ("30C"), or after a degree sign ("86 °F")
+    rf"|(?P<temp>(?-i:[CF])(?![’'])|\s?°\s?(?-i:[CF]))\b"
+    rf"|(?:-|{_SP})?(?P<other>{_OTHER_UNIT})\b|(?:-|{_SP})?(?P<dist>{_DISTANCE})\b|(?:-|{_SP})(?P<dur>{_DURATION})\b)", re.I)
 
 # A glued lower-case "p" is pence ("873p") except after a video resolution ("1080p video", "streams
 # in 720p"): a usual resolution number unless the text around speaks of prices and not of video,
@@ -295,7 +307,8 @@ _VIDEO_AFTER = re.compile(r"p\s+(?:videos?|resolution|HD|screens?|displays?|foot
 _VIDEO_WORDS = re.compile(r"\b(?:videos?|resolution|HD|high[- ]definition|screens?|displays?|footage|pixels?|"
                           r"stream\w*|cameras?|films?|filmed|filming|monitors?|TVs?|televisions?|YouTube|"
                           r"webcams?|graphics)\b", re.I)
-_PRICE_WORDS = re.compile(r"[£$€]|\b(?:shares?|stocks?|pence|penny|pri(?:ce|ced|ces)|trad(?:ed|ing)|valued|"
+_PRICE_WORDS = re.compile(rf"[£$€]|{_CUR_REF}|"
+                          r"\b(?:shares?|stocks?|pence|penny|pri(?:ce|ced|ces)|trad(?:ed|ing)|valued|"
                           r"offer|FTSE|pay|paid|costs?|cheaper|dearer)\b", re.I)
 _RESOLUTION_UNIT = re.compile(r"^(?P<other>p)\b")
 _DATA_SIZE_UNIT = re.compile(r"[kmgt]b", re.I)
@@ -321,6 +334,41 @@ def unit_after(chunk: str, s: int, e: int) -> re.Match | None:
     return unit_m
 
 
+# A number glued to a capital letter names a thing, it counts nothing: network generations ("4G",
+# "5G"), "3D", model names ("4P", "5S", "4WD"). Not a unit written in capitals ("50GB", "90MPH",
+# "30C") nor a scale ("5M", "2BN"); "K" is a thousand ("40K") unless it is a video resolution
+# ("4K TV", "4k video", "filmed in 8K") or a race ("5K run", see `_KM_RACE_AFTER`).
+GLUED_NAME = re.compile(r"(?<![\w.,$£€¥₽₴;])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?P<letters>[A-Z][A-Za-z0-9]*|k)\b")
+_SCALE_LETTERS = frozenset(("K", "M", "BN", "Bn", "MN", "Mn", "TN", "Tn"))
+_RESOLUTION_K = re.compile(r"[-\s]+(?:Ultra\b|UHD\b|HDR\b|(?:video|resolution|HD|screen|display|footage|stream"
+                           r"|camera|monitor|TV|television|film|content|broadcast|projector|gaming|Blu-ray|quality)"
+                           r"(?:s|ing|er|ers)?\b)", re.I)
+_IN_BEFORE = re.compile(r"\bin\s+$", re.I)
+# "a 5K run", "the 10k fun run", "ran a 10k": kilometres of a race, not thousands.
+_KM_RACE_AFTER = re.compile(r"[-\s]+(?:(?:fun|charity|road|trail|park|sponsored|virtual|colou?r)[-\s]+)?"
+                            r"(?:runs?|races?|walks?|route|course|run/walk|trail\s+run|finals?|heats?)\b", re.I)
+_KM_RACE_BEFORE = re.compile(r"\b(?:ran|run|runs|running|jog(?:ged|s|ging)?|complet(?:e|ed|es|ing)|"
+                             r"finish(?:ed|es|ing)?)\s+(?:(?:a|the|his|her|their|my|our|its|another)\s+)?$"
+                             r"|\bw(?:on|ins?|inning)\s+the\s+$", re.I)
+
+
+def glued_name(chunk: str, m: re.Match) -> bool:
+    """Whether the number glued to capitals at `m` (`GLUED_NAME`) names a thing ("4G", "3D", "4K TV")."""
+    letters = m.group("letters")
+    if letters in ("K", "k"):  # "4k TV" too
+        return bool(_RESOLUTION_K.match(chunk, m.end()) or _IN_BEFORE.search(chunk, max(0, m.start() - 4), m.start())
+                    and _VIDEO_WORDS.search(chunk, max(0, m.start() - 80), m.end() + 80))
+    if letters in _SCALE_LETTERS:
+        return False
+    unit = _UNIT_AFTER.match(chunk[m.start("letters"):m.start("letters") + 40])
+    return not (unit and unit.group(0) and m.start("letters") + unit.end() >= m.end())
+
+
+def km_race(chunk: str, s: int, e: int) -> bool:
+    """Whether "5K" at chunk[s:e] is the length of a race in kilometres ("a 5K run", "ran a 10k")."""
+    return bool(_KM_RACE_AFTER.match(chunk, e) or _KM_RACE_BEFORE.search(chunk, max(0, s - 30), s))
+
+
 # --- number parsing ---------------------------------------------------------------------------
 
 def parse_number(text: str, money: bool = False) -> float | None:
@@ -328,7 +376,7 @@ def parse_number(text: str, money: bool = False) -> float | None:
 
     Vague quantities ("dozens") are not numbers; see `vague`.
     """
-    t = text.strip().lower().replace("\u00a0", " ")
+    t = (html.unescape(text) if "&" in text else text).strip().lower().replace("\u00a0", " ")
     m = re.fullmatch(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s?(thousand|million|billion|trillion|bn|mn|tn|k|m)?", t)
     if m:
         if m.group(2) == "m" and not money:
@@ -384,7 +432,8 @@ _MEASURE_CUES = re.compile(
     r"long(?:er|est)|wid(?:er|est)|deep(?:er|est)|"
     r"secs|\d+(?:\.\d+)?\s?seconds|swim\w*|freestyle)\b", re.I)
 _MILLION_CUES = re.compile(
-    r"[$£€¥%]|\bper\s?cent\b|\b(?:millions?|billions?|bn|viewers|audiences?|people|sales|profits?|revenues?|"
+    rf"[$£€¥%]|{_CUR_REF}|{_PERCENT_REF}|"
+    r"\bper\s?cent\b|\b(?:millions?|billions?|bn|viewers|audiences?|people|sales|profits?|revenues?|"
     r"shares|users|customers|subscribers|voters|workers|residents|population|budget|turnover|costs?|worth|"
     r"deals?|funds?|funding|spend\w*|invest\w*|bid|fees?|paid|euros?|dollars?|pounds|rupees|yuan|yen)\b", re.I)
 # The word after a number, past a second glued number it is coordinated with ("100m and 200m titles").
@@ -624,10 +673,16 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
         if not claimed.overlaps(start + m.start(), start + m.end()):
             v = 2.0 if m.group().lower() == "twice" else 3.0
             take(m.start(), m.end(), kind="count", unit="times", qualifier="exact", value=v, low=v, high=v)
+    names = set()  # starts of the glued names claimed here
+    for m in GLUED_NAME.finditer(chunk) if digits else ():
+        if not claimed.overlaps(start + m.start(), start + m.end()) and glued_name(chunk, m):
+            take(m.start(), m.end())
+            names.add(m.start())
     pos = 0
     while (m := EXPRESSION.search(chunk, pos)) is not None:
         row = _expression(m, chunk, claimed, start, doc, text)
-        pos = m.end()
+        # "4G and 5 masts": the name is no figure, the number after it still is
+        pos = m.end("a") if row is None and m.group("b") and m.start("a") in names else m.end()
         if row:
             s, e = row.pop("s"), row.pop("e")
             take(s, e, **row)
@@ -643,7 +698,7 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
     if claimed.overlaps(offset + a_s, offset + a_e):
         return None
     hedge_text, between, b = m.group("hedge"), m.group("between"), m.group("b")
-    sep = (m.group("sep") or "").strip().lower()
+    sep = html.unescape(m.group("sep") or "").strip().lower()
     e, trail = m.end(), m.group("trail") or ""
     between_before = sep == "and" and _BETWEEN_BEFORE.search(chunk, max(0, m.start() - 50), m.start())
     if b and (claimed.overlaps(offset + m.start("b"), offset + m.end("b"))
@@ -710,7 +765,7 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
     kind, unit = "count", None
     if money:
         cur = (m.group("cur") or "").strip().lower() or (unit_m.group("cur") or "").strip().lower()
-        cur = re.sub(r"^of\s+", "", re.sub(r"\s+", " ", cur))
+        cur = html.unescape(re.sub(r"^of\s+", "", re.sub(r"\s+", " ", cur)))  # "&#163;" is £
         kind, unit = "money", _CURRENCY.get(cur, cur or None)
     if unit_m is not None and (unit_m.group(0) or unit_m.groupdict().get("dist") == ""):
         g = unit_m.groupdict()
@@ -724,10 +779,16 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
             kind, unit = "duration", g["dur"].lower()
         elif g.get("other") and not money:
             kind, unit = "other", g["other"].lower()
+        elif g.get("temp") and not money:
+            kind, unit = "other", g["temp"].replace(" ", "")  # as written: a lower-case "c" reads as cents
         elif g.get("times"):
             kind, unit = "count", "times"
         if kind not in ("count", "money") or g.get("cur") or g.get("times"):
             e += unit_m.end()
+    if kind == "count" and not b and re.fullmatch(r"\d+(?:\.\d+)?[kK]", a_text.strip()) and km_race(chunk, a_s, a_e):
+        value = float(a_text.strip()[:-1])  # "a 5K run": five kilometres
+        low, high = bounds(value, qualifier)
+        kind, unit = "distance", "km"
     if kind == "count" and value is not None and value == int(value) and value < 120 and not b \
             and a_text.strip().isdigit():
         before, after = chunk[max(0, s - 40):s], chunk[e:e + 12]
@@ -749,16 +810,22 @@ def counted_token(span: Span) -> Token | None:
     root = span.root
     head = root.head
     if root.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "det") and head.pos_ in ("NOUN", "PROPN") \
-            and head.i not in range(span.start, span.end):
+            and head.i not in range(span.start, span.end) and _worded(head):
         return head
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            pobj = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+            pobj = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN", "ADJ") and _worded(c)]
             if pobj:
                 return pobj[0]
-    if root.pos_ in ("NOUN",) and root.lower_ not in VAGUE and not root.like_num:
+    if root.pos_ in ("NOUN",) and root.lower_ not in VAGUE and not root.like_num and _worded(root):
         return root
     return None
+
+
+def _worded(tok: Token) -> bool:
+    """Whether a token holds a letter: Markdown emphasis marks ("_", "**") that the parser tags as
+    nouns ("four _injured_") are never the thing counted."""
+    return any(c.isalpha() for c in tok.text)
 
 
 def _name_number(span: Span) -> bool:
