@@ -73,7 +73,7 @@ def test_files_of_other_formats_in_a_folder_are_named_not_silently_skipped(tmp_p
     (corpus / "story.txt").write_text("Rain\n\nIt rained, the office said.\n", encoding="utf-8")
     (corpus / "scan.pdf").write_bytes(b"%PDF")
     assert main(["tables", str(corpus), "--out", str(tmp_path / "out")]) == 0
-    assert f"analysis: 1 file not read (not an article format): {corpus / 'scan.pdf'}" in capsys.readouterr().err
+    assert f"analysis: 1 file not read (not an article format, or the corpus's README, LICENSE or SOURCE file): {corpus / 'scan.pdf'}" in capsys.readouterr().err
 
 
 def test_two_folders_with_the_same_file_names_keep_every_article(tmp_path):
