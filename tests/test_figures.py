@@ -580,3 +580,21 @@ def test_a_no_break_space_written_as_a_reference_joins_number_scale_and_unit(fig
 def test_a_dash_written_as_a_reference_makes_a_range(figures_of):
     row = one(figures_of("Between 5&#8211;10 people were hurt."), "Between 5&#8211;10")
     assert (row.qualifier, row.low, row.high) == ("range", 5, 10)
+
+
+def test_a_third_of_something_is_a_share_not_an_ordinal(figures_of):
+    f = figures_of("Labour won barely a third of the votes cast, and came third in two seats.")
+    assert (one(f, "a third")["kind"], one(f, "a third")["unit"]) == ("other", "fraction")
+    assert one(f, "third")["kind"] == "ordinal"
+
+
+def test_earthquake_magnitudes_and_basis_points_are_measures_not_counts(figures_of):
+    f = figures_of("A magnitude 5.8 aftershock followed the 7.1-magnitude quake. "
+                   "Rates rose by 25 basis points.")
+    assert (one(f, "5.8")["kind"], one(f, "5.8")["unit"]) == ("other", "magnitude")
+    assert one(f, "7.1-magnitude")["unit"] == "magnitude"
+    assert one(f, "25 basis points")["unit"] == "basis points"
+
+
+def test_this_one_and_that_one_are_pronouns_not_counts(figures_of):
+    assert figures_of("Nobody knows whether this one will hold or that one will fail.").empty

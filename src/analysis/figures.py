@@ -128,7 +128,8 @@ _OTHER_UNIT = (rf"mph|km/h|kph|kmh|knots|[kmg]bps|(?:kilo|mega|giga|tera)(?:byte
                r"(?:kilo|mega|giga)hertz|kg|kilo(?:gram)?s?|tonnes?|tons?|pounds?|lbs?|lit(?:re|er)s?|gallons?|"
                r"barrels?|"
                r"degrees?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|km|met(?:re|er)s)|"
-               r"megawatts?|calibers?|calibres?|rounds?|(?-i:[kKMGT]Wh?)")  # power: "500MW", "3kWh"
+               r"megawatts?|calibers?|calibres?|rounds?|(?-i:[kKMGT]Wh?)|"  # power: "500MW", "3kWh"
+               r"basis points?|magnitude")  # "25 basis points", "a 7.1-magnitude earthquake"
 
 _HEDGES = (
     ("up_to", r"up to|as many as|as much as"),
@@ -287,6 +288,7 @@ IDENTIFIERS = re.compile(
     r"|#\s?\d+|\b911\b|\b[A-Z]{2}\s+\d{5}\b|\b\d{5}(?:-\d{4})\b"
     r"|\b\d{1,3}/\d{1,3}\b(?!/)")  # betting odds ("3/1 favourite")
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINAL_WORDS) + r")\b", re.I)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]+$", re.I)
 _AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:of\s+)?|[A-Z][\w'’.-]+,\s*|\(\s*)$")
 _AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
 _UNIT_AFTER = re.compile(
@@ -628,6 +630,19 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
             token_date = span is not None and any(t.ent_type_ == "DATE" for t in span)
         if token_date or _YEAR_BEFORE.search(chunk[max(0, m.start() - 12):m.start()]):
             take(m.start(), m.end(), kind="date", qualifier="exact", date_iso=m.group())
+    # fractions before ordinals: "a third of the votes" is a share, not the ordinal "third"
+    for m in FRACTION.finditer(chunk) if holds_any(chunk, _FRACTION_WORDS, _FRACTION_HINT) else ():
+        if claimed.overlaps(start + m.start("a"), start + m.end("a")):
+            continue
+        if m.group("half"):
+            v = 0.5
+        else:
+            n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}[m.group("num").lower()]
+            v = n / _DENOMINATORS[m.group("den").lower()]
+        q = _hedge(m.group("hedge")) or "exact"
+        low, high = bounds(v, q)
+        take(m.start() if m.group("hedge") else m.start("a"), m.end("a"), kind="other", unit="fraction",
+             qualifier=q, value=v, low=low, high=high)
     for m in _ORDINAL.finditer(chunk):
         s, e = start + m.start(), start + m.end()
         if claimed.overlaps(s, e):
@@ -647,18 +662,6 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
             q = _hedge(m.group("hedge")) or "exact"
             low, high = bounds(1.0, q)
             take(m.start(), m.end(), kind="duration", unit=unit, qualifier=q, value=1.0, low=low, high=high)
-    for m in FRACTION.finditer(chunk) if holds_any(chunk, _FRACTION_WORDS, _FRACTION_HINT) else ():
-        if claimed.overlaps(start + m.start("a"), start + m.end("a")):
-            continue
-        if m.group("half"):
-            v = 0.5
-        else:
-            n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}[m.group("num").lower()]
-            v = n / _DENOMINATORS[m.group("den").lower()]
-        q = _hedge(m.group("hedge")) or "exact"
-        low, high = bounds(v, q)
-        take(m.start() if m.group("hedge") else m.start("a"), m.end("a"), kind="other", unit="fraction",
-             qualifier=q, value=v, low=low, high=high)
     for m in RATIO.finditer(chunk) if _RATIO_HINT.search(chunk) else ():
         n, d = (_ratio_term(m.group(g)) for g in ("n", "d"))
         if n is None or not d or n > d or claimed.overlaps(start + m.start("a"), start + m.end("a")) \
@@ -705,8 +708,9 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
               or (sep == "and" and not (between or "").lower().startswith("between") and not between_before)):
         b, e, trail = None, a_e, ""  # "two and three" outside "between": two figures, not a range
     a_text = m.group("a")
-    if a_text.lower() == "one" and re.search(r"\b(?:no|any|some|every|each)\s+$", chunk[max(0, a_s - 6):a_s], re.I):
-        return None  # "no one", "anyone": pronouns, not counts
+    if a_text.lower() == "one" and re.search(r"\b(?:no|any|some|every|each|this|that|which)\s+$",
+                                             chunk[max(0, a_s - 7):a_s], re.I):
+        return None  # "no one", "anyone", "whether this one will": pronouns, not counts
     if re.fullmatch(r"\d{5,}", a_text):
         return None  # unseparated long digit strings are ids, dates or case numbers
     unit_m = unit_after(chunk, a_s, e)
@@ -785,6 +789,8 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
             kind, unit = "count", "times"
         if kind not in ("count", "money") or g.get("cur") or g.get("times"):
             e += unit_m.end()
+    if kind == "count" and not money and _MAGNITUDE_BEFORE.search(chunk, max(0, s - 20), s):
+        kind, unit = "other", "magnitude"  # "a magnitude 5.8 aftershock", "a magnitude of 7.1"
     if kind == "count" and not b and re.fullmatch(r"\d+(?:\.\d+)?[kK]", a_text.strip()) and km_race(chunk, a_s, a_e):
         value = float(a_text.strip()[:-1])  # "a 5K run": five kilometres
         low, high = bounds(value, qualifier)
