@@ -610,3 +610,11 @@ def test_an_apposition_after_the_name_gives_the_role(attribute):
 def test_a_general_secretary_is_no_soldier(attribute):
     row = attribute("Usdaw general secretary John Hannett said the deal was fair to shop workers.").iloc[0]
     assert row.source_type != "military"
+
+
+def test_an_as_frame_credits_the_clause_it_hangs_on(attribute):
+    rows = attribute("As the Daily Post reported on Friday, the council sold the old library.\n\n"
+                     "Prices will rise again, as the bank noted last year.\n\n"
+                     "As she said goodbye, the crowd cheered. As the mayor spoke, protesters shouted.")
+    assert rows["speaker_text"].tolist() == ["the Daily Post", "the bank"]
+    assert rows["quote"].tolist() == ["the council sold the old library", "Prices will rise again"]

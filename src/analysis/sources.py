@@ -557,6 +557,21 @@ def _cue_span(verb: Token) -> Span:
     return doc[lo:hi + 1]
 
 
+def _as_frame(verb: Token) -> bool:
+    """A reporting clause opened by "as" that credits the clause it hangs on: "as the Post reported"."""
+    # "As she said goodbye" or "as he was speaking" tell when, not who said what: no object, no -ing
+    # ("As Obama spoke, ..."); a colon after the frame introduces a quote instead ("as X notes: ...")
+    lemma = verb.lemma_.lower()
+    if lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and not (
+            lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)):
+        return False
+    nxt = verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
+    return verb.dep_ == "advcl" and verb.tag_ != "VBG" and verb.head.pos_ in ("VERB", "AUX") and \
+        any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and \
+        not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) and \
+        not (nxt is not None and nxt.text == ":")
+
+
 def _between_is_frame(text: str, a: int, b: int) -> bool:
     """Only spaces and punctuation between offsets a and b."""
     return a <= b and not re.search(r"[\w]", text[a:b])
@@ -773,6 +788,11 @@ class _Finder:
                 return self._relcl(st, verb)
         if lemma in BELIEF_VERBS or lemma in ("show", "find"):
             return None
+        if _as_frame(verb):
+            # "As the Post reported, the agency issued subpoenas": the clause the frame hangs on is said
+            st = self._around(verb, verb.head, sent, row, cue, speaker)
+            if st is not None:
+                return self._relcl(st, verb)
         if verb.dep_ == "parataxis" and verb.head.sent == verb.sent and not any(
                 self.quote_at(t.idx) for t in (verb.head,)):
             # "This campaign, he says, is different": the sentence around the inserted frame is the content
@@ -801,6 +821,25 @@ class _Finder:
         st = Statement(start, end, "direct", cue, lemma, speaker, self.sentence_of(start)[0], chosen)
         self._extend(st)
         return self._relcl(st, verb)
+
+    def _around(self, verb: Token, head: Token, sent: Span, row, cue: Span, speaker: Span) -> Statement | None:
+        """The clause of `head` without the frame of `verb` in it, credited to the frame's speaker."""
+        frame_lo, frame_hi = verb.left_edge.i, verb.right_edge.i + 1
+        lo, hi = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end)
+        while hi > lo and (self.doc[hi - 1].is_punct or self.doc[hi - 1].is_space) and self.doc[hi - 1].text not in "”\"’'":
+            hi -= 1
+        if frame_lo <= lo:
+            lo = frame_hi
+        elif frame_hi >= hi:
+            hi = frame_lo
+        span = self._trim(self.doc[lo:hi]) if lo < hi else None
+        if span is None or sum(not t.is_punct for t in span) < 3:
+            return None
+        start, end, parts = self._snap(span.start_char, span.end_char, row[0])
+        kind = "mixed" if parts else "indirect"
+        if parts and self._covers(parts, start, end, speaker, cue):
+            kind = "direct"
+        return Statement(start, end, kind, cue, verb.lemma_.lower(), speaker, self.sentence_of(start)[0], parts)
 
     def _name_before(self, verb: Token) -> Token | None:
         """A name right before a subjectless verb, set off by commas: "..., Jake Sullivan, said: ..."
