@@ -618,3 +618,11 @@ def test_an_as_frame_credits_the_clause_it_hangs_on(attribute):
                      "As she said goodbye, the crowd cheered. As the mayor spoke, protesters shouted.")
     assert rows["speaker_text"].tolist() == ["the Daily Post", "the bank"]
     assert rows["quote"].tolist() == ["the council sold the old library", "Prices will rise again"]
+
+
+def test_to_say_takes_the_subject_of_the_verb_it_completes(attribute):
+    rows = attribute("The mayor went on to say that the budget was balanced.\n\n"
+                     "Older voters were more likely to say that the economy was improving.\n\n"
+                     "That is not to suggest that the plan failed.")
+    assert rows["speaker_text"].tolist() == ["The mayor", "Older voters"]
+    assert rows["quote"].tolist() == ["the budget was balanced", "the economy was improving"]
