@@ -626,3 +626,11 @@ def test_to_say_takes_the_subject_of_the_verb_it_completes(attribute):
                      "That is not to suggest that the plan failed.")
     assert rows["speaker_text"].tolist() == ["The mayor", "Older voters"]
     assert rows["quote"].tolist() == ["the budget was balanced", "the economy was improving"]
+
+
+def test_a_second_cue_of_the_same_speaker_is_a_statement_of_its_own(attribute):
+    rows = attribute("He said his recent attacks on the mayor have given his campaign momentum "
+                     "and said that the mayor did not represent the party.\n")
+    assert rows["quote"].tolist() == ["his recent attacks on the mayor have given his campaign momentum",
+                                      "the mayor did not represent the party"]
+    assert rows["speaker_text"].tolist() == ["He", "He"]

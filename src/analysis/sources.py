@@ -447,7 +447,10 @@ def _speaker_head(verb: Token) -> Token | None:
                 if pobj:
                     return pobj[0]
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head
+            head = verb.head
+            if _reported_conj(verb):
+                head = head.head  # "He said A and said B" with "said B" hung on A: B is his too
+            verb = head
         elif verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ == "VBG":
             verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
         elif verb.dep_ == "acl" and verb.tag_ == "VBG":  # "issued a statement saying"
@@ -467,6 +470,18 @@ def _speaker_head(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _reported_conj(verb: Token) -> bool:
+    """A cue verb the parser joined to the reported clause of an earlier cue: "said A and said B"."""
+    # only a speech verb with a clause of its own: "and called a donor", "and found it" are acts
+    head = verb.head
+    lemma = verb.lemma_.lower()
+    if lemma not in SPEECH_VERBS or lemma in BELIEF_VERBS or not any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and \
+        not _cue_lemma(head.lemma_) and head.dep_ == "ccomp" and _cue_lemma(head.head.lemma_) and \
+        head.head.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _dateline(tok: Token) -> bool:
@@ -984,27 +999,39 @@ class _Finder:
         row = self.sentence_of(pos)
         return pos - row[2] <= 1 or bool(re.search(r"[.!?:]\s*$", self.text[max(row[2], pos - 4):pos]))
 
+    def _cut_before(self, outer: Statement, inner: Statement) -> int | None:
+        """Where outer's content stops to leave inner's cue out, or None when inner stays nested."""
+        verb = inner.cue.root
+        if not outer.start < inner.cue.start_char < outer.end:
+            return None
+        if inner.end >= outer.end - 2 and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and \
+                verb.i > 0 and self.doc[verb.left_edge.i - 1].text == ",":
+            return self.doc[verb.left_edge.i - 1].idx  # "..., claiming that ..."
+        if _reported_conj(verb) and verb.head.head.i == outer.cue.root.i:
+            i = verb.left_edge.i  # "He said A and said B": A stops before "and"
+            while i > outer.cue.root.i + 1 and (self.doc[i - 1].dep_ == "cc" or self.doc[i - 1].is_punct):
+                i -= 1
+            return self.doc[i].idx
+        return None
+
     def _drop_nested(self, found: list[Statement]) -> list[Statement]:
         """Keep one statement per content: a cue inside another's content loses, exact duplicates go.
 
-        A participle clause at the end of another statement's content ("..., claiming that ...") is a
-        statement of its own: the outer content stops before it.
+        A participle clause at the end of another statement's content ("..., claiming that ...") and
+        a second cue of the same speaker ("said A and said B") are statements of their own: the outer
+        content stops before them.
         """
         found.sort(key=lambda s: (s.start, -s.end))
         for outer in found:
             for inner in found:
                 if inner is outer or inner.cue is None or outer.cue is None or outer.kind == "direct":
                     continue
-                verb = inner.cue.root
-                if outer.start < inner.cue.start_char < outer.end and inner.end >= outer.end - 2 and \
-                        verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and \
-                        verb.i > 0 and self.doc[verb.left_edge.i - 1].text == ",":
-                    cut = self.doc[verb.left_edge.i - 1].idx
-                    if cut > outer.start + 10:
-                        outer.end = len(self.text[:cut].rstrip(" ,;—–-")) if cut > outer.start else outer.end
-                        outer.parts = [q for q in outer.parts if q[0] < outer.end]
-                        if outer.parts and outer.parts[-1][1] > outer.end:
-                            outer.end = outer.parts[-1][1]
+                cut = self._cut_before(outer, inner)
+                if cut is not None and cut > outer.start + 10:
+                    outer.end = len(self.text[:cut].rstrip(" ,;—–-"))
+                    outer.parts = [q for q in outer.parts if q[0] < outer.end]
+                    if outer.parts and outer.parts[-1][1] > outer.end:
+                        outer.end = outer.parts[-1][1]
         found.sort(key=lambda s: (s.start, -s.end))
         out: list[Statement] = []
         for st in found:
