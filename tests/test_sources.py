@@ -634,3 +634,10 @@ def test_a_second_cue_of_the_same_speaker_is_a_statement_of_its_own(attribute):
     assert rows["quote"].tolist() == ["his recent attacks on the mayor have given his campaign momentum",
                                       "the mayor did not represent the party"]
     assert rows["speaker_text"].tolist() == ["He", "He"]
+
+
+def test_a_that_clause_hung_on_the_noun_after_the_cue_is_the_content(attribute):
+    rows = attribute("The strategist says in a statement that the race will now be a four-man contest.\n\n"
+                     "She said in a speech that was broadcast on Friday.")
+    assert rows["quote"].tolist() == ["the race will now be a four-man contest"]
+    assert rows["speaker_text"].tolist() == ["The strategist"]

@@ -563,10 +563,34 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
             if child.dep_ == "dobj" and child.i > verb.i and not (lemma == "tell" and child.i == verb.i + 1) and \
                     any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") for t in child.subtree):
                 out.append(child)
+    if not out and lemma in SPEECH_VERBS and lemma not in BELIEF_VERBS:
+        # "said in a statement that ...", "said during a news conference that ...": the parser hangs
+        # the that-clause on the noun between; a relative clause never opens with the mark "that"
+        clause = _that_clause_after(verb)
+        if clause is not None:
+            out.append(clause)
     if lemma == "point" and not any(c.dep_ == "prt" for c in verb.children) and \
             not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return []
     return out
+
+
+_NOUN_PATH = frozenset({"prep", "pobj", "npadvmod", "dobj", "dative", "compound", "appos", "amod", "nmod", "poss"})
+
+
+def _that_clause_after(verb: Token) -> Token | None:
+    """A clause opened by "that" hung on a noun phrase after the verb (no other verb between)."""
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.dep_ not in ("acl", "relcl", "ccomp", "advcl") or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+            continue
+        node = tok.head
+        while node.i != verb.i and node.dep_ in _NOUN_PATH and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        if node.i == verb.i:
+            return tok
+    return None
 
 
 def _cue_span(verb: Token) -> Span:
