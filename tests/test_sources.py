@@ -637,7 +637,11 @@ def test_a_second_cue_of_the_same_speaker_is_a_statement_of_its_own(attribute):
 
 
 def test_a_that_clause_hung_on_the_noun_after_the_cue_is_the_content(attribute):
-    rows = attribute("The strategist says in a statement that the race will now be a four-man contest.\n\n"
+    rows = attribute("Courted by most of the candidates and widely expected to be the top donor, the banker said "
+                     "earlier on Friday during a news conference that he may wait until March to decide who to back.\n\n"
+                     "The party's chief strategist Tom Weaver says in a statement that the race will now be a "
+                     "three-man contest between Smith, Jones and Brown.\n\n"
                      "She said in a speech that was broadcast on Friday.")
-    assert rows["quote"].tolist() == ["the race will now be a four-man contest"]
-    assert rows["speaker_text"].tolist() == ["The strategist"]
+    assert rows["quote"].tolist() == ["he may wait until March to decide who to back",
+                                      "the race will now be a three-man contest between Smith, Jones and Brown"]
+    assert rows["speaker"].tolist() == ["the banker", "Tom Weaver"]
