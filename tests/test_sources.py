@@ -645,3 +645,14 @@ def test_a_that_clause_hung_on_the_noun_after_the_cue_is_the_content(attribute):
     assert rows["quote"].tolist() == ["he may wait until March to decide who to back",
                                       "the race will now be a three-man contest between Smith, Jones and Brown"]
     assert rows["speaker"].tolist() == ["the banker", "Tom Weaver"]
+
+
+def test_a_cited_source_a_declared_act_and_a_headline_target_are_no_statements():
+    text = ("Berlin hails new deal\n\n"
+            "At least 20 people were killed in the blast, the agency said, citing hospital sources.\n\n"
+            "Erdogan declared three days of national mourning after the earthquake.\n\n"
+            "He declared that the war was over. The union cited rising costs.")
+    rows = pipeline.analyse(articles.make_article("t", text))["sources"]
+    assert rows["cue"].tolist() == ["said", "declared", "cited"]
+    assert rows["quote"].tolist() == ["At least 20 people were killed in the blast", "the war was over",
+                                      "rising costs"]

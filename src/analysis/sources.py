@@ -537,7 +537,8 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
         dep = child.dep_
         if dep in ("ccomp", "parataxis") or (dep == "xcomp" and lemma in LISTENER_VERBS | OBJECT_VERBS):
             out.append(child)
-        elif dep == "dobj" and lemma in OBJECT_VERBS:
+        elif dep == "dobj" and lemma in OBJECT_VERBS and lemma != "declare":
+            # "declared three days of mourning", "declared war": an act; "declared that ..." stays a cue
             out.append(child)
         elif lemma in ("say", "tell", "answer", "reply") and child.i > verb.i and (
                 dep in ("intj", "advmod", "dobj") and child.lower_ in ("so", "yes", "no", "same", "otherwise")
@@ -591,6 +592,25 @@ def _that_clause_after(verb: Token) -> Token | None:
         if node.i == verb.i:
             return tok
     return None
+
+
+# What "citing ..." names when it names the source of a claim, not a claim: "citing hospital sources".
+# A document cited ("citing a memo saying ...") is content, as the annotated news reads it.
+_CITED_SOURCES = PERSON_NOUNS | ORG_NOUNS | frozenset("people authority media".split())
+
+
+def _names_nothing_said(verb: Token, roots: list[Token], paragraph_kind: str | None) -> bool:
+    """True when an object cue's object is no statement: a cited source, or a headline's bare target."""
+    nominal = all(r.dep_ == "dobj" and r.pos_ in ("NOUN", "PROPN", "PRON") for r in roots)
+    if not nominal:
+        return False
+    if verb.lemma_.lower() == "cite":
+        return all(r.lemma_.lower() in _CITED_SOURCES or r.ent_type_ in ("PERSON", "ORG")
+                   for r in roots)
+    # "Berlin hails new deal": a headline sums up a stance the body reports; with no clause and no
+    # quote marks it carries no words of the speaker's
+    return paragraph_kind == "headline" and verb.lemma_.lower() in OBJECT_VERBS and not any(
+        t.text in "\"“”‘’'" for r in roots for t in r.subtree)
 
 
 def _cue_span(verb: Token) -> Span:
@@ -803,6 +823,8 @@ class _Finder:
         cue = _cue_span(verb)
         roots = _content_tokens(verb, head)
         roots = [r for r in roots if not (speaker.start <= r.i < speaker.end)]
+        if roots and _names_nothing_said(verb, roots, row[4]):
+            return None
         text = self.text
         if roots:
             lo = min(r.left_edge.i for r in roots)
