@@ -537,8 +537,7 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
         dep = child.dep_
         if dep in ("ccomp", "parataxis") or (dep == "xcomp" and lemma in LISTENER_VERBS | OBJECT_VERBS):
             out.append(child)
-        elif dep == "dobj" and lemma in OBJECT_VERBS and lemma != "declare":
-            # "declared three days of mourning", "declared war": an act; "declared that ..." stays a cue
+        elif dep == "dobj" and lemma in OBJECT_VERBS:
             out.append(child)
         elif lemma in ("say", "tell", "answer", "reply") and child.i > verb.i and (
                 dep in ("intj", "advmod", "dobj") and child.lower_ in ("so", "yes", "no", "same", "otherwise")
@@ -607,10 +606,14 @@ def _names_nothing_said(verb: Token, roots: list[Token], paragraph_kind: str | N
     if verb.lemma_.lower() == "cite":
         return all(r.lemma_.lower() in _CITED_SOURCES or r.ent_type_ in ("PERSON", "ORG")
                    for r in roots)
-    # "Berlin hails new deal": a headline sums up a stance the body reports; with no clause and no
-    # quote marks it carries no words of the speaker's
-    return paragraph_kind == "headline" and verb.lemma_.lower() in OBJECT_VERBS and not any(
-        t.text in "\"“”‘’'" for r in roots for t in r.subtree)
+    # no quote marks in the object: no words of the speaker's are reported. "declared three days of
+    # mourning" is an act ("declared a “first victory”" quotes); "Berlin hails new deal" is a
+    # headline summing up a stance the body reports
+    doc = verb.doc
+    lo, hi = min(r.left_edge.i for r in roots), max(r.right_edge.i for r in roots)
+    quoted = any(t.text in "\"“”‘’'" for t in doc[max(lo - 1, 0):min(hi + 2, len(doc))])  # marks hang on the verb
+    return not quoted and (verb.lemma_.lower() == "declare" or
+                           paragraph_kind == "headline" and verb.lemma_.lower() in OBJECT_VERBS)
 
 
 def _cue_span(verb: Token) -> Span:
