@@ -656,3 +656,10 @@ def test_a_cited_source_a_declared_act_and_a_headline_target_are_no_statements()
     assert rows["cue"].tolist() == ["said", "declared", "cited"]
     assert rows["quote"].tolist() == ["At least 20 people were killed in the blast", "the war was over",
                                       "rising costs"]
+
+
+def test_a_name_the_parser_hangs_on_an_earlier_noun_right_before_the_cue_is_the_speaker(attribute):
+    rows = attribute("Tuesday in New York City, while on the campaign trail for his wife Democratic front-runner "
+                     "Mary Brown, former mayor John Brown said his wife was uniquely qualified to lead the city.")
+    assert rows["speaker"].tolist() == ["John Brown"]
+    assert rows["quote"].tolist() == ["his wife was uniquely qualified to lead the city"]

@@ -920,13 +920,18 @@ class _Finder:
     def _name_before(self, verb: Token) -> Token | None:
         """A name right before a subjectless verb, set off by commas: "..., Jake Sullivan, said: ..."
 
-        The parser sometimes hangs such a name on an earlier noun as an apposition.
+        The parser sometimes hangs such a name on an earlier noun as an apposition, also with no
+        comma: "while campaigning for his wife Hillary Clinton, former president Bill Clinton said ...".
         """
         i = verb.i - 1
         while i >= 0 and self.doc[i].text in (",", "—", "–") and verb.i - i <= 2:
             i -= 1
-        if i < 0 or i == verb.i - 1:
+        if i < 0:
             return None
+        if i == verb.i - 1:
+            tok = self.doc[i]
+            return tok if tok.ent_type_ == "PERSON" and tok.dep_ == "appos" and self.quote_at(tok.idx) is None \
+                else None
         tok = self.doc[i]
         if tok.ent_type_ == "PERSON" and tok.dep_ in ("appos", "conj", "pobj", "dobj") and \
                 self.quote_at(tok.idx) is None:
