@@ -663,3 +663,10 @@ def test_a_name_the_parser_hangs_on_an_earlier_noun_right_before_the_cue_is_the_
                      "Mary Brown, former mayor John Brown said his wife was uniquely qualified to lead the city.")
     assert rows["speaker"].tolist() == ["John Brown"]
     assert rows["quote"].tolist() == ["his wife was uniquely qualified to lead the city"]
+
+
+def test_what_a_poll_shows_is_its_finding_object_and_all(attribute):
+    rows = attribute("A new poll shows Sanders with 47 percent versus Clinton at 44 percent.\n\n"
+                     "The video showed fighters with heavy weapons.")
+    assert rows["speaker_text"].tolist() == ["A new poll"]
+    assert rows["quote"].tolist() == ["Sanders with 47 percent versus Clinton at 44 percent"]

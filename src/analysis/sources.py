@@ -281,6 +281,8 @@ TITLE_ROLES = {"sen.": "Senator", "sen": "Senator", "rep.": "Representative", "g
 DOCUMENT_NOUNS = frozenset("""report reports survey surveys study studies research poll polls lawsuit suit
 statement document documents analysis review audit census memo filing complaint petition figures data
 findings letter""".split())
+# What else can "show" or "find" a result, as a poll does ("the results showed ...", "polling showed ...").
+_FINDINGS = frozenset("result results polling figure number numbers record records estimate estimates".split())
 # Words before a colon that introduce no speaker ("Note: ...", "Watch: ...").
 COLON_STOP = frozenset("""note update editor editors photo photos video watch related read listen credit image
 correction warning disclaimer q a question answer source sources see also more tags filed posted share
@@ -563,6 +565,11 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
             if child.dep_ == "dobj" and child.i > verb.i and not (lemma == "tell" and child.i == verb.i + 1) and \
                     any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") for t in child.subtree):
                 out.append(child)
+    if not out and lemma in ("show", "find") and verb.tag_ != "VBG" and speaker is not None and \
+            speaker.lemma_.lower() in DOCUMENT_NOUNS | _FINDINGS:
+        # "a poll shows Sanders with 47 percent": what a poll or survey shows is its finding, object and
+        # all ("..., showing ..." inside someone's statement stays part of it)
+        out = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "cc", "conj")]
     if not out and lemma in SPEECH_VERBS and lemma not in BELIEF_VERBS:
         # "said in a statement that ...", "said during a news conference that ...": the parser hangs
         # the that-clause on the noun between; a relative clause never opens with the mark "that"
