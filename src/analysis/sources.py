@@ -458,10 +458,12 @@ def _speaker_head(verb: Token) -> Token | None:
         elif verb.dep_ == "acl" and verb.tag_ == "VBG":  # "issued a statement saying"
             verb = verb.head.head
         elif verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB" and verb.lemma_.lower() in SPEECH_VERBS and \
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+                verb.lemma_.lower() not in OBJECT_VERBS or any(c.dep_ == "ccomp" for c in verb.children)):
             # "went on to say", "declined to say", "are more likely to say": the subject of the verb
             # (or adjective) it completes; "told him to say" makes the object speak, so nobody is
-            # read, and "that's not to suggest" or "as if to say" says nothing
+            # read, and "that's not to suggest" or "as if to say" says nothing; "vote to confirm the
+            # nominees" is an act unless a clause follows
             head = verb.head if verb.head.pos_ != "ADJ" else verb.head.head
             # ("as if to say"); only one step up: "chastised Snyder for refusing to ask" is Snyder's
             if head.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("dobj", "dative") for c in verb.head.children) \
