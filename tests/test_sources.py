@@ -615,7 +615,8 @@ def test_a_general_secretary_is_no_soldier(attribute):
 def test_an_as_frame_credits_the_clause_it_hangs_on(attribute):
     rows = attribute("As the Daily Post reported on Friday, the council sold the old library.\n\n"
                      "Prices will rise again, as the bank noted last year.\n\n"
-                     "As she said goodbye, the crowd cheered. As the mayor spoke, protesters shouted.")
+                     "As she said goodbye, the crowd cheered. As the mayor spoke, protesters shouted.\n\n"
+                     "The roads stayed closed, as snow and cold temperatures continue.")
     assert rows["speaker_text"].tolist() == ["the Daily Post", "the bank"]
     assert rows["quote"].tolist() == ["the council sold the old library", "Prices will rise again"]
 
@@ -623,7 +624,8 @@ def test_an_as_frame_credits_the_clause_it_hangs_on(attribute):
 def test_to_say_takes_the_subject_of_the_verb_it_completes(attribute):
     rows = attribute("The mayor went on to say that the budget was balanced.\n\n"
                      "Older voters were more likely to say that the economy was improving.\n\n"
-                     "That is not to suggest that the plan failed.")
+                     "That is not to suggest that the plan failed.\n\n"
+                     "Neither party wished to comment on the words. The firm failed to disclose how the staff were paid.")
     assert rows["speaker_text"].tolist() == ["The mayor", "Older voters"]
     assert rows["quote"].tolist() == ["the budget was balanced", "the economy was improving"]
 
@@ -641,7 +643,8 @@ def test_a_that_clause_hung_on_the_noun_after_the_cue_is_the_content(attribute):
                      "earlier on Friday during a news conference that he may wait until March to decide who to back.\n\n"
                      "The party's chief strategist Tom Weaver says in a statement that the race will now be a "
                      "three-man contest between Smith, Jones and Brown.\n\n"
-                     "She said in a speech that was broadcast on Friday.")
+                     "She said in a speech that was broadcast on Friday.\n\n"
+                     "Prices rose faster, adding to concern that inflation could return.")
     assert rows["quote"].tolist() == ["he may wait until March to decide who to back",
                                       "the race will now be a three-man contest between Smith, Jones and Brown"]
     assert rows["speaker"].tolist() == ["the banker", "Tom Weaver"]

@@ -282,7 +282,7 @@ DOCUMENT_NOUNS = frozenset("""report reports survey surveys study studies resear
 statement document documents analysis review audit census memo filing complaint petition figures data
 findings letter""".split())
 # What else can "show" or "find" a result, as a poll does ("the results showed ...", "polling showed ...").
-_FINDINGS = frozenset("result results polling figure number numbers record records estimate estimates".split())
+_FINDINGS = frozenset("result results polling figure record records estimate estimates".split())
 # Words before a colon that introduce no speaker ("Note: ...", "Watch: ...").
 COLON_STOP = frozenset("""note update editor editors photo photos video watch related read listen credit image
 correction warning disclaimer q a question answer source sources see also more tags filed posted share
@@ -457,16 +457,15 @@ def _speaker_head(verb: Token) -> Token | None:
             verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
         elif verb.dep_ == "acl" and verb.tag_ == "VBG":  # "issued a statement saying"
             verb = verb.head.head
-        elif verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB" and verb.lemma_.lower() in SPEECH_VERBS and \
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
-                verb.lemma_.lower() not in OBJECT_VERBS or any(c.dep_ == "ccomp" for c in verb.children)):
+        elif verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB" and _reports_words(verb) and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             # "went on to say", "declined to say", "are more likely to say": the subject of the verb
-            # (or adjective) it completes; "told him to say" makes the object speak, so nobody is
-            # read, and "that's not to suggest" or "as if to say" says nothing; "vote to confirm the
-            # nominees" is an act unless a clause follows
+            # (or adjective) it completes, one step up only ("chastised Snyder for refusing to ask" is
+            # Snyder's); "told him to say" makes the object speak, so nobody is read, and "that's not
+            # to suggest", "as if to say" or "failed to disclose" says nothing
             head = verb.head if verb.head.pos_ != "ADJ" else verb.head.head
-            # ("as if to say"); only one step up: "chastised Snyder for refusing to ask" is Snyder's
             if head.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("dobj", "dative") for c in verb.head.children) \
+                    or head.lemma_.lower() in ("fail", "forget", "neglect") \
                     or any(c.dep_ in ("neg", "mark") for c in verb.children) \
                     or not any(c.dep_ == "nsubj" for c in head.children):
                 return None
@@ -486,6 +485,20 @@ def _reported_conj(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.pos_ == "VERB" and \
         not _cue_lemma(head.lemma_) and head.dep_ == "ccomp" and _cue_lemma(head.head.lemma_) and \
         head.head.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _reports_words(verb: Token) -> bool:
+    """A speech verb with a clause or a quotation of its own ("to say that ...", "to say: “...”").
+
+    "wished to comment on Mr Blair's words", "vote to confirm the nominees" or "set out to find
+    out" report no words.
+    """
+    lemma = verb.lemma_.lower()
+    if lemma not in SPEECH_VERBS or lemma in BELIEF_VERBS or lemma in FRAME_ONLY:
+        return False
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or (
+        nxt is not None and nxt.text in (":", ",", "“", "\"", "‘"))
 
 
 def _dateline(tok: Token) -> bool:
@@ -587,6 +600,13 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
 _NOUN_PATH = frozenset({"prep", "pobj", "npadvmod", "dobj", "dative", "compound", "appos", "amod", "nmod", "poss"})
 
 
+# Nouns that take a that-clause of their own ("the fear that ...", "in the expectation that ...").
+_THAT_NOUNS = frozenset("""concern fear fact claim belief hope news report evidence idea notion view argument
+assertion allegation suggestion warning sign possibility assurance promise expectation speculation rumour
+rumor worry doubt assumption hint indication proof impression sense understanding condition ground grounds
+basis premise theory conclusion realization recognition message word point pledge insistence""".split())
+
+
 def _that_clause_after(verb: Token) -> Token | None:
     """A clause opened by "that" hung on a noun phrase after the verb (no other verb between)."""
     for tok in verb.subtree:
@@ -594,6 +614,8 @@ def _that_clause_after(verb: Token) -> Token | None:
             continue
         if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
             continue
+        if tok.head.lemma_.lower() in _THAT_NOUNS:
+            continue  # "adding to concern that ...": the noun's own clause
         node = tok.head
         while node.i != verb.i and node.dep_ in _NOUN_PATH and node.pos_ not in ("VERB", "AUX"):
             node = node.head
@@ -645,6 +667,8 @@ def _as_frame(verb: Token) -> bool:
     # "As she said goodbye" or "as he was speaking" tell when, not who said what: no object, no -ing
     # ("As Obama spoke, ..."); a colon after the frame introduces a quote instead ("as X notes: ...")
     lemma = verb.lemma_.lower()
+    if lemma in FRAME_ONLY and lemma not in ("add", "write", "tweet", "post"):
+        return False  # "as snow and cold temperatures continue"
     if lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and not (
             lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)):
         return False
