@@ -673,3 +673,9 @@ def test_what_a_poll_shows_is_its_finding_object_and_all(attribute):
                      "The video showed fighters with heavy weapons.")
     assert rows["speaker_text"].tolist() == ["A new poll"]
     assert rows["quote"].tolist() == ["Sanders with 47 percent versus Clinton at 44 percent"]
+
+
+def test_a_frame_set_off_at_the_start_of_its_clause_credits_the_rest(attribute):
+    rows = attribute("But, the nurse added, she did not support closing the ward.")
+    assert rows["speaker_text"].tolist() == ["the nurse"]
+    assert rows["quote"].tolist() == ["she did not support closing the ward"]

@@ -918,6 +918,13 @@ class _Finder:
                     if kind == "direct":
                         self._extend(st)
                     return self._relcl(st, verb)
+                if len(inside) >= 3 and self._frame_at_edge(verb, frame) and \
+                        not any(c.dep_ == "dobj" for c in verb.children):
+                    # "But, Carson added, he did not ...", "He had no ties, the airline added, and ...":
+                    # the frame set off by commas at one end of the clause it hangs on
+                    st = self._around(verb, verb.head, sent, row, cue, speaker)
+                    if st is not None:
+                        return self._relcl(st, verb)
         # no clause: a direct quote next to the cue frame ("..." he said / he said: "...")
         frame_lo = min(speaker.start_char, cue.start_char)
         frame_hi = max(speaker.end_char, cue.end_char)
@@ -931,15 +938,34 @@ class _Finder:
         self._extend(st)
         return self._relcl(st, verb)
 
+    def _frame_at_edge(self, verb: Token, frame: set[int]) -> bool:
+        """True when a parenthetical frame stands at the start or end of its head's clause, set off by a comma."""
+        head = verb.head
+        words = [t for t in head.subtree if t.i not in frame and not t.is_punct and t.dep_ != "cc"]
+        if not words:
+            return False
+        core = [i for i in frame if not self.doc[i].is_punct]
+        lo, hi = min(core), max(core)
+        after = self.doc[hi + 1] if hi + 1 < len(self.doc) else None
+        before = self.doc[lo - 1] if lo > 0 else None
+        if all(t.i > hi for t in words):
+            return after is not None and after.text == ","
+        if all(t.i < lo for t in words):
+            return before is not None and before.text == ","
+        return False
+
     def _around(self, verb: Token, head: Token, sent: Span, row, cue: Span, speaker: Span) -> Statement | None:
         """The clause of `head` without the frame of `verb` in it, credited to the frame's speaker."""
         frame_lo, frame_hi = verb.left_edge.i, verb.right_edge.i + 1
         lo, hi = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end)
-        while hi > lo and (self.doc[hi - 1].is_punct or self.doc[hi - 1].is_space) and self.doc[hi - 1].text not in "”\"’'":
-            hi -= 1
-        if frame_lo <= lo:
+        # words of the clause outside the frame (a leading "But" or the closing stop do not count)
+        words = [t.i for t in self.doc[lo:hi] if not (frame_lo <= t.i < frame_hi or t.is_punct or t.is_space
+                                                       or t.dep_ == "cc")]
+        if not words:
+            return None
+        if words[0] >= frame_hi:
             lo = frame_hi
-        elif frame_hi >= hi:
+        elif words[-1] < frame_lo:
             hi = frame_lo
         span = self._trim(self.doc[lo:hi]) if lo < hi else None
         if span is None or sum(not t.is_punct for t in span) < 3:
