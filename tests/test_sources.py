@@ -679,3 +679,10 @@ def test_a_frame_set_off_at_the_start_of_its_clause_credits_the_rest(attribute):
     rows = attribute("But, the nurse added, she did not support closing the ward.")
     assert rows["speaker_text"].tolist() == ["the nurse"]
     assert rows["quote"].tolist() == ["she did not support closing the ward"]
+
+
+def test_a_polls_share_is_a_group_that_speaks(attribute):
+    rows = attribute("About 4 in 10 say they want the next president to have more liberal policies.\n\n"
+                     "Half said so.")
+    assert rows["speaker_text"].tolist() == ["About 4 in 10", "Half"]
+    assert rows["speaker_kind"].tolist() == ["group", "group"]

@@ -296,6 +296,7 @@ hurricane cyclone typhoon fire fires wildfire wildfires election elections prote
 blast bombing crash outbreak pandemic conflict ceasefire siege invasion offensive talks summit trial disaster
 famine drought email newsletter briefing digest roundup explainer podcast morning evening weekly daily week
 weekend today tonight diary recap""".split())
+_SHARES = frozenset("half majority minority most many some third quarter plurality".split())
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"}
 
 # --- quote marks ------------------------------------------------------------------------------
@@ -845,6 +846,10 @@ class _Finder:
         head = _speaker_head(verb)
         if head is None and verb.tag_ in ("VBD", "VBZ", "VBP"):
             head = self._name_before(verb)
+        if head is None and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            # "About 4 in 10 say ...": the parser hangs a poll's share on the verb as a number
+            head = next((c for c in verb.children if c.i < verb.i and c.dep_ in ("nummod", "npadvmod")
+                         and c.pos_ == "NUM"), None)
         if head is None or head.is_space:
             return None
         if self.quote_at(head.idx) is not None:
@@ -1648,7 +1653,8 @@ class _Resolver:
         role_toks = [t for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.ent_type_ and t.lower_ != "former"
                      and t.lower_ not in TITLES]
         role = " ".join(t.text for t in role_toks) or None
-        kind = "group" if head.tag_ in ("NNS", "NNPS") else "person"
+        # a share of people ("Six in 10", "half", "a majority of voters") is a group, as plurals are
+        kind = "group" if head.tag_ in ("NNS", "NNPS") or head.pos_ == "NUM" or low in _SHARES else "person"
         return Profile(text, kind, False, role, former, aff, _type_of(role, aff, kind)), False
 
     def _document(self, span: Span, head: Token) -> tuple[Profile, bool]:
