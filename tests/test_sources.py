@@ -686,3 +686,16 @@ def test_a_polls_share_is_a_group_that_speaks(attribute):
                      "Half said so.")
     assert rows["speaker_text"].tolist() == ["About 4 in 10", "Half"]
     assert rows["speaker_kind"].tolist() == ["group", "group"]
+
+
+def test_an_object_cue_keeps_what_is_hung_after_its_object(attribute):
+    rows = attribute("The critic described the film as a triumph of style.\n\n"
+                     "The minister defended the plan against its many critics.\n\n"
+                     "The minister announced a new fund on Tuesday.")
+    assert rows["quote"].tolist() == ["the film as a triumph of style", "the plan against its many critics",
+                                      "a new fund"]
+
+
+def test_one_of_several_is_no_group(attribute):
+    rows = attribute("One of their lawyers said the case was weak.\n\nTwo of the largest airlines said fares would rise.")
+    assert rows["speaker_kind"].tolist() == ["person", "group"]

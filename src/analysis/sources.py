@@ -581,6 +581,8 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
             if child.dep_ == "dobj" and child.i > verb.i and not (lemma == "tell" and child.i == verb.i + 1) and \
                     any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") for t in child.subtree):
                 out.append(child)
+    if out and (lemma in OBJECT_VERBS or lemma in PREP_VERBS) and all(r.dep_ in ("dobj", "pobj") for r in out):
+        out = out + _object_tail(verb, out)
     if not out and lemma in ("show", "find") and verb.tag_ != "VBG" and speaker is not None and \
             speaker.lemma_.lower() in DOCUMENT_NOUNS | _FINDINGS:
         # "a poll shows Sanders with 47 percent": what a poll or survey shows is its finding, object and
@@ -608,6 +610,28 @@ rumor worry doubt assumption hint indication proof impression sense understandin
 basis premise theory conclusion realization recognition message word point pledge insistence""".split())
 
 
+def _object_tail(verb: Token, roots: list[Token]) -> list[Token]:
+    """What the parser hangs on the verb right after an object cue's object, as part of what was said.
+
+    "praised Christie's leadership *in the aftermath of Sandy*", "described the dinner *as ...*",
+    "called for the secretary *to release the transcripts*"; a date ("on Tuesday"), a comma or a
+    clause of its own ("because ...", "and said ...") ends it.
+    """
+    end = max(r.right_edge.i for r in roots)
+    tail = []
+    for child in verb.rights:
+        if child.i <= end:
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "aux")}
+        as_or_to = child.dep_ == "advcl" and (marks & {"as", "to"}) and not marks - {"as", "to"}
+        if child.left_edge.i != end + 1 or not (child.dep_ in ("prep", "xcomp", "oprd", "ccomp") or as_or_to) or \
+                any(t.ent_type_ in ("DATE", "TIME") for t in child.children):
+            break
+        tail.append(child)
+        end = child.right_edge.i
+    return tail
+
+
 def _that_clause_after(verb: Token) -> Token | None:
     """A clause opened by "that" hung on a noun phrase after the verb (no other verb between)."""
     for tok in verb.subtree:
@@ -632,7 +656,9 @@ _CITED_SOURCES = PERSON_NOUNS | ORG_NOUNS | frozenset("people authority media".s
 
 def _names_nothing_said(verb: Token, roots: list[Token], paragraph_kind: str | None) -> bool:
     """True when an object cue's object is no statement: a cited source, or a headline's bare target."""
-    nominal = all(r.dep_ == "dobj" and r.pos_ in ("NOUN", "PROPN", "PRON") for r in roots)
+    # the object and the phrases hung after it ("pledges unity to Labour MPs"), no clause
+    nominal = any(r.dep_ == "dobj" for r in roots) and all(
+        r.dep_ == "dobj" and r.pos_ in ("NOUN", "PROPN", "PRON") or r.dep_ == "prep" for r in roots)
     if not nominal:
         return False
     if verb.lemma_.lower() == "cite":
@@ -1654,7 +1680,8 @@ class _Resolver:
                      and t.lower_ not in TITLES]
         role = " ".join(t.text for t in role_toks) or None
         # a share of people ("Six in 10", "half", "a majority of voters") is a group, as plurals are
-        kind = "group" if head.tag_ in ("NNS", "NNPS") or head.pos_ == "NUM" or low in _SHARES else "person"
+        kind = "group" if head.tag_ in ("NNS", "NNPS") or head.pos_ == "NUM" and low != "one" or low in _SHARES \
+            else "person"  # "one of their lawyers" is one
         return Profile(text, kind, False, role, former, aff, _type_of(role, aff, kind)), False
 
     def _document(self, span: Span, head: Token) -> tuple[Profile, bool]:
