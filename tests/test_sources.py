@@ -699,3 +699,12 @@ def test_an_object_cue_keeps_what_is_hung_after_its_object(attribute):
 def test_one_of_several_is_no_group(attribute):
     rows = attribute("One of their lawyers said the case was weak.\n\nTwo of the largest airlines said fares would rise.")
     assert rows["speaker_kind"].tolist() == ["person", "group"]
+
+
+def test_a_reported_clause_goes_on_through_but_and_because_the_parser_hangs_on_the_cue(attribute):
+    rows = attribute("He said he would be honored to meet with the pope but no meeting has been arranged.\n\n"
+                     "She said the plan failed, and the crowd cheered.\n\n"
+                     "He said there will be no giveaway but the chancellor is thought to have money to spare.")
+    assert rows["quote"].tolist()[:2] == [
+        "he would be honored to meet with the pope but no meeting has been arranged", "the plan failed"]
+    assert rows["quote"].tolist()[2] == "there will be no giveaway"

@@ -610,6 +610,40 @@ rumor worry doubt assumption hint indication proof impression sense understandin
 basis premise theory conclusion realization recognition message word point pledge insistence""".split())
 
 
+# Subordinators after which a reported clause goes on ("..., because he did not win any states").
+_TAIL_MARKS = frozenset("because since though although if unless".split())
+
+
+def _clause_tail(verb: Token, hi: int) -> int:
+    """Where a reported clause ends when the parser hung its last parts on the cue verb.
+
+    "said he would be honored to meet the pope *but no meeting has been arranged*", "said Rubio had
+    a tough night *because he ...*" go on; a clause after a comma, a verb sharing the speaker's
+    subject ("and called on ...") or a clause with a cue of its own does not.
+    """
+    doc = verb.doc
+    for child in verb.rights:
+        if child.right_edge.i < hi or child.dep_ in ("cc", "punct"):
+            continue
+        between = doc[hi:child.left_edge.i]
+        if any(not (t.is_punct or t.dep_ == "cc" or t.is_space) for t in between) or "\n" in between.text:
+            break
+        if child.dep_ == "conj" and "," in between.text:
+            # "She said the plan failed, and the crowd cheered", "..., but his counterpart was more
+            # cautious": after a comma the reporter goes on
+            break
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            ok = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+        elif child.dep_ == "advcl":
+            ok = any(c.dep_ == "mark" and c.lower_ in _TAIL_MARKS for c in child.children)
+        else:
+            ok = False
+        if not ok or any(_cue_lemma(t.lemma_) and t.pos_ == "VERB" for t in child.subtree):
+            break  # "..., but Mr Brown is thought to ...", "said Mr Goosens": an attribution of its own
+        hi = child.right_edge.i + 1
+    return hi
+
+
 def _object_tail(verb: Token, roots: list[Token]) -> list[Token]:
     """What the parser hangs on the verb right after an object cue's object, as part of what was said.
 
@@ -902,6 +936,8 @@ class _Finder:
                     lo = verb.i + 1
                 elif all(r.i < verb.i for r in roots):
                     hi = min(verb.i, speaker.start if speaker.start > lo else verb.i)
+            if lo > verb.i and any(r.dep_ == "ccomp" for r in roots) and speaker.start < verb.i:
+                hi = _clause_tail(verb, hi)
             span = self._trim(self.doc[lo:hi])
             if span is not None and (len(span) >= 2 or not span[0].is_stop or span[0].lower_ in ("so", "yes", "no")
                                      or self.quote_at(span.start_char)):
