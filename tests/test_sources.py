@@ -708,3 +708,10 @@ def test_a_reported_clause_goes_on_through_but_and_because_the_parser_hangs_on_t
     assert rows["quote"].tolist()[:2] == [
         "he would be honored to meet with the pope but no meeting has been arranged", "the plan failed"]
     assert rows["quote"].tolist()[2] == "there will be no giveaway"
+
+
+def test_a_dateline_is_no_part_of_the_speaker(attribute):
+    rows = attribute("MACAU (Reuters) – Top party donor Sheldon Adelson said on Friday he met the candidate.\n\n"
+                     "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told delegates that "
+                     "the server should disqualify her.")
+    assert rows["speaker"].tolist() == ["Sheldon Adelson", "Michael Mukasey"]

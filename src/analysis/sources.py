@@ -507,7 +507,7 @@ def _dateline(tok: Token) -> bool:
     sent = tok.sent
     if tok.i - sent.start > 4 or not tok.text.isupper() or len(tok.text) < 2:
         return False
-    after = tok.doc[tok.i + 1:min(tok.i + 6, sent.end)].text
+    after = tok.doc[tok.i + 1:min(tok.i + 10, sent.end)].text  # room for ", July 19 (UPI) —"
     return bool(re.match(r"\s*(?:,[^—–-]{0,20})?(?:\([^)]{1,20}\))?\s*[—–-]", after))
 
 
@@ -521,6 +521,8 @@ def _speaker_span(head: Token) -> Span:
         for child in tok.children:
             if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp", "parataxis") and tok is head:
                 continue
+            if child.i < head.i and _dateline(child):
+                continue  # "MACAU (Reuters) – Top donor Sheldon Adelson said": the dateline is no part of him
             if child.dep_ == "appos" and child.i > head.i and any(
                     doc[k].text == "," for k in range(head.i + 1, child.left_edge.i)):
                 if tok is head and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
