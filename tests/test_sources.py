@@ -715,3 +715,9 @@ def test_a_dateline_is_no_part_of_the_speaker(attribute):
                      "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told delegates that "
                      "the server should disqualify her.")
     assert rows["speaker"].tolist() == ["Sheldon Adelson", "Michael Mukasey"]
+
+
+def test_a_date_is_never_the_speaker(attribute):
+    rows = attribute("Dec 29 (Reuters) - The party's candidate Mary Brown on Tuesday said that the violence was genocide.\n\n"
+                     "She released her records in July, which showed she was fit for duty.")
+    assert rows["speaker"].tolist() == ["Mary Brown"]

@@ -442,7 +442,8 @@ def _speaker_head(verb: Token) -> Token | None:
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return verb.head
+                # "records she released in July, which showed ...": a date says nothing
+                return verb.head if verb.head.ent_type_ not in ("DATE", "TIME") else None
             return child
         for child in verb.children:
             if child.dep_ == "agent":
@@ -503,12 +504,12 @@ def _reports_words(verb: Token) -> bool:
 
 
 def _dateline(tok: Token) -> bool:
-    """A dateline word taken for a subject: "WASHINGTON (AP) — ...", "MACAU (Reuters) – ..."."""
+    """A dateline word taken for a subject: "WASHINGTON (AP) — ...", "MACAU (Reuters) – ...", "Dec 29 (Reuters) -"."""
     sent = tok.sent
-    if tok.i - sent.start > 4 or not tok.text.isupper() or len(tok.text) < 2:
+    if tok.i - sent.start > 4 or not (tok.text.isupper() and len(tok.text) >= 2 or tok.ent_type_ == "DATE"):
         return False
     after = tok.doc[tok.i + 1:min(tok.i + 10, sent.end)].text  # room for ", July 19 (UPI) —"
-    return bool(re.match(r"\s*(?:,[^—–-]{0,20})?(?:\([^)]{1,20}\))?\s*[—–-]", after))
+    return bool(re.match(r"\s*(?:\d{1,2}\s*)?(?:,[^—–-]{0,20})?(?:\([^)]{1,20}\))?\s*[—–-]", after))
 
 
 def _speaker_span(head: Token) -> Span:
