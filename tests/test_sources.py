@@ -654,7 +654,8 @@ def test_a_cited_source_a_declared_act_and_a_headline_target_are_no_statements()
     text = ("Berlin hails new deal\n\n"
             "At least 20 people were killed in the blast, the agency said, citing hospital sources.\n\n"
             "Erdogan declared three days of national mourning after the earthquake.\n\n"
-            "He declared that the war was over. The union cited rising costs.")
+            "He declared that the war was over. The union cited rising costs.\n\n"
+            "The governor pledged his support to the candidate.")
     rows = pipeline.analyse(articles.make_article("t", text))["sources"]
     assert rows["cue"].tolist() == ["said", "declared", "cited"]
     assert rows["quote"].tolist() == ["At least 20 people were killed in the blast", "the war was over",

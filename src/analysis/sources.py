@@ -702,12 +702,13 @@ def _names_nothing_said(verb: Token, roots: list[Token], paragraph_kind: str | N
         return all(r.lemma_.lower() in _CITED_SOURCES or r.ent_type_ in ("PERSON", "ORG")
                    for r in roots)
     # no quote marks in the object: no words of the speaker's are reported. "declared three days of
-    # mourning" is an act ("declared a “first victory”" quotes); "Berlin hails new deal" is a
+    # mourning" or "pledged his support" is an act ("declared a “first victory”" quotes, "pledged to
+    # ..." keeps its clause); "Berlin hails new deal" is a
     # headline summing up a stance the body reports
     doc = verb.doc
     lo, hi = min(r.left_edge.i for r in roots), max(r.right_edge.i for r in roots)
     quoted = any(t.text in "\"“”‘’'" for t in doc[max(lo - 1, 0):min(hi + 2, len(doc))])  # marks hang on the verb
-    return not quoted and (verb.lemma_.lower() == "declare" or
+    return not quoted and (verb.lemma_.lower() in ("declare", "pledge") or
                            paragraph_kind == "headline" and verb.lemma_.lower() in OBJECT_VERBS)
 
 
