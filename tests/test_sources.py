@@ -692,9 +692,10 @@ def test_a_polls_share_is_a_group_that_speaks(attribute):
 def test_an_object_cue_keeps_what_is_hung_after_its_object(attribute):
     rows = attribute("The critic described the film as a triumph of style.\n\n"
                      "The minister defended the plan against its many critics.\n\n"
-                     "The minister announced a new fund on Tuesday.")
+                     "The minister announced a new fund on Tuesday.\n\n"
+                     "The negotiators hinted at some progress as both sides try to agree.")
     assert rows["quote"].tolist() == ["the film as a triumph of style", "the plan against its many critics",
-                                      "a new fund"]
+                                      "a new fund", "some progress"]
 
 
 def test_one_of_several_is_no_group(attribute):

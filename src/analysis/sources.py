@@ -651,8 +651,8 @@ def _object_tail(verb: Token, roots: list[Token]) -> list[Token]:
     """What the parser hangs on the verb right after an object cue's object, as part of what was said.
 
     "praised Christie's leadership *in the aftermath of Sandy*", "described the dinner *as ...*",
-    "called for the secretary *to release the transcripts*"; a date ("on Tuesday"), a comma or a
-    clause of its own ("because ...", "and said ...") ends it.
+    "called for the secretary *to release the transcripts*"; a date ("on Tuesday"), "by ...", a
+    comma or a clause of its own ("because ...", "and said ...") ends it.
     """
     end = max(r.right_edge.i for r in roots)
     tail = []
@@ -660,10 +660,13 @@ def _object_tail(verb: Token, roots: list[Token]) -> list[Token]:
         if child.i <= end:
             continue
         marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "aux")}
-        as_or_to = child.dep_ == "advcl" and (marks & {"as", "to"}) and not marks - {"as", "to"}
+        # "as X" names what the object is ("described the dinner as Washington celebrating itself");
+        # a finite clause after "as" tells what else happened ("hinted at progress as both sides try ...")
+        as_or_to = child.dep_ == "advcl" and (marks & {"as", "to"}) and not marks - {"as", "to"} and \
+            child.tag_ not in ("VBD", "VBZ", "VBP")
         if child.left_edge.i != end + 1 or not (child.dep_ in ("prep", "xcomp", "oprd", "ccomp") or as_or_to) or \
-                any(t.ent_type_ in ("DATE", "TIME") for t in child.children):
-            break
+                child.lower_ == "by" or any(t.ent_type_ in ("DATE", "TIME") for t in child.children):
+            break  # "by shifting the venue": how it was done, told by the reporter
         tail.append(child)
         end = child.right_edge.i
     return tail
