@@ -648,3 +648,116 @@ def test_a_quotation_in_the_middle_of_a_paragraph_is_not_carried_over_from_indir
     r = attribute("The minister said the plan was ready.\n\n"
                   "The plan has many critics. \"It is a plan that nobody asked for at all.\"\n")
     assert not r["quote"].str.contains("nobody asked").any()
+
+
+def test_an_as_frame_credits_the_clause_it_hangs_on(attribute):
+    rows = attribute("As the Daily Post reported on Friday, the council sold the old library.\n\n"
+                     "Prices will rise again, as the bank noted last year.\n\n"
+                     "As she said goodbye, the crowd cheered. As the mayor spoke, protesters shouted.\n\n"
+                     "The roads stayed closed, as snow and cold temperatures continue.")
+    assert rows["speaker_text"].tolist() == ["the Daily Post", "the bank"]
+    assert rows["quote"].tolist() == ["the council sold the old library", "Prices will rise again"]
+
+
+def test_to_say_takes_the_subject_of_the_verb_it_completes(attribute):
+    rows = attribute("The mayor went on to say that the budget was balanced.\n\n"
+                     "Older voters were more likely to say that the economy was improving.\n\n"
+                     "That is not to suggest that the plan failed.\n\n"
+                     "Neither party wished to comment on the words. The firm failed to disclose how the staff were paid.")
+    assert rows["speaker_text"].tolist() == ["The mayor", "Older voters"]
+    assert rows["quote"].tolist() == ["the budget was balanced", "the economy was improving"]
+
+
+def test_a_second_cue_of_the_same_speaker_is_a_statement_of_its_own(attribute):
+    rows = attribute("He said his recent attacks on the mayor have given his campaign momentum "
+                     "and said that the mayor did not represent the party.\n")
+    assert rows["quote"].tolist() == ["his recent attacks on the mayor have given his campaign momentum",
+                                      "the mayor did not represent the party"]
+    assert rows["speaker_text"].tolist() == ["He", "He"]
+
+
+def test_a_that_clause_hung_on_the_noun_after_the_cue_is_the_content(attribute):
+    rows = attribute("Courted by most of the candidates and widely expected to be the top donor, the banker said "
+                     "earlier on Friday during a news conference that he may wait until March to decide who to back.\n\n"
+                     "The party's chief strategist Tom Weaver says in a statement that the race will now be a "
+                     "three-man contest between Smith, Jones and Brown.\n\n"
+                     "She said in a speech that was broadcast on Friday.\n\n"
+                     "Prices rose faster, adding to concern that inflation could return.")
+    assert rows["quote"].tolist() == ["he may wait until March to decide who to back",
+                                      "the race will now be a three-man contest between Smith, Jones and Brown"]
+    assert rows["speaker"].tolist() == ["the banker", "Tom Weaver"]
+
+
+def test_a_cited_source_a_declared_act_and_a_headline_target_are_no_statements():
+    text = ("Berlin hails new deal\n\n"
+            "At least 20 people were killed in the blast, the agency said, citing hospital sources.\n\n"
+            "Erdogan declared three days of national mourning after the earthquake.\n\n"
+            "He declared that the war was over. The union cited rising costs.\n\n"
+            "The governor pledged his support to the candidate.")
+    rows = pipeline.analyse(articles.make_article("t", text))["sources"]
+    assert rows["cue"].tolist() == ["said", "declared", "cited"]
+    assert rows["quote"].tolist() == ["At least 20 people were killed in the blast", "the war was over",
+                                      "rising costs"]
+
+
+def test_a_name_the_parser_hangs_on_an_earlier_noun_right_before_the_cue_is_the_speaker(attribute):
+    rows = attribute("Tuesday in New York City, while on the campaign trail for his wife Democratic front-runner "
+                     "Mary Brown, former mayor John Brown said his wife was uniquely qualified to lead the city.")
+    assert rows["speaker"].tolist() == ["John Brown"]
+    assert rows["quote"].tolist() == ["his wife was uniquely qualified to lead the city"]
+
+
+def test_what_a_poll_shows_is_its_finding_object_and_all(attribute):
+    rows = attribute("A new poll shows Sanders with 47 percent versus Clinton at 44 percent.\n\n"
+                     "The video showed fighters with heavy weapons.")
+    assert rows["speaker_text"].tolist() == ["A new poll"]
+    assert rows["quote"].tolist() == ["Sanders with 47 percent versus Clinton at 44 percent"]
+
+
+def test_a_frame_set_off_at_the_start_of_its_clause_credits_the_rest(attribute):
+    rows = attribute("But, the nurse added, she did not support closing the ward.")
+    assert rows["speaker_text"].tolist() == ["the nurse"]
+    assert rows["quote"].tolist() == ["she did not support closing the ward"]
+
+
+def test_a_polls_share_is_a_group_that_speaks(attribute):
+    rows = attribute("About 4 in 10 say they want the next president to have more liberal policies.\n\n"
+                     "Half said so.")
+    assert rows["speaker_text"].tolist() == ["About 4 in 10", "Half"]
+    assert rows["speaker_kind"].tolist() == ["group", "group"]
+
+
+def test_an_object_cue_keeps_what_is_hung_after_its_object(attribute):
+    rows = attribute("The critic described the film as a triumph of style.\n\n"
+                     "The minister defended the plan against its many critics.\n\n"
+                     "The minister announced a new fund on Tuesday.\n\n"
+                     "The negotiators hinted at some progress as both sides try to agree.")
+    assert rows["quote"].tolist() == ["the film as a triumph of style", "the plan against its many critics",
+                                      "a new fund", "some progress"]
+
+
+def test_one_of_several_is_no_group(attribute):
+    rows = attribute("One of their lawyers said the case was weak.\n\nTwo of the largest airlines said fares would rise.")
+    assert rows["speaker_kind"].tolist() == ["person", "group"]
+
+
+def test_a_reported_clause_goes_on_through_but_and_because_the_parser_hangs_on_the_cue(attribute):
+    rows = attribute("He said he would be honored to meet with the pope but no meeting has been arranged.\n\n"
+                     "She said the plan failed, and the crowd cheered.\n\n"
+                     "He said there will be no giveaway but the chancellor is thought to have money to spare.")
+    assert rows["quote"].tolist()[:2] == [
+        "he would be honored to meet with the pope but no meeting has been arranged", "the plan failed"]
+    assert rows["quote"].tolist()[2] == "there will be no giveaway"
+
+
+def test_a_dateline_is_no_part_of_the_speaker(attribute):
+    rows = attribute("MACAU (Reuters) – Top party donor Sheldon Adelson said on Friday he met the candidate.\n\n"
+                     "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told delegates that "
+                     "the server should disqualify her.")
+    assert rows["speaker"].tolist() == ["Sheldon Adelson", "Michael Mukasey"]
+
+
+def test_a_date_is_never_the_speaker(attribute):
+    rows = attribute("Dec 29 (Reuters) - The party's candidate Mary Brown on Tuesday said that the violence was genocide.\n\n"
+                     "She released her records in July, which showed she was fit for duty.")
+    assert rows["speaker"].tolist() == ["Mary Brown"]

@@ -281,6 +281,8 @@ TITLE_ROLES = {"sen.": "Senator", "sen": "Senator", "rep.": "Representative", "g
 DOCUMENT_NOUNS = frozenset("""report reports survey surveys study studies research poll polls lawsuit suit
 statement document documents analysis review audit census memo filing complaint petition figures data
 findings letter""".split())
+# What else can "show" or "find" a result, as a poll does ("the results showed ...", "polling showed ...").
+_FINDINGS = frozenset("result results polling figure record records estimate estimates".split())
 # Words before a colon that introduce no speaker ("Note: ...", "Watch: ...").
 COLON_STOP = frozenset("""note update editor editors photo photos video watch related read listen credit image
 correction warning disclaimer q a question answer source sources see also more tags filed posted share
@@ -294,6 +296,7 @@ hurricane cyclone typhoon fire fires wildfire wildfires election elections prote
 blast bombing crash outbreak pandemic conflict ceasefire siege invasion offensive talks summit trial disaster
 famine drought email newsletter briefing digest roundup explainer podcast morning evening weekly daily week
 weekend today tonight diary recap""".split())
+_SHARES = frozenset("half majority minority most many some third quarter plurality".split())
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"}
 
 # --- quote marks ------------------------------------------------------------------------------
@@ -439,7 +442,8 @@ def _speaker_head(verb: Token) -> Token | None:
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return verb.head
+                # "records she released in July, which showed ...": a date says nothing
+                return verb.head if verb.head.ent_type_ not in ("DATE", "TIME") else None
             return child
         for child in verb.children:
             if child.dep_ == "agent":
@@ -447,23 +451,65 @@ def _speaker_head(verb: Token) -> Token | None:
                 if pobj:
                     return pobj[0]
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head
+            head = verb.head
+            if _reported_conj(verb):
+                head = head.head  # "He said A and said B" with "said B" hung on A: B is his too
+            verb = head
         elif verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ == "VBG":
             verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
         elif verb.dep_ == "acl" and verb.tag_ == "VBG":  # "issued a statement saying"
             verb = verb.head.head
+        elif verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB" and _reports_words(verb) and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "went on to say", "declined to say", "are more likely to say": the subject of the verb
+            # (or adjective) it completes, one step up only ("chastised Snyder for refusing to ask" is
+            # Snyder's); "told him to say" makes the object speak, so nobody is read, and "that's not
+            # to suggest", "as if to say" or "failed to disclose" says nothing
+            head = verb.head if verb.head.pos_ != "ADJ" else verb.head.head
+            if head.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("dobj", "dative") for c in verb.head.children) \
+                    or head.lemma_.lower() in ("fail", "forget", "neglect") \
+                    or any(c.dep_ in ("neg", "mark") for c in verb.children) \
+                    or not any(c.dep_ == "nsubj" for c in head.children):
+                return None
+            verb = head
         else:
             return None
     return None
 
 
-def _dateline(tok: Token) -> bool:
-    """A dateline word taken for a subject: "WASHINGTON (AP) — ...", "MACAU (Reuters) – ..."."""
-    sent = tok.sent
-    if tok.i - sent.start > 4 or not tok.text.isupper() or len(tok.text) < 2:
+def _reported_conj(verb: Token) -> bool:
+    """A cue verb the parser joined to the reported clause of an earlier cue: "said A and said B"."""
+    # only a speech verb with a clause of its own: "and called a donor", "and found it" are acts
+    head = verb.head
+    lemma = verb.lemma_.lower()
+    if lemma not in SPEECH_VERBS or lemma in BELIEF_VERBS or not any(c.dep_ == "ccomp" for c in verb.children):
         return False
-    after = tok.doc[tok.i + 1:min(tok.i + 6, sent.end)].text
-    return bool(re.match(r"\s*(?:,[^—–-]{0,20})?(?:\([^)]{1,20}\))?\s*[—–-]", after))
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and \
+        not _cue_lemma(head.lemma_) and head.dep_ == "ccomp" and _cue_lemma(head.head.lemma_) and \
+        head.head.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _reports_words(verb: Token) -> bool:
+    """A speech verb with a clause or a quotation of its own ("to say that ...", "to say: “...”").
+
+    "wished to comment on Mr Blair's words", "vote to confirm the nominees" or "set out to find
+    out" report no words.
+    """
+    lemma = verb.lemma_.lower()
+    if lemma not in SPEECH_VERBS or lemma in BELIEF_VERBS or lemma in FRAME_ONLY:
+        return False
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or (
+        nxt is not None and nxt.text in (":", ",", "“", "\"", "‘"))
+
+
+def _dateline(tok: Token) -> bool:
+    """A dateline word taken for a subject: "WASHINGTON (AP) — ...", "MACAU (Reuters) – ...", "Dec 29 (Reuters) -"."""
+    sent = tok.sent
+    if tok.i - sent.start > 4 or not (tok.text.isupper() and len(tok.text) >= 2 or tok.ent_type_ == "DATE"):
+        return False
+    after = tok.doc[tok.i + 1:min(tok.i + 10, sent.end)].text  # room for ", July 19 (UPI) —"
+    return bool(re.match(r"\s*(?:\d{1,2}\s*)?(?:,[^—–-]{0,20})?(?:\([^)]{1,20}\))?\s*[—–-]", after))
 
 
 def _speaker_span(head: Token) -> Span:
@@ -476,6 +522,8 @@ def _speaker_span(head: Token) -> Span:
         for child in tok.children:
             if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp", "parataxis") and tok is head:
                 continue
+            if child.i < head.i and _dateline(child):
+                continue  # "MACAU (Reuters) – Top donor Sheldon Adelson said": the dateline is no part of him
             if child.dep_ == "appos" and child.i > head.i and any(
                     doc[k].text == "," for k in range(head.i + 1, child.left_edge.i)):
                 if tok is head and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
@@ -536,10 +584,135 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
             if child.dep_ == "dobj" and child.i > verb.i and not (lemma == "tell" and child.i == verb.i + 1) and \
                     any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") for t in child.subtree):
                 out.append(child)
+    if out and (lemma in OBJECT_VERBS or lemma in PREP_VERBS) and all(r.dep_ in ("dobj", "pobj") for r in out):
+        out = out + _object_tail(verb, out)
+    if not out and lemma in ("show", "find") and verb.tag_ != "VBG" and speaker is not None and \
+            speaker.lemma_.lower() in DOCUMENT_NOUNS | _FINDINGS:
+        # "a poll shows Sanders with 47 percent": what a poll or survey shows is its finding, object and
+        # all ("..., showing ..." inside someone's statement stays part of it)
+        out = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "cc", "conj")]
+    if not out and lemma in SPEECH_VERBS and lemma not in BELIEF_VERBS:
+        # "said in a statement that ...", "said during a news conference that ...": the parser hangs
+        # the that-clause on the noun between; a relative clause never opens with the mark "that"
+        clause = _that_clause_after(verb)
+        if clause is not None:
+            out.append(clause)
     if lemma == "point" and not any(c.dep_ == "prt" for c in verb.children) and \
             not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return []
     return out
+
+
+_NOUN_PATH = frozenset({"prep", "pobj", "npadvmod", "dobj", "dative", "compound", "appos", "amod", "nmod", "poss"})
+
+
+# Nouns that take a that-clause of their own ("the fear that ...", "in the expectation that ...").
+_THAT_NOUNS = frozenset("""concern fear fact claim belief hope news report evidence idea notion view argument
+assertion allegation suggestion warning sign possibility assurance promise expectation speculation rumour
+rumor worry doubt assumption hint indication proof impression sense understanding condition ground grounds
+basis premise theory conclusion realization recognition message word point pledge insistence""".split())
+
+
+# Subordinators after which a reported clause goes on ("..., because he did not win any states").
+_TAIL_MARKS = frozenset("because since though although if unless".split())
+
+
+def _clause_tail(verb: Token, hi: int) -> int:
+    """Where a reported clause ends when the parser hung its last parts on the cue verb.
+
+    "said he would be honored to meet the pope *but no meeting has been arranged*", "said Rubio had
+    a tough night *because he ...*" go on; a clause after a comma, a verb sharing the speaker's
+    subject ("and called on ...") or a clause with a cue of its own does not.
+    """
+    doc = verb.doc
+    for child in verb.rights:
+        if child.right_edge.i < hi or child.dep_ in ("cc", "punct"):
+            continue
+        between = doc[hi:child.left_edge.i]
+        if any(not (t.is_punct or t.dep_ == "cc" or t.is_space) for t in between) or "\n" in between.text:
+            break
+        if child.dep_ == "conj" and "," in between.text:
+            # "She said the plan failed, and the crowd cheered", "..., but his counterpart was more
+            # cautious": after a comma the reporter goes on
+            break
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            ok = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+        elif child.dep_ == "advcl":
+            ok = any(c.dep_ == "mark" and c.lower_ in _TAIL_MARKS for c in child.children)
+        else:
+            ok = False
+        if not ok or any(_cue_lemma(t.lemma_) and t.pos_ == "VERB" for t in child.subtree):
+            break  # "..., but Mr Brown is thought to ...", "said Mr Goosens": an attribution of its own
+        hi = child.right_edge.i + 1
+    return hi
+
+
+def _object_tail(verb: Token, roots: list[Token]) -> list[Token]:
+    """What the parser hangs on the verb right after an object cue's object, as part of what was said.
+
+    "praised Christie's leadership *in the aftermath of Sandy*", "described the dinner *as ...*",
+    "called for the secretary *to release the transcripts*"; a date ("on Tuesday"), "by ...", a
+    comma or a clause of its own ("because ...", "and said ...") ends it.
+    """
+    end = max(r.right_edge.i for r in roots)
+    tail = []
+    for child in verb.rights:
+        if child.i <= end:
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "aux")}
+        # "as X" names what the object is ("described the dinner as Washington celebrating itself");
+        # a finite clause after "as" tells what else happened ("hinted at progress as both sides try ...")
+        as_or_to = child.dep_ == "advcl" and (marks & {"as", "to"}) and not marks - {"as", "to"} and \
+            child.tag_ not in ("VBD", "VBZ", "VBP")
+        if child.left_edge.i != end + 1 or not (child.dep_ in ("prep", "xcomp", "oprd", "ccomp") or as_or_to) or \
+                child.lower_ == "by" or any(t.ent_type_ in ("DATE", "TIME") for t in child.children):
+            break  # "by shifting the venue": how it was done, told by the reporter
+        tail.append(child)
+        end = child.right_edge.i
+    return tail
+
+
+def _that_clause_after(verb: Token) -> Token | None:
+    """A clause opened by "that" hung on a noun phrase after the verb (no other verb between)."""
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.dep_ not in ("acl", "relcl", "ccomp", "advcl") or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+            continue
+        if tok.head.lemma_.lower() in _THAT_NOUNS:
+            continue  # "adding to concern that ...": the noun's own clause
+        node = tok.head
+        while node.i != verb.i and node.dep_ in _NOUN_PATH and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        if node.i == verb.i:
+            return tok
+    return None
+
+
+# What "citing ..." names when it names the source of a claim, not a claim: "citing hospital sources".
+# A document cited ("citing a memo saying ...") is content, as the annotated news reads it.
+_CITED_SOURCES = PERSON_NOUNS | ORG_NOUNS | frozenset("people authority media".split())
+
+
+def _names_nothing_said(verb: Token, roots: list[Token], paragraph_kind: str | None) -> bool:
+    """True when an object cue's object is no statement: a cited source, or a headline's bare target."""
+    # the object and the phrases hung after it ("pledges unity to Labour MPs"), no clause
+    nominal = any(r.dep_ == "dobj" for r in roots) and all(
+        r.dep_ == "dobj" and r.pos_ in ("NOUN", "PROPN", "PRON") or r.dep_ == "prep" for r in roots)
+    if not nominal:
+        return False
+    if verb.lemma_.lower() == "cite":
+        return all(r.lemma_.lower() in _CITED_SOURCES or r.ent_type_ in ("PERSON", "ORG")
+                   for r in roots)
+    # no quote marks in the object: no words of the speaker's are reported. "declared three days of
+    # mourning" or "pledged his support" is an act ("declared a “first victory”" quotes, "pledged to
+    # ..." keeps its clause); "Berlin hails new deal" is a
+    # headline summing up a stance the body reports
+    doc = verb.doc
+    lo, hi = min(r.left_edge.i for r in roots), max(r.right_edge.i for r in roots)
+    quoted = any(t.text in "\"“”‘’'" for t in doc[max(lo - 1, 0):min(hi + 2, len(doc))])  # marks hang on the verb
+    return not quoted and (verb.lemma_.lower() in ("declare", "pledge") or
+                           paragraph_kind == "headline" and verb.lemma_.lower() in OBJECT_VERBS)
 
 
 def _cue_span(verb: Token) -> Span:
@@ -555,6 +728,23 @@ def _cue_span(verb: Token) -> Span:
         elif child.dep_ == "prep" and child.lower_ in PREP_VERBS.get(verb.lemma_, ()) and child.i == hi + 1:
             hi = child.i
     return doc[lo:hi + 1]
+
+
+def _as_frame(verb: Token) -> bool:
+    """A reporting clause opened by "as" that credits the clause it hangs on: "as the Post reported"."""
+    # "As she said goodbye" or "as he was speaking" tell when, not who said what: no object, no -ing
+    # ("As Obama spoke, ..."); a colon after the frame introduces a quote instead ("as X notes: ...")
+    lemma = verb.lemma_.lower()
+    if lemma in FRAME_ONLY and lemma not in ("add", "write", "tweet", "post"):
+        return False  # "as snow and cold temperatures continue"
+    if lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and not (
+            lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)):
+        return False
+    nxt = verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
+    return verb.dep_ == "advcl" and verb.tag_ != "VBG" and verb.head.pos_ in ("VERB", "AUX") and \
+        any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and \
+        not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) and \
+        not (nxt is not None and nxt.text == ":")
 
 
 def _between_is_frame(text: str, a: int, b: int) -> bool:
@@ -723,6 +913,10 @@ class _Finder:
         head = _speaker_head(verb)
         if head is None and verb.tag_ in ("VBD", "VBZ", "VBP"):
             head = self._name_before(verb)
+        if head is None and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            # "About 4 in 10 say ...": the parser hangs a poll's share on the verb as a number
+            head = next((c for c in verb.children if c.i < verb.i and c.dep_ in ("nummod", "npadvmod")
+                         and c.pos_ == "NUM"), None)
         if head is None or head.is_space:
             return None
         if self.quote_at(head.idx) is not None:
@@ -737,6 +931,8 @@ class _Finder:
         cue = _cue_span(verb)
         roots = _content_tokens(verb, head)
         roots = [r for r in roots if not (speaker.start <= r.i < speaker.end)]
+        if roots and _names_nothing_said(verb, roots, row[4]):
+            return None
         text = self.text
         if roots:
             lo = min(r.left_edge.i for r in roots)
@@ -747,6 +943,8 @@ class _Finder:
                     lo = verb.i + 1
                 elif all(r.i < verb.i for r in roots):
                     hi = min(verb.i, speaker.start if speaker.start > lo else verb.i)
+            if lo > verb.i and any(r.dep_ == "ccomp" for r in roots) and speaker.start < verb.i:
+                hi = _clause_tail(verb, hi)
             span = self._trim(self.doc[lo:hi])
             if span is not None and (len(span) >= 2 or not span[0].is_stop or span[0].lower_ in ("so", "yes", "no")
                                      or self.quote_at(span.start_char)):
@@ -773,6 +971,11 @@ class _Finder:
                 return self._relcl(st, verb)
         if lemma in BELIEF_VERBS or lemma in ("show", "find"):
             return None
+        if _as_frame(verb):
+            # "As the Post reported, the agency issued subpoenas": the clause the frame hangs on is said
+            st = self._around(verb, verb.head, sent, row, cue, speaker)
+            if st is not None:
+                return self._relcl(st, verb)
         if verb.dep_ == "parataxis" and verb.head.sent == verb.sent and not any(
                 self.quote_at(t.idx) for t in (verb.head,)):
             # "This campaign, he says, is different": the sentence around the inserted frame is the content
@@ -789,6 +992,13 @@ class _Finder:
                     if kind == "direct":
                         self._extend(st)
                     return self._relcl(st, verb)
+                if len(inside) >= 3 and self._frame_at_edge(verb, frame) and \
+                        not any(c.dep_ == "dobj" for c in verb.children):
+                    # "But, Carson added, he did not ...", "He had no ties, the airline added, and ...":
+                    # the frame set off by commas at one end of the clause it hangs on
+                    st = self._around(verb, verb.head, sent, row, cue, speaker)
+                    if st is not None:
+                        return self._relcl(st, verb)
         # no clause: a direct quote next to the cue frame ("..." he said / he said: "...")
         frame_lo = min(speaker.start_char, cue.start_char)
         frame_hi = max(speaker.end_char, cue.end_char)
@@ -802,16 +1012,59 @@ class _Finder:
         self._extend(st)
         return self._relcl(st, verb)
 
+    def _frame_at_edge(self, verb: Token, frame: set[int]) -> bool:
+        """True when a parenthetical frame stands at the start or end of its head's clause, set off by a comma."""
+        head = verb.head
+        words = [t for t in head.subtree if t.i not in frame and not t.is_punct and t.dep_ != "cc"]
+        if not words:
+            return False
+        core = [i for i in frame if not self.doc[i].is_punct]
+        lo, hi = min(core), max(core)
+        after = self.doc[hi + 1] if hi + 1 < len(self.doc) else None
+        before = self.doc[lo - 1] if lo > 0 else None
+        if all(t.i > hi for t in words):
+            return after is not None and after.text == ","
+        if all(t.i < lo for t in words):
+            return before is not None and before.text == ","
+        return False
+
+    def _around(self, verb: Token, head: Token, sent: Span, row, cue: Span, speaker: Span) -> Statement | None:
+        """The clause of `head` without the frame of `verb` in it, credited to the frame's speaker."""
+        frame_lo, frame_hi = verb.left_edge.i, verb.right_edge.i + 1
+        lo, hi = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end)
+        # words of the clause outside the frame (a leading "But" or the closing stop do not count)
+        words = [t.i for t in self.doc[lo:hi] if not (frame_lo <= t.i < frame_hi or t.is_punct or t.is_space
+                                                       or t.dep_ == "cc")]
+        if not words:
+            return None
+        if words[0] >= frame_hi:
+            lo = frame_hi
+        elif words[-1] < frame_lo:
+            hi = frame_lo
+        span = self._trim(self.doc[lo:hi]) if lo < hi else None
+        if span is None or sum(not t.is_punct for t in span) < 3:
+            return None
+        start, end, parts = self._snap(span.start_char, span.end_char, row[0])
+        kind = "mixed" if parts else "indirect"
+        if parts and self._covers(parts, start, end, speaker, cue):
+            kind = "direct"
+        return Statement(start, end, kind, cue, verb.lemma_.lower(), speaker, self.sentence_of(start)[0], parts)
+
     def _name_before(self, verb: Token) -> Token | None:
         """A name right before a subjectless verb, set off by commas: "..., Jake Sullivan, said: ..."
 
-        The parser sometimes hangs such a name on an earlier noun as an apposition.
+        The parser sometimes hangs such a name on an earlier noun as an apposition, also with no
+        comma: "while campaigning for his wife Hillary Clinton, former president Bill Clinton said ...".
         """
         i = verb.i - 1
         while i >= 0 and self.doc[i].text in (",", "—", "–") and verb.i - i <= 2:
             i -= 1
-        if i < 0 or i == verb.i - 1:
+        if i < 0:
             return None
+        if i == verb.i - 1:
+            tok = self.doc[i]
+            return tok if tok.ent_type_ == "PERSON" and tok.dep_ == "appos" and self.quote_at(tok.idx) is None \
+                else None
         tok = self.doc[i]
         if tok.ent_type_ == "PERSON" and tok.dep_ in ("appos", "conj", "pobj", "dobj") and \
                 self.quote_at(tok.idx) is None:
@@ -933,27 +1186,39 @@ class _Finder:
         row = self.sentence_of(pos)
         return pos - row[2] <= 1 or bool(re.search(r"[.!?:]\s*$", self.text[max(row[2], pos - 4):pos]))
 
+    def _cut_before(self, outer: Statement, inner: Statement) -> int | None:
+        """Where outer's content stops to leave inner's cue out, or None when inner stays nested."""
+        verb = inner.cue.root
+        if not outer.start < inner.cue.start_char < outer.end:
+            return None
+        if inner.end >= outer.end - 2 and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and \
+                verb.i > 0 and self.doc[verb.left_edge.i - 1].text == ",":
+            return self.doc[verb.left_edge.i - 1].idx  # "..., claiming that ..."
+        if _reported_conj(verb) and verb.head.head.i == outer.cue.root.i:
+            i = verb.left_edge.i  # "He said A and said B": A stops before "and"
+            while i > outer.cue.root.i + 1 and (self.doc[i - 1].dep_ == "cc" or self.doc[i - 1].is_punct):
+                i -= 1
+            return self.doc[i].idx
+        return None
+
     def _drop_nested(self, found: list[Statement]) -> list[Statement]:
         """Keep one statement per content: a cue inside another's content loses, exact duplicates go.
 
-        A participle clause at the end of another statement's content ("..., claiming that ...") is a
-        statement of its own: the outer content stops before it.
+        A participle clause at the end of another statement's content ("..., claiming that ...") and
+        a second cue of the same speaker ("said A and said B") are statements of their own: the outer
+        content stops before them.
         """
         found.sort(key=lambda s: (s.start, -s.end))
         for outer in found:
             for inner in found:
                 if inner is outer or inner.cue is None or outer.cue is None or outer.kind == "direct":
                     continue
-                verb = inner.cue.root
-                if outer.start < inner.cue.start_char < outer.end and inner.end >= outer.end - 2 and \
-                        verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and \
-                        verb.i > 0 and self.doc[verb.left_edge.i - 1].text == ",":
-                    cut = self.doc[verb.left_edge.i - 1].idx
-                    if cut > outer.start + 10:
-                        outer.end = len(self.text[:cut].rstrip(" ,;—–-")) if cut > outer.start else outer.end
-                        outer.parts = [q for q in outer.parts if q[0] < outer.end]
-                        if outer.parts and outer.parts[-1][1] > outer.end:
-                            outer.end = outer.parts[-1][1]
+                cut = self._cut_before(outer, inner)
+                if cut is not None and cut > outer.start + 10:
+                    outer.end = len(self.text[:cut].rstrip(" ,;—–-"))
+                    outer.parts = [q for q in outer.parts if q[0] < outer.end]
+                    if outer.parts and outer.parts[-1][1] > outer.end:
+                        outer.end = outer.parts[-1][1]
         found.sort(key=lambda s: (s.start, -s.end))
         out: list[Statement] = []
         for st in found:
@@ -1479,7 +1744,9 @@ class _Resolver:
         role_toks = [t for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.ent_type_ and t.lower_ != "former"
                      and t.lower_ not in TITLES]
         role = " ".join(t.text for t in role_toks) or None
-        kind = "group" if head.tag_ in ("NNS", "NNPS") else "person"
+        # a share of people ("Six in 10", "half", "a majority of voters") is a group, as plurals are
+        kind = "group" if head.tag_ in ("NNS", "NNPS") or head.pos_ == "NUM" and low != "one" or low in _SHARES \
+            else "person"  # "one of their lawyers" is one
         return Profile(text, kind, False, role, former, aff, _type_of(role, aff, kind)), False
 
     def _document(self, span: Span, head: Token) -> tuple[Profile, bool]:
