@@ -761,3 +761,17 @@ def test_a_date_is_never_the_speaker(attribute):
     rows = attribute("Dec 29 (Reuters) - The party's candidate Mary Brown on Tuesday said that the violence was genocide.\n\n"
                      "She released her records in July, which showed she was fit for duty.")
     assert rows["speaker"].tolist() == ["Mary Brown"]
+
+
+def test_a_body_named_in_an_apposition_is_the_named_speaker(attribute):
+    r = attribute("The company, Northgate Minerals, said the mine would reopen on Monday.\n")
+    row = r.iloc[0]
+    assert (row["speaker"], row["speaker_kind"], row["named"]) == ("Northgate Minerals", "organization", True)
+    assert row["speaker_text"] == "The company, Northgate Minerals"
+
+
+def test_a_source_who_asked_not_to_be_named_for_a_reason_makes_no_statement_of_it(attribute):
+    r = attribute("A doctor at Kenyatta National Hospital, who asked not to be named for fear of reprisals, "
+                  "said 39 bodies had been brought in.\n")
+    assert r["quote"].tolist() == ["39 bodies had been brought in"]
+    assert r["role"].tolist() == ["doctor"]

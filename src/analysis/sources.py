@@ -417,7 +417,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][\w.]*(?:\s[A-Z0-9]
                        r"(?:,\s*[A-Z][a-z]+\.?\s\d{1,2})?\s*(?:\([^()\n]{1,25}\)\s*)?(?:[—–]|(?<=\s)--?(?=\s))\s*")
 
 # "a source who asked not to be named": the condition of a source's anonymity, not something it said
-_ANONYMITY = re.compile(r"(?i)(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity)\W*$")
+_ANONYMITY = re.compile(r"(?i)(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity)"
+                        r"(?:\s+(?:for|because|as|since|due)\b[^.;:]*)?\W*$")
 
 
 @dataclass
@@ -512,6 +513,22 @@ def _dateline(tok: Token) -> bool:
     return bool(re.match(r"\s*(?:\d{1,2}\s*)?(?:,[^—–-]{0,20})?(?:\([^)]{1,20}\))?\s*[—–-]", after))
 
 
+def _appos_body(head: Token) -> Token | None:
+    """The name set off by commas after a common noun that it names: "The company, Northgate Minerals,"
+    "The coach operator, Fylde Coast Travel,"; not a person's name, a place or a date."""
+    if head.pos_ != "NOUN" or head.lower_ in PERSON_NOUNS:
+        return None  # "The Tory finance spokesman, Brian Monteith MSP": a person's name
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i and child.pos_ == "PROPN" and \
+                child.ent_type_ not in ("PERSON", "GPE", "NORP", "DATE", "LOC") and \
+                (head.lower_ in ORG_NOUNS or child.ent_type_ == "ORG") and \
+                head.doc[child.left_edge.i - 1].text == "," and \
+                all(t.pos_ in ("PROPN", "DET", "ADP", "CCONJ", "PUNCT", "NOUN") and t.ent_type_ != "PERSON"
+                    and t.lower_ not in TITLES for t in child.subtree):
+            return child
+    return None
+
+
 def _speaker_span(head: Token) -> Span:
     """The speaker as written: the subject's phrase without clauses or comma-set appositions."""
     doc = head.doc
@@ -529,6 +546,9 @@ def _speaker_span(head: Token) -> Span:
                 if tok is head and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
                     # "former Ambassador of Ukraine to Austria, Dr. Olexander Scherba": the name is the speaker
                     keep.update(t.i for t in child.subtree if t.dep_ in ("compound", "flat") or t is child)
+                elif tok is head and (body := _appos_body(head)) is not None and body.i == child.i:
+                    # "The company, Northgate Minerals, said": the body's name is the speaker
+                    keep.update(t.i for t in child.subtree)
                 continue
             if child.dep_ == "prep" and child.i > head.i and child.lower_ not in ("of", "for", "to", "at") and \
                     not any(c.dep_ == "pobj" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "DATE")
@@ -1693,6 +1713,12 @@ class _Resolver:
             name = org[0] if org else _org_name(text)
             return Profile(name, "organization", True, None, False, org[0] if org else None,
                            _type_of(None, org[0] if org else None, "organization")), True
+        body = _appos_body(head)
+        if body is not None and span.start <= body.i < span.end:
+            name = _org_name(self.doc[body.left_edge.i:body.right_edge.i + 1].text)
+            org = _org(name)
+            aff = org[0] if org else name
+            return Profile(aff, "organization", True, None, False, aff, _type_of(head.lower_, aff, "organization")), True
         if persons and not body_head:
             name = self.canonical(self._clean(persons[-1]))
             return self._with_appos(self._profile(name), head), True
@@ -1741,8 +1767,11 @@ class _Resolver:
                            _type_of(role_words, aff, "organization")), named
         aff = _named_body(head) or aff  # "a spokesman for the IAAF"
         former = any(t.lower_ in ("former", "ex") for t in span)
+        # the role is the head and its modifiers before it: "A doctor at X, who asked not to be named
+        # for fear of reprisals" is a doctor
         role_toks = [t for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.ent_type_ and t.lower_ != "former"
-                     and t.lower_ not in TITLES]
+                     and t.lower_ not in TITLES and not any(
+                         a.dep_ in ("relcl", "acl", "advcl") and span.start <= a.i < span.end for a in t.ancestors)]
         role = " ".join(t.text for t in role_toks) or None
         # a share of people ("Six in 10", "half", "a majority of voters") is a group, as plurals are
         kind = "group" if head.tag_ in ("NNS", "NNPS") or head.pos_ == "NUM" and low != "one" or low in _SHARES \
@@ -1942,7 +1971,7 @@ def _statement_rows(article: Article, doc: Doc, sentences: pd.DataFrame) -> list
         else:
             prof, named = resolver.resolve(span, previous, st)
             if prof.kind == "organization" and prof.named and span.root.lower_ not in PRONOUNS and \
-                    not prof.document:
+                    not prof.document and _appos_body(span.root) is None:
                 name = _org_name(span.text)
             else:
                 name = prof.name
