@@ -537,3 +537,21 @@ def test_killed_or_wounded_is_one_count_of_casualties_and_a_rate_is_no_total():
     assert (rows.loc["Three", "casualty_type"], rows.loc["five", "casualty_type"]) == ("killed", "wounded")
     totals = t.casualty_totals.iloc[0]
     assert (totals["killed"], totals["wounded"]) == (14.0, 5.0)
+
+
+def test_a_person_in_critical_condition_or_taken_to_hospital_after_harm_is_wounded(tables_of):
+    assert total(tables_of("A man is in critical condition after a shooting on Friday."), "wounded") == 1
+    assert total(tables_of("Two people were taken to hospital after the crash."), "wounded") == 2
+    t = tables_of("A man was shot dead and a woman was rushed to hospital in critical condition.")
+    rows = t["casualties"]
+    assert rows[rows["cue"] == "hospital"][["casualty_type", "victims", "count"]].values.tolist() == [
+        ["wounded", "woman", 1.0]]
+
+
+def test_care_without_harm_is_no_casualty(tables_of):
+    # a precaution or an evaluation; an agent who drove there; an illness in an article of no violence
+    for text in ("After the shooting, police transported him to the hospital for an evaluation.",
+                 "After the crash, the driver was taken to hospital as a precaution.",
+                 "After the crash, paramedics drove to the hospital.",
+                 "The singer was admitted to hospital with pneumonia and remains in stable condition."):
+        assert total(tables_of(text), "wounded") is None, text

@@ -2,8 +2,9 @@
 
 A casualty mention is a figure that counts people killed, dead, wounded, missing, captured or
 displaced ("up to 15,000 Russian soldiers were killed"), or a mention without a digit: an implicit
-count ("a man was shot dead" -> 1, "no one was injured" -> 0) or an unquantified one ("suffering
-heavy casualties"). The reading comes from the dependency parse of the one shared Doc.
+count ("a man was shot dead" -> 1, "no one was injured" -> 0), an unquantified one ("suffering
+heavy casualties"), or a person placed in care after harm ("in critical condition", "rushed to
+hospital": wounded). The reading comes from the dependency parse of the one shared Doc.
 
 Which mentions feed `casualty_totals` (the rule behind ESTIMATE_RULE's "largest"):
 - Another time: a mention whose `period` places it outside the article's year ("Last year, 18
@@ -186,7 +187,7 @@ def sport_injury(sentence: str) -> bool:
 # A cheap filter: sentences without any of these stems hold no casualty mention.
 CUE_STEMS = tuple("kill dead death die dying wound injur hurt shot shoot stab casualt fatal missing captur "
                   "prisoner pow hostage displac refugee fled flee hospital murder toll slain slay massacr execut "
-                  "abduct kidnap perish succumb victim maim unaccounted evacu".split())
+                  "abduct kidnap perish succumb victim maim unaccounted evacu condition".split())
 CUE_FILTER = re.compile("|".join(CUE_STEMS), re.I)
 
 
@@ -665,6 +666,70 @@ def _noun_victim(noun: Token) -> Token | None:
     return None
 
 
+# A person in care after an attack or accident: "in critical condition", "taken to hospital". Only
+# grave grades: "in good condition" is said of cars and houses too.
+CONDITION_GRADES = {"critical", "serious", "stable", "grave", "fair", "guarded", "life-threatening",
+                    "satisfactory", "extremis"}
+# Verbs that move a person to hospital ("rushed to hospital"), and those that keep one there ("remains in
+# hospital"); "works at the hospital" and "visited the hospital" are neither.
+TO_HOSPITAL = {"take", "transport", "rush", "airlift", "fly", "drive", "bring", "carry", "admit", "send",
+               "ferry", "helicopter", "medevac", "convey", "hospitalize", "hospitalise", "whisk"}
+IN_HOSPITAL = {"treat", "admit", "remain", "stay", "recover", "be", "lie", "list", "hospitalize", "hospitalise",
+               "keep", "detain"}
+CARE_NOUNS = {"hospital", "hospitals", "condition"}
+# Care that is no harm: "taken to hospital as a precaution", "for an evaluation", "a psychiatric hospital".
+NO_HARM_CARE = {"precaution", "evaluation", "evaluations", "observation", "assessment", "check", "checkup",
+                "check-up", "tests", "psychiatric", "mental", "psych", "intoxication", "detox"}
+
+
+def _care_victim(noun: Token) -> Token | None:
+    """Who a "hospital" or "condition" places in care after harm ("a man is in critical condition",
+    "she was rushed to hospital"): the person, else None."""
+    if noun.lower_ not in CARE_NOUNS:
+        return None
+    if noun.dep_ == "pobj":
+        prep, holder = noun.head.lower_, noun.head.head
+    elif any(c.dep_ == "aux" and c.lower_ == "to" for c in noun.children):
+        prep, holder = "to", noun.head  # "rushed to hospital", parsed as an infinitive
+    else:
+        return None
+    if noun.lower_ == "condition":
+        if prep != "in" or not any(c.dep_ == "amod" and c.lower_ in CONDITION_GRADES for c in noun.children):
+            return None
+        verbs = None  # "in critical condition" places its person in care whatever the verb
+    elif prep in ("to", "into"):
+        verbs = TO_HOSPITAL
+    elif prep in ("in", "at"):
+        verbs = IN_HOSPITAL
+    else:
+        return None
+    for _ in range(2):  # "taken to a hospital in stable condition": the clause holds the person
+        if holder.pos_ not in ("NOUN", "PROPN") or is_person(holder):
+            break
+        if holder.dep_ == "pobj":
+            holder = holder.head.head
+        elif holder.dep_ in ("xcomp", "dobj", "obj", "advcl"):
+            holder = holder.head
+    if holder.pos_ in ("NOUN", "PROPN", "PRON"):
+        return holder if noun.lower_ == "condition" and is_person(holder) else None  # "a man in critical condition"
+    if holder.pos_ not in ("VERB", "AUX") or (verbs is not None and holder.lemma_.lower() not in verbs) \
+            or (prep == "at" and holder.lemma_.lower() == "be") or hypothetical(holder):
+        return None
+    if any(t.lower_ in NO_HARM_CARE for t in (*noun.children, *(g for c in holder.children if c.dep_ == "prep"
+                                                                 and c.lower_ in ("for", "as") for g in c.children))):
+        return None
+    clause = holder
+    if holder.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
+        clause = holder.head  # "was shot and taken to hospital": the subject is the first verb's
+    # the person moved or kept: the passive subject, the object ("rushed him to hospital"), else the subject
+    # of a verb of staying ("he remains in hospital"), never the agent who took them there
+    passive = [c for c in clause.children if c.dep_ == "nsubjpass"]
+    objects = [c for c in holder.children if c.dep_ in ("dobj", "obj")]
+    subjects = [] if verbs is TO_HOSPITAL else [c for c in clause.children if c.dep_ == "nsubj"]
+    found = passive or objects or subjects
+    return found[-1] if found and is_person(found[-1]) else None
+
+
 WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
 # Verbs through which a casualty noun belongs to the subject ("suffered injuries", "was treated for wounds").
 SUFFER_VERBS = {"suffer", "sustain", "receive", "have", "be", "treat", "take", "hospitalize", "hospitalise",
@@ -755,6 +820,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
                 victim = tok  # "no injuries were reported"
             elif victim is None and not any(c.lower_ in SEVERITY for c in tok.children):
                 continue  # "cut winter deaths", "pain and death": no one in particular
+        elif tok.lower_ in CARE_NOUNS and (care := _care_victim(tok)) is not None:
+            kind, cue, victim = "wounded", tok.lower_, care  # "he is in critical condition"
         else:
             continue
         if victim is not None and victim.lower_ in ("who", "that", "which") and victim.head.dep_ == "relcl":
@@ -891,7 +958,8 @@ def _ordinary(m: dict, doc: Doc, sentence: str, violent: bool) -> bool:
     an injury or one person's death in an article telling of no violence, war, crime or accident."""
     if m["count"] == 0.0:
         return False  # "no injuries were reported" says so whatever the event
-    if m["casualty_type"] == "wounded" and m["cue"] in INJURY_CUES:
+    if m["casualty_type"] == "wounded" and (m["cue"] in INJURY_CUES or m["cue"] in CARE_NOUNS):
+        # in hospital or in critical condition after no violence or accident: an illness
         return not violent or sport_injury(sentence)
     if m["casualty_type"] == "dead" and not violent:
         if m["count"] == 1.0:
