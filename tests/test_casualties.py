@@ -555,3 +555,30 @@ def test_care_without_harm_is_no_casualty(tables_of):
                  "After the crash, paramedics drove to the hospital.",
                  "The singer was admitted to hospital with pneumonia and remains in stable condition."):
         assert total(tables_of(text), "wounded") is None, text
+
+
+def test_found_deceased_and_passed_away_are_deaths_but_a_deceased_relative_is_not(tables_of):
+    assert total(tables_of("A man was found deceased in his home after a shooting."), "killed") == 1
+    assert total(tables_of("Two soldiers passed away in hospital after the attack."), "killed") == 2
+    assert total(tables_of("The robbers stole the medal of her deceased father after the shooting."), "killed") is None
+
+
+def test_neither_and_denied_or_doubted_harm_count_no_one(tables_of):
+    assert total(tables_of("Neither officer was wounded in the shooting."), "wounded") == 0
+    for text in ("It does not appear that she was injured in the shooting.",
+                 "Police did not believe that the victim had actually been shot.",
+                 "After the robbery, he was shot at but not hit."):
+        assert total(tables_of(text), "wounded") is None, text
+    # "would not say where" asserts the shooting; "shot at close range" is shot
+    assert total(tables_of("Police would not say where the man was shot."), "wounded") == 1
+    assert total(tables_of("He was shot at close range."), "wounded") == 1
+
+
+def test_struck_or_hit_by_a_projectile_vehicle_or_weapon_is_wounded(tables_of):
+    assert total(tables_of("A bystander was hit by gunfire and hospitalized."), "wounded") == 1
+    assert total(tables_of("The gunman opened fire, striking two men."), "wounded") == 2
+    assert total(tables_of("After the shooting, the bullet struck him in the groin."), "wounded") == 1
+    assert total(tables_of("A pedestrian was struck and killed by a car."), "killed") == 1
+    for text in ("The firm struck a deal with the union after the attack.", "The storm hit the coast on Monday.",
+                 "Smith was hit in the face by a ball during the match."):
+        assert not len(tables_of(text)["casualties"]), text

@@ -59,7 +59,7 @@ NOUNS = {"death": "dead", "deaths": "dead", "fatality": "dead", "fatalities": "d
          "missing": "missing", "toll": "dead", "victims": None, "victim": None}
 ADJECTIVES = {"dead": "dead", "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "missing": "missing",
               "displaced": "displaced", "captured": "captured", "killed": "killed", "shot": "wounded",
-              "unaccounted": "missing"}
+              "unaccounted": "missing", "deceased": "dead"}
 # Nouns that count the dead when something is done to them ("50 bodies had been recovered").
 BODY_NOUNS = {"bodies", "corpses", "remains"}
 BODY_VERBS = {"recover", "find", "pull", "retrieve", "discover", "bury", "identify", "exhume", "wash", "count",
@@ -144,8 +144,10 @@ DATE_PERIOD = re.compile(r"(?:(?:the|early|late|mid|end|start|beginning|spring|s
                          r"january|february|march|april|may|june|july|august|september|october|november|"
                          r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|\d{1,2}(?:st|nd|rd|th)?)"
                          r"[\s,.-]+)*((?:1[89]|20)\d\d)s?", re.I)
-# Injury words that sport uses for players (a shooting's "wounded" and "shot" are not among them).
-INJURY_CUES = frozenset({"injury", "injuries", "injured", "hurt", "injure", "injures", "injuring"})
+# Injury words that sport uses for players (a shooting's "wounded" and "shot" are not among them), and
+# "struck"/"hit" ("hit in the face by a ball").
+INJURY_CUES = frozenset({"injury", "injuries", "injured", "hurt", "injure", "injures", "injuring",
+                         "hit", "hits", "hitting", "struck", "strike", "strikes", "striking"})
 # Words of sport reporting around a player's injury: body parts of sports injuries, squads, players,
 # competitions. Each of these alone marks a sentence as sport.
 SPORT = re.compile(
@@ -187,7 +189,8 @@ def sport_injury(sentence: str) -> bool:
 # A cheap filter: sentences without any of these stems hold no casualty mention.
 CUE_STEMS = tuple("kill dead death die dying wound injur hurt shot shoot stab casualt fatal missing captur "
                   "prisoner pow hostage displac refugee fled flee hospital murder toll slain slay massacr execut "
-                  "abduct kidnap perish succumb victim maim unaccounted evacu condition".split())
+                  "abduct kidnap perish succumb victim maim unaccounted evacu condition deceased graz struck strik hit".split()) + (
+    "passed away", "passes away", "pass away", "passing away")
 CUE_FILTER = re.compile("|".join(CUE_STEMS), re.I)
 
 
@@ -200,8 +203,8 @@ def has_cue(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _cue_word(lower: str, lemma: str) -> bool:
-    """Whether a token (its lower-case form and lemma) may be a casualty cue."""
-    return bool(CUE_FILTER.match(lower) or CUE_FILTER.search(lemma))
+    """Whether a token (its lower-case form and lemma) may be a casualty cue ("pass" of "pass away")."""
+    return bool(CUE_FILTER.match(lower) or CUE_FILTER.search(lemma)) or lemma == "pass"
 
 
 CASUALTIES = declare("casualties", (
@@ -295,17 +298,52 @@ TOTALS = declare("casualty_totals", (
 
 # --- reading a figure -------------------------------------------------------------------------
 
+def _lemma(tok: Token) -> str:
+    """A token's lower-case lemma, with "pass away" read as "die"."""
+    lemma = tok.lemma_.lower()
+    if lemma == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in tok.children):
+        return "die"
+    return lemma
+
+
+# "Struck" and "hit" harm a person only with a projectile, a vehicle or a weapon, a body part, or after a
+# shot: "was hit by gunfire", "struck in the leg", "opened fire, striking two men" (not "struck a deal").
+STRIKE_VERBS = frozenset({"strike", "hit"})
+STRIKE_AGENTS = frozenset("""bullet bullets gunfire round rounds shot shots pellet pellets shrapnel projectile
+projectiles fire car vehicle truck train bus van lorry motorcycle suv debris lightning missile rocket shell
+shells bomb grenade""".split())
+BODY_PARTS = frozenset("""head leg legs arm arms chest back hand hands foot feet shoulder hip neck face stomach
+abdomen torso buttock buttocks thigh knee ankle wrist eye groin side jaw heel elbow finger toe body
+temple cheek mouth""".split())
+WEAPONS = frozenset("""gun pistol handgun rifle shotgun bat hammer knife bottle brick pipe crowbar stick club
+weapon machete axe""".split())
+
+
+def _struck(verb: Token) -> bool:
+    """Whether "struck"/"hit" tells of a person harmed (see STRIKE_VERBS), not of a deal or a market."""
+    objects = {(c.lower_, g.lower_) for c in verb.children if c.dep_ in ("prep", "agent")
+               for g in c.children if g.dep_ == "pobj"}
+    subjects = {c.lower_ for c in verb.children if c.dep_ == "nsubj"}
+    return (any(p in ("in", "on") and w in BODY_PARTS for p, w in objects)
+            or any(p == "by" and w in STRIKE_AGENTS for p, w in objects)
+            or any(p == "with" and w in WEAPONS for p, w in objects)
+            or bool(subjects & STRIKE_AGENTS)
+            or (verb.dep_ in ("advcl", "conj", "xcomp") and _lemma(verb.head) in ("fire", "shoot", "open")))
+
+
 def _type_of_verb(verb: Token) -> tuple[str, str] | None:
     """(casualty_type, cue) of a casualty verb, looking at its conjuncts and modifiers for fatality."""
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     if verb.lower_ == "missing" and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
         return "missing", "missing"  # "five people are missing" (parsed as the verb "miss")
-    if lemma not in VERBS:
+    if lemma not in VERBS and not (lemma in STRIKE_VERBS and _struck(verb)):
         if verb.lower_ in ADJECTIVES and verb.pos_ == "ADJ":
             return ADJECTIVES[verb.lower_], verb.lower_
         return None
-    kind = VERBS[lemma]
+    kind = VERBS.get(lemma, "wounded")
     cue = verb.lower_
+    if lemma == "shoot" and any(c.dep_ == "prep" and c.lower_ == "at" and not any(c.children) for c in verb.children):
+        return None  # "he was shot at but not hit": fired upon ("shot at close range" has its object)
     if kind == "wounded":
         related = [c for c in verb.children if c.dep_ in ("advmod", "oprd", "acomp", "conj", "xcomp", "prep")]
         for c in related:
@@ -383,7 +421,7 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
         if child.dep_ == "advmod" and FATAL.match(child.lower_):
             return "killed", child.lower_, child
     if head.pos_ in ("VERB", "AUX", "ADJ"):
-        lemma = head.lemma_.lower()
+        lemma = _lemma(head)
         perfect_active = any(c.lemma_ == "have" and c.dep_ == "aux" for c in head.children)
         has_object = any(c.dep_ in ("dobj", "obj") for c in head.children)
         if dep in ("nsubjpass", "dobj", "obj") or (dep == "npadvmod" and lemma in VERBS):
@@ -590,7 +628,7 @@ def _np_count(noun: Token) -> tuple[float | None, bool]:
 def _np_count_one(noun: Token) -> float | None:
     dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss", "nummod", "amod", "predet")}
     word = noun.lower_
-    if word in ("nobody", "none") or "no" in dets or (word == "one" and "no" in dets):
+    if word in ("nobody", "none") or dets & {"no", "neither"}:
         return 0.0
     if word in ("both",) or "both" in dets:
         return 2.0
@@ -610,7 +648,7 @@ def _np_count_one(noun: Token) -> float | None:
 
 def _victim_of(cue: Token) -> Token | None:
     """The noun phrase head naming who suffered a casualty verb or adjective."""
-    lemma = cue.lemma_.lower()
+    lemma = _lemma(cue)
     kids = list(cue.children)
     if cue.pos_ in ("VERB", "AUX") or lemma in VERBS:
         passive = [c for c in kids if c.dep_ == "nsubjpass"]
@@ -626,7 +664,7 @@ def _victim_of(cue: Token) -> Token | None:
         if cue.dep_ in ("acl", "amod") and cue.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return cue.head
         if cue.dep_ == "conj":
-            return _victim_of(cue.head) if cue.head.lemma_.lower() in VERBS else None
+            return _victim_of(cue.head) if _lemma(cue.head) in VERBS or _lemma(cue.head) in STRIKE_VERBS else None
         if cue.dep_ in ("oprd", "xcomp", "acomp", "advcl") and cue.tag_ == "VBN" and cue.head.pos_ in ("VERB", "AUX"):
             for c in cue.head.children:
                 if c.dep_ in ("nsubjpass", "dobj", "nsubj"):
@@ -762,11 +800,19 @@ def hypothetical(verb: Token) -> bool:
         for c in h.children:
             if c.dep_ == "neg" and degree:
                 continue  # "were not seriously injured": injured, not badly
-            if c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") or c.lower_ in ("if", "unless"):
+            if c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") or c.lower_ in ("if", "unless", "whether"):
                 return True
         if h.tag_ == "VB" and h.dep_ in ("xcomp", "ROOT") and any(c.lower_ == "to" for c in h.children):
             return True
+        if h.dep_ == "ccomp" and h.head.lemma_.lower() in DOUBT_VERBS and any(
+                c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in h.head.children):
+            return True  # "it does not appear that she was injured", "police could not confirm he was shot"
     return False
+
+
+# Verbs whose denial leaves what they introduce unasserted ("did not believe he had been shot"); "did not
+# know he had been shot" asserts it, so "know" and "realise" are not among them.
+DOUBT_VERBS = {"appear", "seem", "believe", "think", "look", "indicate", "suggest", "expect", "sound"}
 
 
 def _mention_span(sent: Span, tokens: list[Token]) -> tuple[int, int]:
@@ -787,9 +833,9 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
     for tok in sent:
         if tok.i in figure_cues or not _cue_word(tok.lower_, tok.lemma_):
             continue
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         victim, kind, cue = None, None, tok.lower_
-        if tok.pos_ in ("VERB", "AUX") and lemma in VERBS:
+        if tok.pos_ in ("VERB", "AUX") and (lemma in VERBS or lemma in STRIKE_VERBS):
             r = _type_of_verb(tok)
             if not r:
                 continue
@@ -803,6 +849,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
             kind, cue = ADJECTIVES[tok.lower_], tok.lower_
             if tok.head.lemma_.lower() in VERBS and tok.dep_ in ("oprd", "xcomp"):
                 continue  # "shot dead": read from the verb
+            if tok.lower_ == "deceased" and tok.dep_ == "amod":
+                continue  # "her deceased father" died before, of anything; "was found deceased" is read
             victim = _victim_of(tok)
             if victim is None:
                 continue
