@@ -559,6 +559,8 @@ def test_care_without_harm_is_no_casualty(tables_of):
 
 def test_found_deceased_and_passed_away_are_deaths_but_a_deceased_relative_is_not(tables_of):
     assert total(tables_of("A man was found deceased in his home after a shooting."), "killed") == 1
+    assert total(tables_of("Police officers discovered the victim, Grace Mathis, a 63-year-old Black female, "
+                           "deceased from a gunshot wound."), "killed") == 1
     assert total(tables_of("Two soldiers passed away in hospital after the attack."), "killed") == 2
     assert total(tables_of("The robbers stole the medal of her deceased father after the shooting."), "killed") is None
 
@@ -582,3 +584,18 @@ def test_struck_or_hit_by_a_projectile_vehicle_or_weapon_is_wounded(tables_of):
     for text in ("The firm struck a deal with the union after the attack.", "The storm hit the coast on Monday.",
                  "Smith was hit in the face by a ball during the match."):
         assert not len(tables_of(text)["casualties"]), text
+
+
+def test_another_person_hurt_is_not_one_of_the_dead(tables_of):
+    t = tables_of("One man was shot dead. Another man was also shot.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, 1)
+    t = tables_of("A man was shot dead on Friday. A second victim was taken to hospital.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, 1)
+    # the same person, later dead, is still counted once
+    t = tables_of("A man was shot on Friday. He died in hospital.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, 0)
+
+
+def test_taken_to_hospital_where_they_died_is_a_death_not_a_wound(tables_of):
+    t = tables_of("After the shooting, the woman was taken to a hospital, where she was pronounced dead.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, None)

@@ -753,6 +753,8 @@ def _care_victim(noun: Token) -> Token | None:
     if holder.pos_ not in ("VERB", "AUX") or (verbs is not None and holder.lemma_.lower() not in verbs) \
             or (prep == "at" and holder.lemma_.lower() == "be") or hypothetical(holder):
         return None
+    if any(t.dep_ == "relcl" and _lemma(t) in ("die", "pronounce", "succumb") for t in holder.subtree):
+        return None  # "taken to hospital, where he died": read as a death, not as wounded
     if any(t.lower_ in NO_HARM_CARE for t in (*noun.children, *(g for c in holder.children if c.dep_ == "prep"
                                                                  and c.lower_ in ("for", "as") for g in c.children))):
         return None
@@ -849,7 +851,7 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
             kind, cue = ADJECTIVES[tok.lower_], tok.lower_
             if tok.head.lemma_.lower() in VERBS and tok.dep_ in ("oprd", "xcomp"):
                 continue  # "shot dead": read from the verb
-            if tok.lower_ == "deceased" and tok.dep_ == "amod":
+            if tok.lower_ == "deceased" and tok.dep_ == "amod" and tok.i < tok.head.i:
                 continue  # "her deceased father" died before, of anything; "was found deceased" is read
             victim = _victim_of(tok)
             if victim is None:
@@ -900,6 +902,9 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
             count = 0.0
         words = [t for t in (victim, tok) if t is not None]
         words += [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i]  # "heavy casualties"
+        if victim is not None:  # "another man was also shot": the word that makes them someone else is kept
+            words += [c for c in victim.children if c.dep_ in ("det", "amod") and c.lower_ in FURTHER
+                      and c.i < victim.i]
         start, end = _mention_span(sent, words)
         if text is None:
             text = doc.text
@@ -960,6 +965,19 @@ def people(doc: Doc, rows: list[dict]) -> list[str | None]:
 
 
 # --- the tables -------------------------------------------------------------------------------
+
+# Words that make a victim someone other than those named before ("another man", "a second victim").
+FURTHER = frozenset({"another", "second", "third", "fourth", "other"})
+FURTHER_TEXT = re.compile(r"(?:another|second|third|fourth|other)\b", re.I)
+
+
+def _further(r: dict) -> bool:
+    """An implied count of someone other than the people before ("another man was also shot", "one
+    dead and another wounded"): not one of the dead, so never taken off the killed."""
+    # a wound may be a dead person's ("the second neighbor died from a self-inflicted wound")
+    return bool(r.get("implicit")) and r["cue"] not in WOUND_NOUNS \
+        and FURTHER_TEXT.match(str(_key(r.get("text")) or "")) is not None
+
 
 # Cues for people who may be the same people later reported dead ("shot", "suffered gunshot wounds").
 SHOT_CUES = ("shot", "stabbed", "wounds", "wound", "injuries", "injury")
@@ -1243,7 +1261,7 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict], year: int | N
         k = killed[0] if killed else 0.0
         # A stated number of wounded stands; "shot", "gunshot wounds" and one-person mentions
         # ("the injured man") may be people later reported dead.
-        maybe_dead = [(r, v) for r, v in g if r["casualty_type"] == "wounded"
+        maybe_dead = [(r, v) for r, v in g if r["casualty_type"] == "wounded" and not _further(r)
                       and (r["cue"] in SHOT_CUES or (r.get("implicit") and v and v > 0))]
         stated = _preferred([(v, r) for r, v in g if r["casualty_type"] == "wounded" and (r, v) not in maybe_dead])
         wounded = None
