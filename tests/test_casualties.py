@@ -599,3 +599,16 @@ def test_another_person_hurt_is_not_one_of_the_dead(tables_of):
 def test_taken_to_hospital_where_they_died_is_a_death_not_a_wound(tables_of):
     t = tables_of("After the shooting, the woman was taken to a hospital, where she was pronounced dead.")
     assert (total(t, "killed"), total(t, "wounded")) == (1, None)
+
+
+def test_the_dead_named_or_found_in_other_wordings_are_read(tables_of):
+    for text in ("During the altercation police say DeMuro fatally shot Gilman.",  # a surname typed PRODUCT
+                 "Gilman was pronounced dead at the scene after a shooting.",
+                 "When police got to the scene, they found Adane Weldekiros, 72, shot to death in the parking lot.",
+                 "The victim staggered off the porch and was found dead in the yard after the shooting, "
+                 "said a spokesman.",
+                 "Police say a man fatally shot his mother's fiance before turning the gun on himself.",
+                 "A 33-year-old man who was gunned down last month has passed away from his injuries."):
+        assert total(tables_of(text), "killed") == 1, text
+    # the doer of an intransitive "shot" is no victim, whatever the tagger makes of the name
+    assert not len(tables_of("He told police Brass shot in his direction after the robbery.")["casualties"])

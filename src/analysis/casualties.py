@@ -73,7 +73,8 @@ others infants babies baby toddler toddlers passengers passenger bystanders byst
 guards guard gunmen gunman individuals individual males male females female family relatives defenders
 forces force recruits marines sailors airmen pilots crew medics doctors nurses teachers citizens
 ukrainians russians palestinians israelis syrians afghans iraqis americans brits migrants refugees
-mothers fathers sons daughters brothers sisters wife husband he she him her they them
+mothers fathers sons daughters brothers sisters wife husband he she him her they them fiance fiancee fiancé fiancée
+stepfather stepmother stepson stepdaughter grandson granddaughter grandchild grandchildren wives husbands
 mother father son daughter brother sister cousin uncle aunt grandmother grandfather nephew niece friend
 friends neighbor neighbour neighbors employee employees clerk clerks driver drivers owner owners customer
 customers shooter homeowner homeowners teenager youth youths juvenile juveniles pedestrian pedestrians
@@ -301,7 +302,7 @@ TOTALS = declare("casualty_totals", (
 def _lemma(tok: Token) -> str:
     """A token's lower-case lemma, with "pass away" read as "die"."""
     lemma = tok.lemma_.lower()
-    if lemma == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in tok.children):
+    if lemma == "pass" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in tok.children):
         return "die"
     return lemma
 
@@ -646,6 +647,10 @@ def _np_count_one(noun: Token) -> float | None:
     return None
 
 
+# Verbs that find a person in a state ("found him dead", "found X shot to death").
+FIND_VERBS = frozenset({"find", "discover", "leave", "locate"})
+
+
 def _victim_of(cue: Token) -> Token | None:
     """The noun phrase head naming who suffered a casualty verb or adjective."""
     lemma = _lemma(cue)
@@ -669,9 +674,17 @@ def _victim_of(cue: Token) -> Token | None:
             for c in cue.head.children:
                 if c.dep_ in ("nsubjpass", "dobj", "nsubj"):
                     return c
+        if cue.dep_ == "ccomp" and _lemma(cue.head) in FIND_VERBS and lemma not in SUBJECT_VERBS:
+            # "they found Weldekiros shot to death": the found person is the parse's subject of "shot"
+            subjects = [c for c in kids if c.dep_ == "nsubj"]
+            if subjects and is_person(subjects[-1]) and not any(c.dep_ in ("dobj", "obj") for c in kids):
+                return subjects[-1]
     if cue.pos_ == "ADJ":
         if cue.dep_ in ("acomp", "oprd", "xcomp"):
-            for c in cue.head.children:
+            holder = cue.head
+            if holder.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in holder.children):
+                holder = holder.head  # "staggered off the porch and was found dead": the first verb's subject
+            for c in holder.children:
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
                     return c
         if cue.dep_ == "amod":
@@ -783,6 +796,21 @@ FLEE_VICTIMS = {"people", "civilians", "residents", "families", "refugees", "chi
                 "millions", "hundreds", "ukrainians", "syrians", "palestinians", "afghans", "inhabitants"}
 
 
+# Entity types a surname may wrongly get from the small tagger ("Gilman was pronounced dead": PRODUCT);
+# places, organisations and events are never people.
+NAME_TYPES = frozenset({"", "PRODUCT", "WORK_OF_ART"})
+
+
+def _named(victim: Token, cue: Token) -> bool:
+    """Whether a proper noun the tagger did not type as a person is one: a single capitalised name
+    that suffers the casualty word ("Gilman was pronounced dead", "DeMuro fatally shot Gilman"); never
+    the doer ("Brass shot in his direction"), nor a counted or plural heading ("2014 Homicides")."""
+    return (victim.pos_ == "PROPN" and victim.tag_ == "NNP" and victim.ent_type_ in NAME_TYPES
+            and victim.text[:1].isupper()
+            and not any(c.dep_ == "nummod" for c in victim.children)
+            and (victim.dep_ in ("nsubjpass", "dobj", "obj") or _lemma(cue) in SUBJECT_VERBS))
+
+
 def is_person(tok: Token | None) -> bool:
     """Whether a noun phrase head names people (nouns such as man, soldiers; names; he/she/they; "23-year-old")."""
     if tok is None:
@@ -879,7 +907,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
         if victim is not None and (victim.like_num or victim.pos_ == "NUM") \
                 and not any(c.lower_ == "no" for c in victim.children):
             continue  # a figure counts them ("one was shot"); "no one" is read here
-        if tok.pos_ != "NOUN" and (not is_person(victim) or hypothetical(tok)):
+        named = victim is not None and tok.pos_ != "NOUN" and not is_person(victim) and _named(victim, tok)
+        if tok.pos_ != "NOUN" and (not (named or is_person(victim)) or hypothetical(tok)):
             continue  # "homes were shot up", "he was not wounded"
         if tok.pos_ == "NOUN" and victim is not tok and victim is not None and not is_person(victim):
             victim = None
@@ -898,6 +927,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
                 hedge = (None, _key(f["low"]), _key(f["high"]), f["qualifier"])
         elif victim is not None:
             count, implicit = _np_count(victim)
+            if named and count is None:
+                count = 1.0  # one named person
         if tok.pos_ == "NOUN" and victim is not tok and _np_count_one(tok) == 0.0:
             count = 0.0
         words = [t for t in (victim, tok) if t is not None]
