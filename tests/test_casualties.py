@@ -612,3 +612,15 @@ def test_the_dead_named_or_found_in_other_wordings_are_read(tables_of):
         assert total(tables_of(text), "killed") == 1, text
     # the doer of an intransitive "shot" is no victim, whatever the tagger makes of the name
     assert not len(tables_of("He told police Brass shot in his direction after the robbery.")["casualties"])
+
+
+def test_found_dead_as_a_clause_and_lost_their_lives_are_deaths(tables_of):
+    assert total(tables_of("The sheriff says they found a man in his seventies dead from a gun shot wound."),
+                 "killed") == 1
+    assert total(tables_of("Inside, they found Hood dead from a self-inflicted gunshot."), "killed") == 1
+    t = tables_of("Deputies found one man dead and another seriously wounded after the shooting.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, 1)
+    assert total(tables_of("Three people lost their lives in the attack."), "killed") == 3
+    assert total(tables_of("A soldier lost his life in the attack."), "killed") == 1
+    assert total(tables_of("The bombing killed a policeman and wounded two civilians."), "killed") == 1
+    assert not len(tables_of("Investors lost their savings in the crash.")["casualties"])

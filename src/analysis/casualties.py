@@ -67,7 +67,7 @@ BODY_VERBS = {"recover", "find", "pull", "retrieve", "discover", "bury", "identi
 FATAL = re.compile(r"^(?:fatally|mortally|dead|death|killed|kill)$", re.I)
 PERSON_NOUNS = set("""people persons person civilians civilian soldiers soldier troops troop children child kids
 kid women woman men man boys boy girls girl teenagers teenager teens teen adults adult students student officers
-officer police policemen personnel servicemen serviceman servicemembers fighters fighter militants militant
+officer police policemen policeman policewoman policewomen personnel servicemen serviceman servicewoman servicewomen servicemembers fighters fighter militants militant
 residents resident victims victim patients patient journalists journalist workers worker members member
 others infants babies baby toddler toddlers passengers passenger bystanders bystander suspects suspect
 guards guard gunmen gunman individuals individual males male females female family relatives defenders
@@ -191,7 +191,7 @@ def sport_injury(sentence: str) -> bool:
 CUE_STEMS = tuple("kill dead death die dying wound injur hurt shot shoot stab casualt fatal missing captur "
                   "prisoner pow hostage displac refugee fled flee hospital murder toll slain slay massacr execut "
                   "abduct kidnap perish succumb victim maim unaccounted evacu condition deceased graz struck strik hit".split()) + (
-    "passed away", "passes away", "pass away", "passing away")
+    "passed away", "passes away", "pass away", "passing away", "their lives", "his life", "her life")
 CUE_FILTER = re.compile("|".join(CUE_STEMS), re.I)
 
 
@@ -204,8 +204,8 @@ def has_cue(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _cue_word(lower: str, lemma: str) -> bool:
-    """Whether a token (its lower-case form and lemma) may be a casualty cue ("pass" of "pass away")."""
-    return bool(CUE_FILTER.match(lower) or CUE_FILTER.search(lemma)) or lemma == "pass"
+    """Whether a token (its lower-case form and lemma) may be a casualty cue ("pass away", "lose one's life")."""
+    return bool(CUE_FILTER.match(lower) or CUE_FILTER.search(lemma)) or lemma in ("pass", "lose")
 
 
 CASUALTIES = declare("casualties", (
@@ -300,9 +300,11 @@ TOTALS = declare("casualty_totals", (
 # --- reading a figure -------------------------------------------------------------------------
 
 def _lemma(tok: Token) -> str:
-    """A token's lower-case lemma, with "pass away" read as "die"."""
+    """A token's lower-case lemma, with "pass away" and "lose one's life" read as "die"."""
     lemma = tok.lemma_.lower()
     if lemma == "pass" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in tok.children):
+        return "die"
+    if lemma == "lose" and any(c.dep_ in ("dobj", "obj") and c.lower_ in ("life", "lives") for c in tok.children):
         return "die"
     return lemma
 
@@ -429,6 +431,8 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
             r = _type_of_verb(head)
             if r and not (dep == "nsubjpass" and lemma in SUBJECT_VERBS):
                 return (*r, head)
+        if dep == "nsubj" and head.pos_ == "ADJ" and head.lower_ in ADJECTIVES and _found_state(head):
+            return ADJECTIVES[head.lower_], head.lower_, head  # "deputies found one man dead"
         if dep == "nsubj":
             if lemma in SUBJECT_VERBS or head.lower_ == "missing" or (lemma in VERBS and head.tag_ == "VBN"
                                                                       and not perfect_active and not has_object):
@@ -651,6 +655,11 @@ def _np_count_one(noun: Token) -> float | None:
 FIND_VERBS = frozenset({"find", "discover", "leave", "locate"})
 
 
+def _found_state(adj: Token) -> bool:
+    """Whether a casualty adjective is a found state parsed as a clause ("found one man dead")."""
+    return adj.dep_ == "ccomp" and _lemma(adj.head) in FIND_VERBS and any(c.dep_ == "nsubj" for c in adj.children)
+
+
 def _victim_of(cue: Token) -> Token | None:
     """The noun phrase head naming who suffered a casualty verb or adjective."""
     lemma = _lemma(cue)
@@ -680,6 +689,9 @@ def _victim_of(cue: Token) -> Token | None:
             if subjects and is_person(subjects[-1]) and not any(c.dep_ in ("dobj", "obj") for c in kids):
                 return subjects[-1]
     if cue.pos_ == "ADJ":
+        if _found_state(cue):  # "they found a man dead": the parse makes the man the subject of "dead"
+            subjects = [c for c in kids if c.dep_ == "nsubj"]
+            return subjects[-1] if subjects else None
         if cue.dep_ in ("acomp", "oprd", "xcomp"):
             holder = cue.head
             if holder.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in holder.children):
@@ -808,7 +820,7 @@ def _named(victim: Token, cue: Token) -> bool:
     return (victim.pos_ == "PROPN" and victim.tag_ == "NNP" and victim.ent_type_ in NAME_TYPES
             and victim.text[:1].isupper()
             and not any(c.dep_ == "nummod" for c in victim.children)
-            and (victim.dep_ in ("nsubjpass", "dobj", "obj") or _lemma(cue) in SUBJECT_VERBS))
+            and (victim.dep_ in ("nsubjpass", "dobj", "obj") or _lemma(cue) in SUBJECT_VERBS or cue.pos_ == "ADJ"))
 
 
 def is_person(tok: Token | None) -> bool:
@@ -875,7 +887,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
                 continue
             if kind == "displaced" and lemma == "flee" and victim.lower_ in ("suspect", "suspects", "gunman", "gunmen", "he", "they", "shooter"):
                 continue
-        elif tok.pos_ == "ADJ" and tok.lower_ in ADJECTIVES and tok.dep_ in ("acomp", "oprd", "xcomp", "amod"):
+        elif tok.pos_ == "ADJ" and tok.lower_ in ADJECTIVES and (tok.dep_ in ("acomp", "oprd", "xcomp", "amod")
+                                                                 or _found_state(tok)):
             kind, cue = ADJECTIVES[tok.lower_], tok.lower_
             if tok.head.lemma_.lower() in VERBS and tok.dep_ in ("oprd", "xcomp"):
                 continue  # "shot dead": read from the verb
