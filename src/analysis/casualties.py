@@ -190,8 +190,12 @@ def sport_injury(sentence: str) -> bool:
 # A cheap filter: sentences without any of these stems hold no casualty mention.
 CUE_STEMS = tuple("kill dead death die dying wound injur hurt shot shoot stab casualt fatal missing captur "
                   "prisoner pow hostage displac refugee fled flee hospital murder toll slain slay massacr execut "
-                  "abduct kidnap perish succumb victim maim unaccounted evacu condition deceased graz struck strik hit".split()) + (
-    "passed away", "passes away", "pass away", "passing away", "their lives", "his life", "her life")
+                  "abduct kidnap perish succumb victim maim unaccounted evacu deceased graz struck strik".split()) + (
+    " hit",  # not "white" or "architect"
+    *(f"{grade} condition" for grade in ("critical", "serious", "stable", "grave", "fair", "guarded",
+                                        "life-threatening", "satisfactory")), "in extremis",
+    "passed away", "passes away", "pass away", "passing away",
+    *(f"{verb} {whose}" for verb in ("lost", "lose", "losing") for whose in ("their lives", "his life", "her life")))
 CUE_FILTER = re.compile("|".join(CUE_STEMS), re.I)
 
 
@@ -204,8 +208,9 @@ def has_cue(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _cue_word(lower: str, lemma: str) -> bool:
-    """Whether a token (its lower-case form and lemma) may be a casualty cue ("pass away", "lose one's life")."""
-    return bool(CUE_FILTER.match(lower) or CUE_FILTER.search(lemma)) or lemma in ("pass", "lose")
+    """Whether a token (its lower-case form and lemma) may be a casualty cue (also the words of "pass away",
+    "lose one's life", "hit" and "in critical condition", which the sentence filter finds in context)."""
+    return bool(CUE_FILTER.match(lower) or CUE_FILTER.search(lemma)) or lemma in ("pass", "lose", "hit", "condition")
 
 
 CASUALTIES = declare("casualties", (
