@@ -624,3 +624,9 @@ def test_found_dead_as_a_clause_and_lost_their_lives_are_deaths(tables_of):
     assert total(tables_of("A soldier lost his life in the attack."), "killed") == 1
     assert total(tables_of("The bombing killed a policeman and wounded two civilians."), "killed") == 1
     assert not len(tables_of("Investors lost their savings in the crash.")["casualties"])
+
+
+def test_passed_away_without_harm_in_its_sentence_is_no_casualty(tables_of):
+    # the article mentions a war, but the death it reports is of old age
+    t = tables_of("He served as an air gunner during World War II. He passed away on 17 March.")
+    assert not len(t["casualties"])

@@ -1068,11 +1068,21 @@ def _empty(columns: tuple, categories: tuple) -> pd.DataFrame:
     return with_categories(conform([], columns), dict(categories))
 
 
+# Cues of gentle wordings of death, and the words of harm that make them casualties ("passed away from
+# his injuries", "lost their lives in the attack").
+EUPHEMISMS = frozenset({"passed", "passes", "pass", "passing", "lost", "lose", "loses", "losing"})
+HARM = re.compile(r"\b(?:injur\w*|wound\w*|gunshot|shot|stabb\w*|attack\w*|bomb\w*|blast|fire|crash\w*|"
+                  r"accident\w*|flood\w*|earthquake|storm|disaster|violence|gunned)\b", re.I)
+
+
 def _ordinary(m: dict, doc: Doc, sentence: str, violent: bool) -> bool:
     """A mention without a digit that counts no casualty of violence or disaster: a player's injury,
     an injury or one person's death in an article telling of no violence, war, crime or accident."""
     if m["count"] == 0.0:
         return False  # "no injuries were reported" says so whatever the event
+    if m["cue"] in EUPHEMISMS:
+        # "passed away", "lost his life": said of illness and old age too, so the harm must be in the sentence
+        return VIOLENCE.search(sentence) is None and HARM.search(sentence) is None
     if m["casualty_type"] == "wounded" and (m["cue"] in INJURY_CUES or m["cue"] in CARE_NOUNS):
         # in hospital or in critical condition after no violence or accident: an illness
         return not violent or sport_injury(sentence)
