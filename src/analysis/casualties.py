@@ -67,7 +67,8 @@ BODY_VERBS = {"recover", "find", "pull", "retrieve", "discover", "bury", "identi
 FATAL = re.compile(r"^(?:fatally|mortally|dead|death|killed|kill)$", re.I)
 PERSON_NOUNS = set("""people persons person civilians civilian soldiers soldier troops troop children child kids
 kid women woman men man boys boy girls girl teenagers teenager teens teen adults adult students student officers
-officer police policemen policeman policewoman policewomen personnel servicemen serviceman servicewoman servicewomen servicemembers fighters fighter militants militant
+officer police policemen policeman policewoman policewomen personnel servicemen serviceman servicewoman
+servicewomen servicemembers fighters fighter militants militant
 residents resident victims victim patients patient journalists journalist workers worker members member
 others infants babies baby toddler toddlers passengers passenger bystanders bystander suspects suspect
 guards guard gunmen gunman individuals individual males male females female family relatives defenders
@@ -853,7 +854,7 @@ def hypothetical(verb: Token) -> bool:
             return True
         if h.dep_ == "ccomp" and h.head.lemma_.lower() in DOUBT_VERBS and any(
                 c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in h.head.children):
-            return True  # "it does not appear that she was injured", "police could not confirm he was shot"
+            return True  # "it does not appear that she was injured", "police do not believe he was shot"
     return False
 
 
