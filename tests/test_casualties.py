@@ -569,3 +569,96 @@ def test_a_written_number_of_wounded_people_is_a_stated_count_not_implied(tables
     row = t["casualties"].set_index("text").loc["wounded people"]
     assert row["count"] == 87 and not row["implicit"]
     assert t["casualty_totals"]["wounded"].tolist() == [87]
+
+
+def test_a_person_in_critical_condition_or_taken_to_hospital_after_harm_is_wounded(tables_of):
+    assert total(tables_of("A man is in critical condition after a shooting on Friday."), "wounded") == 1
+    assert total(tables_of("Two people were taken to hospital after the crash."), "wounded") == 2
+    t = tables_of("A man was shot dead and a woman was rushed to hospital in critical condition.")
+    rows = t["casualties"]
+    assert rows[rows["cue"] == "hospital"][["casualty_type", "victims", "count"]].values.tolist() == [
+        ["wounded", "woman", 1.0]]
+
+
+def test_care_without_harm_is_no_casualty(tables_of):
+    # a precaution or an evaluation; an agent who drove there; an illness in an article of no violence
+    for text in ("After the shooting, police transported him to the hospital for an evaluation.",
+                 "After the crash, the driver was taken to hospital as a precaution.",
+                 "After the crash, paramedics drove to the hospital.",
+                 "The singer was admitted to hospital with pneumonia and remains in stable condition."):
+        assert total(tables_of(text), "wounded") is None, text
+
+
+def test_found_deceased_and_passed_away_are_deaths_but_a_deceased_relative_is_not(tables_of):
+    assert total(tables_of("A man was found deceased in his home after a shooting."), "killed") == 1
+    assert total(tables_of("Police officers discovered the victim, Grace Mathis, a 63-year-old Black female, "
+                           "deceased from a gunshot wound."), "killed") == 1
+    assert total(tables_of("Two soldiers passed away in hospital after the attack."), "killed") == 2
+    assert total(tables_of("The robbers stole the medal of her deceased father after the shooting."), "killed") is None
+
+
+def test_neither_and_denied_or_doubted_harm_count_no_one(tables_of):
+    assert total(tables_of("Neither officer was wounded in the shooting."), "wounded") == 0
+    for text in ("It does not appear that she was injured in the shooting.",
+                 "Police did not believe that the victim had actually been shot.",
+                 "After the robbery, he was shot at but not hit."):
+        assert total(tables_of(text), "wounded") is None, text
+    # "would not say where" asserts the shooting; "shot at close range" is shot
+    assert total(tables_of("Police would not say where the man was shot."), "wounded") == 1
+    assert total(tables_of("He was shot at close range."), "wounded") == 1
+
+
+def test_struck_or_hit_by_a_projectile_vehicle_or_weapon_is_wounded(tables_of):
+    assert total(tables_of("A bystander was hit by gunfire and hospitalized."), "wounded") == 1
+    assert total(tables_of("The gunman opened fire, striking two men."), "wounded") == 2
+    assert total(tables_of("After the shooting, the bullet struck him in the groin."), "wounded") == 1
+    assert total(tables_of("A pedestrian was struck and killed by a car."), "killed") == 1
+    for text in ("The firm struck a deal with the union after the attack.", "The storm hit the coast on Monday.",
+                 "Smith was hit in the face by a ball during the match."):
+        assert not len(tables_of(text)["casualties"]), text
+
+
+def test_another_person_hurt_is_not_one_of_the_dead(tables_of):
+    t = tables_of("One man was shot dead. Another man was also shot.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, 1)
+    t = tables_of("A man was shot dead on Friday. A second victim was taken to hospital.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, 1)
+    # the same person, later dead, is still counted once
+    t = tables_of("A man was shot on Friday. He died in hospital.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, 0)
+
+
+def test_taken_to_hospital_where_they_died_is_a_death_not_a_wound(tables_of):
+    t = tables_of("After the shooting, the woman was taken to a hospital, where she was pronounced dead.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, None)
+
+
+def test_the_dead_named_or_found_in_other_wordings_are_read(tables_of):
+    for text in ("During the altercation police say DeMuro fatally shot Gilman.",  # a surname typed PRODUCT
+                 "Gilman was pronounced dead at the scene after a shooting.",
+                 "When police got to the scene, they found Adane Weldekiros, 72, shot to death in the parking lot.",
+                 "The victim staggered off the porch and was found dead in the yard after the shooting, "
+                 "said a spokesman.",
+                 "Police say a man fatally shot his mother's fiance before turning the gun on himself.",
+                 "A 33-year-old man who was gunned down last month has passed away from his injuries."):
+        assert total(tables_of(text), "killed") == 1, text
+    # the doer of an intransitive "shot" is no victim, whatever the tagger makes of the name
+    assert not len(tables_of("He told police Brass shot in his direction after the robbery.")["casualties"])
+
+
+def test_found_dead_as_a_clause_and_lost_their_lives_are_deaths(tables_of):
+    assert total(tables_of("The sheriff says they found a man in his seventies dead from a gun shot wound."),
+                 "killed") == 1
+    assert total(tables_of("Inside, they found Hood dead from a self-inflicted gunshot."), "killed") == 1
+    t = tables_of("Deputies found one man dead and another seriously wounded after the shooting.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, 1)
+    assert total(tables_of("Three people lost their lives in the attack."), "killed") == 3
+    assert total(tables_of("A soldier lost his life in the attack."), "killed") == 1
+    assert total(tables_of("The bombing killed a policeman and wounded two civilians."), "killed") == 1
+    assert not len(tables_of("Investors lost their savings in the crash.")["casualties"])
+
+
+def test_passed_away_without_harm_in_its_sentence_is_no_casualty(tables_of):
+    # the article mentions a war, but the death it reports is of old age
+    t = tables_of("He served as an air gunner during World War II. He passed away on 17 March.")
+    assert not len(t["casualties"])

@@ -2,8 +2,9 @@
 
 A casualty mention is a figure that counts people killed, dead, wounded, missing, captured or
 displaced ("up to 15,000 Russian soldiers were killed"), or a mention without a digit: an implicit
-count ("a man was shot dead" -> 1, "no one was injured" -> 0) or an unquantified one ("suffering
-heavy casualties"). The reading comes from the dependency parse of the one shared Doc.
+count ("a man was shot dead" -> 1, "no one was injured" -> 0), an unquantified one ("suffering
+heavy casualties"), or a person placed in care after harm ("in critical condition", "rushed to
+hospital": wounded). The reading comes from the dependency parse of the one shared Doc.
 
 Which mentions feed `casualty_totals` (the rule behind ESTIMATE_RULE's "largest"):
 - Another time: a mention whose `period` places it outside the article's year ("Last year, 18
@@ -58,7 +59,7 @@ NOUNS = {"death": "dead", "deaths": "dead", "fatality": "dead", "fatalities": "d
          "missing": "missing", "toll": "dead", "victims": None, "victim": None}
 ADJECTIVES = {"dead": "dead", "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "missing": "missing",
               "displaced": "displaced", "captured": "captured", "killed": "killed", "shot": "wounded",
-              "unaccounted": "missing"}
+              "unaccounted": "missing", "deceased": "dead"}
 # Nouns that count the dead when something is done to them ("50 bodies had been recovered").
 BODY_NOUNS = {"bodies", "corpses", "remains"}
 BODY_VERBS = {"recover", "find", "pull", "retrieve", "discover", "bury", "identify", "exhume", "wash", "count",
@@ -66,13 +67,15 @@ BODY_VERBS = {"recover", "find", "pull", "retrieve", "discover", "bury", "identi
 FATAL = re.compile(r"^(?:fatally|mortally|dead|death|killed|kill)$", re.I)
 PERSON_NOUNS = set("""people persons person civilians civilian soldiers soldier troops troop children child kids
 kid women woman men man boys boy girls girl teenagers teenager teens teen adults adult students student officers
-officer police policemen personnel servicemen serviceman servicemembers fighters fighter militants militant
+officer police policemen policeman policewoman policewomen personnel servicemen serviceman servicewoman
+servicewomen servicemembers fighters fighter militants militant
 residents resident victims victim patients patient journalists journalist workers worker members member
 others infants babies baby toddler toddlers passengers passenger bystanders bystander suspects suspect
 guards guard gunmen gunman individuals individual males male females female family relatives defenders
 forces force recruits marines sailors airmen pilots crew medics doctors nurses teachers citizens
 ukrainians russians palestinians israelis syrians afghans iraqis americans brits migrants refugees
-mothers fathers sons daughters brothers sisters wife husband he she him her they them
+mothers fathers sons daughters brothers sisters wife husband he she him her they them fiance fiancee fiancé fiancée
+stepfather stepmother stepson stepdaughter grandson granddaughter grandchild grandchildren wives husbands
 mother father son daughter brother sister cousin uncle aunt grandmother grandfather nephew niece friend
 friends neighbor neighbour neighbors employee employees clerk clerks driver drivers owner owners customer
 customers shooter homeowner homeowners teenager youth youths juvenile juveniles pedestrian pedestrians
@@ -145,8 +148,10 @@ DATE_PERIOD = re.compile(r"(?:(?:the|early|late|mid|end|start|beginning|spring|s
                          r"january|february|march|april|may|june|july|august|september|october|november|"
                          r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|\d{1,2}(?:st|nd|rd|th)?)"
                          r"[\s,.-]+)*((?:1[89]|20)\d\d)s?", re.I)
-# Injury words that sport uses for players (a shooting's "wounded" and "shot" are not among them).
-INJURY_CUES = frozenset({"injury", "injuries", "injured", "hurt", "injure", "injures", "injuring"})
+# Injury words that sport uses for players (a shooting's "wounded" and "shot" are not among them), and
+# "struck"/"hit" ("hit in the face by a ball").
+INJURY_CUES = frozenset({"injury", "injuries", "injured", "hurt", "injure", "injures", "injuring",
+                         "hit", "hits", "hitting", "struck", "strike", "strikes", "striking"})
 # Words of sport reporting around a player's injury: body parts of sports injuries, squads, players,
 # competitions. Each of these alone marks a sentence as sport.
 SPORT = re.compile(
@@ -188,7 +193,12 @@ def sport_injury(sentence: str) -> bool:
 # A cheap filter: sentences without any of these stems hold no casualty mention.
 CUE_STEMS = tuple("kill dead death die dying wound injur hurt shot shoot stab casualt fatal missing captur "
                   "prisoner pow hostage displac refugee fled flee hospital murder toll slain slay massacr execut "
-                  "abduct kidnap perish succumb victim maim unaccounted evacu".split())
+                  "abduct kidnap perish succumb victim maim unaccounted evacu deceased graz struck strik".split()) + (
+    " hit",  # not "white" or "architect"
+    *(f"{grade} condition" for grade in ("critical", "serious", "stable", "grave", "fair", "guarded",
+                                        "life-threatening", "satisfactory")), "in extremis",
+    "passed away", "passes away", "pass away", "passing away",
+    *(f"{verb} {whose}" for verb in ("lost", "lose", "losing") for whose in ("their lives", "his life", "her life")))
 CUE_FILTER = re.compile("|".join(CUE_STEMS), re.I)
 
 
@@ -201,8 +211,9 @@ def has_cue(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _cue_word(lower: str, lemma: str) -> bool:
-    """Whether a token (its lower-case form and lemma) may be a casualty cue."""
-    return bool(CUE_FILTER.match(lower) or CUE_FILTER.search(lemma))
+    """Whether a token (its lower-case form and lemma) may be a casualty cue (also the words of "pass away",
+    "lose one's life", "hit" and "in critical condition", which the sentence filter finds in context)."""
+    return bool(CUE_FILTER.match(lower) or CUE_FILTER.search(lemma)) or lemma in ("pass", "lose", "hit", "condition")
 
 
 CASUALTIES = declare("casualties", (
@@ -296,17 +307,54 @@ TOTALS = declare("casualty_totals", (
 
 # --- reading a figure -------------------------------------------------------------------------
 
+def _lemma(tok: Token) -> str:
+    """A token's lower-case lemma, with "pass away" and "lose one's life" read as "die"."""
+    lemma = tok.lemma_.lower()
+    if lemma == "pass" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in tok.children):
+        return "die"
+    if lemma == "lose" and any(c.dep_ in ("dobj", "obj") and c.lower_ in ("life", "lives") for c in tok.children):
+        return "die"
+    return lemma
+
+
+# "Struck" and "hit" harm a person only with a projectile, a vehicle or a weapon, a body part, or after a
+# shot: "was hit by gunfire", "struck in the leg", "opened fire, striking two men" (not "struck a deal").
+STRIKE_VERBS = frozenset({"strike", "hit"})
+STRIKE_AGENTS = frozenset("""bullet bullets gunfire round rounds shot shots pellet pellets shrapnel projectile
+projectiles fire car vehicle truck train bus van lorry motorcycle suv debris lightning missile rocket shell
+shells bomb grenade""".split())
+BODY_PARTS = frozenset("""head leg legs arm arms chest back hand hands foot feet shoulder hip neck face stomach
+abdomen torso buttock buttocks thigh knee ankle wrist eye groin side jaw heel elbow finger toe body
+temple cheek mouth""".split())
+WEAPONS = frozenset("""gun pistol handgun rifle shotgun bat hammer knife bottle brick pipe crowbar stick club
+weapon machete axe""".split())
+
+
+def _struck(verb: Token) -> bool:
+    """Whether "struck"/"hit" tells of a person harmed (see STRIKE_VERBS), not of a deal or a market."""
+    objects = {(c.lower_, g.lower_) for c in verb.children if c.dep_ in ("prep", "agent")
+               for g in c.children if g.dep_ == "pobj"}
+    subjects = {c.lower_ for c in verb.children if c.dep_ == "nsubj"}
+    return (any(p in ("in", "on") and w in BODY_PARTS for p, w in objects)
+            or any(p == "by" and w in STRIKE_AGENTS for p, w in objects)
+            or any(p == "with" and w in WEAPONS for p, w in objects)
+            or bool(subjects & STRIKE_AGENTS)
+            or (verb.dep_ in ("advcl", "conj", "xcomp") and _lemma(verb.head) in ("fire", "shoot", "open")))
+
+
 def _type_of_verb(verb: Token) -> tuple[str, str] | None:
     """(casualty_type, cue) of a casualty verb, looking at its conjuncts and modifiers for fatality."""
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     if verb.lower_ == "missing" and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
         return "missing", "missing"  # "five people are missing" (parsed as the verb "miss")
-    if lemma not in VERBS:
+    if lemma not in VERBS and not (lemma in STRIKE_VERBS and _struck(verb)):
         if verb.lower_ in ADJECTIVES and verb.pos_ == "ADJ":
             return ADJECTIVES[verb.lower_], verb.lower_
         return None
-    kind = VERBS[lemma]
+    kind = VERBS.get(lemma, "wounded")
     cue = verb.lower_
+    if lemma == "shoot" and any(c.dep_ == "prep" and c.lower_ == "at" and not any(c.children) for c in verb.children):
+        return None  # "he was shot at but not hit": fired upon ("shot at close range" has its object)
     if kind == "wounded":
         related = [c for c in verb.children if c.dep_ in ("advmod", "oprd", "acomp", "conj", "xcomp", "prep")]
         for c in related:
@@ -384,13 +432,15 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
         if child.dep_ == "advmod" and FATAL.match(child.lower_):
             return "killed", child.lower_, child
     if head.pos_ in ("VERB", "AUX", "ADJ"):
-        lemma = head.lemma_.lower()
+        lemma = _lemma(head)
         perfect_active = any(c.lemma_ == "have" and c.dep_ == "aux" for c in head.children)
         has_object = any(c.dep_ in ("dobj", "obj") for c in head.children)
         if dep in ("nsubjpass", "dobj", "obj") or (dep == "npadvmod" and lemma in VERBS):
             r = _type_of_verb(head)
             if r and not (dep == "nsubjpass" and lemma in SUBJECT_VERBS):
                 return (*r, head)
+        if dep == "nsubj" and head.pos_ == "ADJ" and head.lower_ in ADJECTIVES and _found_state(head):
+            return ADJECTIVES[head.lower_], head.lower_, head  # "deputies found one man dead"
         if dep == "nsubj":
             if lemma in SUBJECT_VERBS or head.lower_ == "missing" or (lemma in VERBS and head.tag_ == "VBN"
                                                                       and not perfect_active and not has_object):
@@ -624,7 +674,7 @@ def _np_count(noun: Token) -> tuple[float | None, bool]:
 def _np_count_one(noun: Token) -> float | None:
     dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss", "nummod", "amod", "predet")}
     word = noun.lower_
-    if word in ("nobody", "none") or "no" in dets or (word == "one" and "no" in dets):
+    if word in ("nobody", "none") or dets & {"no", "neither"}:
         return 0.0
     if word in ("both",) or "both" in dets:
         return 2.0
@@ -642,9 +692,18 @@ def _np_count_one(noun: Token) -> float | None:
     return None
 
 
+# Verbs that find a person in a state ("found him dead", "found X shot to death").
+FIND_VERBS = frozenset({"find", "discover", "leave", "locate"})
+
+
+def _found_state(adj: Token) -> bool:
+    """Whether a casualty adjective is a found state parsed as a clause ("found one man dead")."""
+    return adj.dep_ == "ccomp" and _lemma(adj.head) in FIND_VERBS and any(c.dep_ == "nsubj" for c in adj.children)
+
+
 def _victim_of(cue: Token) -> Token | None:
     """The noun phrase head naming who suffered a casualty verb or adjective."""
-    lemma = cue.lemma_.lower()
+    lemma = _lemma(cue)
     kids = list(cue.children)
     if cue.pos_ in ("VERB", "AUX") or lemma in VERBS:
         passive = [c for c in kids if c.dep_ == "nsubjpass"]
@@ -660,14 +719,25 @@ def _victim_of(cue: Token) -> Token | None:
         if cue.dep_ in ("acl", "amod") and cue.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return cue.head
         if cue.dep_ == "conj":
-            return _victim_of(cue.head) if cue.head.lemma_.lower() in VERBS else None
+            return _victim_of(cue.head) if _lemma(cue.head) in VERBS or _lemma(cue.head) in STRIKE_VERBS else None
         if cue.dep_ in ("oprd", "xcomp", "acomp", "advcl") and cue.tag_ == "VBN" and cue.head.pos_ in ("VERB", "AUX"):
             for c in cue.head.children:
                 if c.dep_ in ("nsubjpass", "dobj", "nsubj"):
                     return c
+        if cue.dep_ == "ccomp" and _lemma(cue.head) in FIND_VERBS and lemma not in SUBJECT_VERBS:
+            # "they found Weldekiros shot to death": the found person is the parse's subject of "shot"
+            subjects = [c for c in kids if c.dep_ == "nsubj"]
+            if subjects and is_person(subjects[-1]) and not any(c.dep_ in ("dobj", "obj") for c in kids):
+                return subjects[-1]
     if cue.pos_ == "ADJ":
+        if _found_state(cue):  # "they found a man dead": the parse makes the man the subject of "dead"
+            subjects = [c for c in kids if c.dep_ == "nsubj"]
+            return subjects[-1] if subjects else None
         if cue.dep_ in ("acomp", "oprd", "xcomp"):
-            for c in cue.head.children:
+            holder = cue.head
+            if holder.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in holder.children):
+                holder = holder.head  # "staggered off the porch and was found dead": the first verb's subject
+            for c in holder.children:
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
                     return c
         if cue.dep_ == "amod":
@@ -700,6 +770,72 @@ def _noun_victim(noun: Token) -> Token | None:
     return None
 
 
+# A person in care after an attack or accident: "in critical condition", "taken to hospital". Only
+# grave grades: "in good condition" is said of cars and houses too.
+CONDITION_GRADES = {"critical", "serious", "stable", "grave", "fair", "guarded", "life-threatening",
+                    "satisfactory", "extremis"}
+# Verbs that move a person to hospital ("rushed to hospital"), and those that keep one there ("remains in
+# hospital"); "works at the hospital" and "visited the hospital" are neither.
+TO_HOSPITAL = {"take", "transport", "rush", "airlift", "fly", "drive", "bring", "carry", "admit", "send",
+               "ferry", "helicopter", "medevac", "convey", "hospitalize", "hospitalise", "whisk"}
+IN_HOSPITAL = {"treat", "admit", "remain", "stay", "recover", "be", "lie", "list", "hospitalize", "hospitalise",
+               "keep", "detain"}
+CARE_NOUNS = {"hospital", "hospitals", "condition"}
+# Care that is no harm: "taken to hospital as a precaution", "for an evaluation", "a psychiatric hospital".
+NO_HARM_CARE = {"precaution", "evaluation", "evaluations", "observation", "assessment", "check", "checkup",
+                "check-up", "tests", "psychiatric", "mental", "psych", "intoxication", "detox"}
+
+
+def _care_victim(noun: Token) -> Token | None:
+    """Who a "hospital" or "condition" places in care after harm ("a man is in critical condition",
+    "she was rushed to hospital"): the person, else None."""
+    if noun.lower_ not in CARE_NOUNS:
+        return None
+    if noun.dep_ == "pobj":
+        prep, holder = noun.head.lower_, noun.head.head
+    elif any(c.dep_ == "aux" and c.lower_ == "to" for c in noun.children):
+        prep, holder = "to", noun.head  # "rushed to hospital", parsed as an infinitive
+    else:
+        return None
+    if noun.lower_ == "condition":
+        if prep != "in" or not any(c.dep_ == "amod" and c.lower_ in CONDITION_GRADES for c in noun.children):
+            return None
+        verbs = None  # "in critical condition" places its person in care whatever the verb
+    elif prep in ("to", "into"):
+        verbs = TO_HOSPITAL
+    elif prep in ("in", "at"):
+        verbs = IN_HOSPITAL
+    else:
+        return None
+    for _ in range(2):  # "taken to a hospital in stable condition": the clause holds the person
+        if holder.pos_ not in ("NOUN", "PROPN") or is_person(holder):
+            break
+        if holder.dep_ == "pobj":
+            holder = holder.head.head
+        elif holder.dep_ in ("xcomp", "dobj", "obj", "advcl"):
+            holder = holder.head
+    if holder.pos_ in ("NOUN", "PROPN", "PRON"):
+        return holder if noun.lower_ == "condition" and is_person(holder) else None  # "a man in critical condition"
+    if holder.pos_ not in ("VERB", "AUX") or (verbs is not None and holder.lemma_.lower() not in verbs) \
+            or (prep == "at" and holder.lemma_.lower() == "be") or hypothetical(holder):
+        return None
+    if any(t.dep_ == "relcl" and _lemma(t) in ("die", "pronounce", "succumb") for t in holder.subtree):
+        return None  # "taken to hospital, where he died": read as a death, not as wounded
+    if any(t.lower_ in NO_HARM_CARE for t in (*noun.children, *(g for c in holder.children if c.dep_ == "prep"
+                                                                 and c.lower_ in ("for", "as") for g in c.children))):
+        return None
+    clause = holder
+    if holder.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
+        clause = holder.head  # "was shot and taken to hospital": the subject is the first verb's
+    # the person moved or kept: the passive subject, the object ("rushed him to hospital"), else the subject
+    # of a verb of staying ("he remains in hospital"), never the agent who took them there
+    passive = [c for c in clause.children if c.dep_ == "nsubjpass"]
+    objects = [c for c in holder.children if c.dep_ in ("dobj", "obj")]
+    subjects = [] if verbs is TO_HOSPITAL else [c for c in clause.children if c.dep_ == "nsubj"]
+    found = passive or objects or subjects
+    return found[-1] if found and is_person(found[-1]) else None
+
+
 WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
 # Verbs through which a casualty noun belongs to the subject ("suffered injuries", "was treated for wounds").
 SUFFER_VERBS = {"suffer", "sustain", "receive", "have", "be", "treat", "take", "hospitalize", "hospitalise",
@@ -711,6 +847,21 @@ SEVERITY = {"heavy", "many", "mass", "massive", "civilian", "military", "serious
             "ukrainian", "enemy", "troop", "soldier"}
 FLEE_VICTIMS = {"people", "civilians", "residents", "families", "refugees", "children", "women", "thousands",
                 "millions", "hundreds", "ukrainians", "syrians", "palestinians", "afghans", "inhabitants"}
+
+
+# Entity types a surname may wrongly get from the small tagger ("Gilman was pronounced dead": PRODUCT);
+# places, organisations and events are never people.
+NAME_TYPES = frozenset({"", "PRODUCT", "WORK_OF_ART"})
+
+
+def _named(victim: Token, cue: Token) -> bool:
+    """Whether a proper noun the tagger did not type as a person is one: a single capitalised name
+    that suffers the casualty word ("Gilman was pronounced dead", "DeMuro fatally shot Gilman"); never
+    the doer ("Brass shot in his direction"), nor a counted or plural heading ("2014 Homicides")."""
+    return (victim.pos_ == "PROPN" and victim.tag_ == "NNP" and victim.ent_type_ in NAME_TYPES
+            and victim.text[:1].isupper()
+            and not any(c.dep_ == "nummod" for c in victim.children)
+            and (victim.dep_ in ("nsubjpass", "dobj", "obj") or _lemma(cue) in SUBJECT_VERBS or cue.pos_ == "ADJ"))
 
 
 def is_person(tok: Token | None) -> bool:
@@ -732,11 +883,19 @@ def hypothetical(verb: Token) -> bool:
         for c in h.children:
             if c.dep_ == "neg" and degree:
                 continue  # "were not seriously injured": injured, not badly
-            if c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") or c.lower_ in ("if", "unless"):
+            if c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") or c.lower_ in ("if", "unless", "whether"):
                 return True
         if h.tag_ == "VB" and h.dep_ in ("xcomp", "ROOT") and any(c.lower_ == "to" for c in h.children):
             return True
+        if h.dep_ == "ccomp" and h.head.lemma_.lower() in DOUBT_VERBS and any(
+                c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in h.head.children):
+            return True  # "it does not appear that she was injured", "police do not believe he was shot"
     return False
+
+
+# Verbs whose denial leaves what they introduce unasserted ("did not believe he had been shot"); "did not
+# know he had been shot" asserts it, so "know" and "realise" are not among them.
+DOUBT_VERBS = {"appear", "seem", "believe", "think", "look", "indicate", "suggest", "expect", "sound"}
 
 
 def _mention_span(sent: Span, tokens: list[Token]) -> tuple[int, int]:
@@ -757,9 +916,9 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
     for tok in sent:
         if tok.i in figure_cues or not _cue_word(tok.lower_, tok.lemma_):
             continue
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         victim, kind, cue = None, None, tok.lower_
-        if tok.pos_ in ("VERB", "AUX") and lemma in VERBS:
+        if tok.pos_ in ("VERB", "AUX") and (lemma in VERBS or lemma in STRIKE_VERBS):
             r = _type_of_verb(tok)
             if not r:
                 continue
@@ -769,10 +928,13 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
                 continue
             if kind == "displaced" and lemma == "flee" and victim.lower_ in ("suspect", "suspects", "gunman", "gunmen", "he", "they", "shooter"):
                 continue
-        elif tok.pos_ == "ADJ" and tok.lower_ in ADJECTIVES and tok.dep_ in ("acomp", "oprd", "xcomp", "amod"):
+        elif tok.pos_ == "ADJ" and tok.lower_ in ADJECTIVES and (tok.dep_ in ("acomp", "oprd", "xcomp", "amod")
+                                                                 or _found_state(tok)):
             kind, cue = ADJECTIVES[tok.lower_], tok.lower_
             if tok.head.lemma_.lower() in VERBS and tok.dep_ in ("oprd", "xcomp"):
                 continue  # "shot dead": read from the verb
+            if tok.lower_ == "deceased" and tok.dep_ == "amod" and tok.i < tok.head.i:
+                continue  # "her deceased father" died before, of anything; "was found deceased" is read
             victim = _victim_of(tok)
             if victim is None:
                 continue
@@ -790,6 +952,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
                 victim = tok  # "no injuries were reported"
             elif victim is None and not any(c.lower_ in SEVERITY for c in tok.children):
                 continue  # "cut winter deaths", "pain and death": no one in particular
+        elif tok.lower_ in CARE_NOUNS and (care := _care_victim(tok)) is not None:
+            kind, cue, victim = "wounded", tok.lower_, care  # "he is in critical condition"
         else:
             continue
         if victim is not None and victim.lower_ in ("who", "that", "which") and victim.head.dep_ == "relcl":
@@ -797,7 +961,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
         if victim is not None and (victim.like_num or victim.pos_ == "NUM") \
                 and not any(c.lower_ == "no" for c in victim.children):
             continue  # a figure counts them ("one was shot"); "no one" is read here
-        if tok.pos_ != "NOUN" and (not is_person(victim) or hypothetical(tok)):
+        named = victim is not None and tok.pos_ != "NOUN" and not is_person(victim) and _named(victim, tok)
+        if tok.pos_ != "NOUN" and (not (named or is_person(victim)) or hypothetical(tok)):
             continue  # "homes were shot up", "he was not wounded"
         if tok.pos_ == "NOUN" and victim is not tok and victim is not None and not is_person(victim):
             victim = None
@@ -816,10 +981,15 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
                 hedge = (None, _key(f["low"]), _key(f["high"]), f["qualifier"])
         elif victim is not None:
             count, implicit = _np_count(victim)
+            if named and count is None:
+                count = 1.0  # one named person
         if tok.pos_ == "NOUN" and victim is not tok and _np_count_one(tok) == 0.0:
             count, implicit = 0.0, True
         words = [t for t in (victim, tok) if t is not None]
         words += [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i]  # "heavy casualties"
+        if victim is not None:  # "another man was also shot": the word that makes them someone else is kept
+            words += [c for c in victim.children if c.dep_ in ("det", "amod") and c.lower_ in FURTHER
+                      and c.i < victim.i]
         start, end = _mention_span(sent, words)
         if text is None:
             text = doc.text
@@ -882,6 +1052,19 @@ def people(doc: Doc, rows: list[dict]) -> list[str | None]:
 
 # --- the tables -------------------------------------------------------------------------------
 
+# Words that make a victim someone other than those named before ("another man", "a second victim").
+FURTHER = frozenset({"another", "second", "third", "fourth", "other"})
+FURTHER_TEXT = re.compile(r"(?:another|second|third|fourth|other)\b", re.I)
+
+
+def _further(r: dict) -> bool:
+    """An implied count of someone other than the people before ("another man was also shot", "one
+    dead and another wounded"): not one of the dead, so never taken off the killed."""
+    # a wound may be a dead person's ("the second neighbor died from a self-inflicted wound")
+    return bool(r.get("implicit")) and r["cue"] not in WOUND_NOUNS \
+        and FURTHER_TEXT.match(str(_key(r.get("text")) or "")) is not None
+
+
 # Cues for people who may be the same people later reported dead ("shot", "suffered gunshot wounds").
 SHOT_CUES = ("shot", "stabbed", "wounds", "wound", "injuries", "injury")
 
@@ -922,12 +1105,23 @@ def _empty(columns: tuple, categories: tuple) -> pd.DataFrame:
     return with_categories(conform([], columns), dict(categories))
 
 
+# Cues of gentle wordings of death, and the words of harm that make them casualties ("passed away from
+# his injuries", "lost their lives in the attack").
+EUPHEMISMS = frozenset({"passed", "passes", "pass", "passing", "lost", "lose", "loses", "losing"})
+HARM = re.compile(r"\b(?:injur\w*|wound\w*|gunshot|shot|stabb\w*|attack\w*|bomb\w*|blast|fire|crash\w*|"
+                  r"accident\w*|flood\w*|earthquake|storm|disaster|violence|gunned)\b", re.I)
+
+
 def _ordinary(m: dict, doc: Doc, sentence: str, violent: bool) -> bool:
     """A mention without a digit that counts no casualty of violence or disaster: a player's injury,
     an injury or one person's death in an article telling of no violence, war, crime or accident."""
     if m["count"] == 0.0:
         return False  # "no injuries were reported" says so whatever the event
-    if m["casualty_type"] == "wounded" and m["cue"] in INJURY_CUES:
+    if m["cue"] in EUPHEMISMS:
+        # "passed away", "lost his life": said of illness and old age too, so the harm must be in the sentence
+        return VIOLENCE.search(sentence) is None and HARM.search(sentence) is None
+    if m["casualty_type"] == "wounded" and (m["cue"] in INJURY_CUES or m["cue"] in CARE_NOUNS):
+        # in hospital or in critical condition after no violence or accident: an illness
         return not violent or sport_injury(sentence)
     if m["casualty_type"] == "dead" and not violent:
         if m["count"] == 1.0:
@@ -1168,7 +1362,7 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict], year: int | N
         k = killed[0] if killed else 0.0
         # A stated number of wounded stands; "shot", "gunshot wounds" and one-person mentions
         # ("the injured man") may be people later reported dead.
-        maybe_dead = [(r, v) for r, v in g if r["casualty_type"] == "wounded"
+        maybe_dead = [(r, v) for r, v in g if r["casualty_type"] == "wounded" and not _further(r)
                       and (r["cue"] in SHOT_CUES or (r.get("implicit") and v and v > 0))]
         stated = _preferred([(v, r) for r, v in g if r["casualty_type"] == "wounded" and (r, v) not in maybe_dead])
         wounded = None
