@@ -662,3 +662,22 @@ def test_passed_away_without_harm_in_its_sentence_is_no_casualty(tables_of):
     # the article mentions a war, but the death it reports is of old age
     t = tables_of("He served as an air gunner during World War II. He passed away on 17 March.")
     assert not len(t["casualties"])
+
+
+def test_tallies_written_as_number_and_state_are_read(tables_of):
+    t = tables_of("Two dead and 14 injured as coach overturns on motorway\n\n"
+                  "On Wednesday the agency had put the toll at 164 dead and 540 injured.")
+    c = t["casualties"].set_index("text")
+    assert c.loc["14", "casualty_type"] == "wounded" and c.loc["164", "casualty_type"] == "dead"
+    assert (total(t, "killed"), total(t, "wounded")) == (164, 540)
+
+
+def test_bodies_received_or_of_people_recovered_count_the_dead(tables_of):
+    assert total(tables_of("The city morgue had received 11 bodies by Sunday night, a doctor said."), "killed") == 11
+    assert total(tables_of("Rescuers said the bodies of at least 30 people had been recovered."), "killed") == 30
+
+
+def test_people_forced_from_their_homes_are_displaced(tables_of):
+    t = tables_of("The floods forced more than 88,000 people from their homes, officials said.")
+    assert total(t, "displaced") == 88000
+    assert tables_of("The police forced 20 protesters into a van.")["casualties"].empty

@@ -62,8 +62,11 @@ ADJECTIVES = {"dead": "dead", "wounded": "wounded", "injured": "wounded", "hurt"
               "unaccounted": "missing", "deceased": "dead"}
 # Nouns that count the dead when something is done to them ("50 bodies had been recovered").
 BODY_NOUNS = {"bodies", "corpses", "remains"}
+# Where people are driven from when they are displaced ("forced 5,000 people from their homes").
+HOME_NOUNS = {"home", "homes", "house", "houses", "village", "villages", "town", "towns", "land", "lands",
+              "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "camp", "camps"}
 BODY_VERBS = {"recover", "find", "pull", "retrieve", "discover", "bury", "identify", "exhume", "wash", "count",
-              "collect", "remove", "bring", "lie", "see", "dig"}
+              "collect", "remove", "bring", "lie", "see", "dig", "receive", "repatriate", "return", "transport"}
 FATAL = re.compile(r"^(?:fatally|mortally|dead|death|killed|kill)$", re.I)
 PERSON_NOUNS = set("""people persons person civilians civilian soldiers soldier troops troop children child kids
 kid women woman men man boys boy girls girl teenagers teenager teens teen adults adult students student officers
@@ -469,6 +472,10 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
             for c in head.children:  # "5,000 people have been left homeless"
                 if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "conj") and c.lower_ == "homeless":
                     return "displaced", c.lower_, c
+    if dep in ("dobj", "obj", "nsubjpass") and _lemma(head) in ("force", "drive", "chase", "push", "flush") and any(
+            c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
+                g.lower_ in HOME_NOUNS for g in c.subtree) for c in head.children):
+        return "displaced", head.lower_, head  # "forced more than 88,000 people from their homes"
     if dep == "pobj" and head.lower_ in ("to", "at") and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head  # "the death toll rose to 5", "casualties stood at 40"
         for c in verb.children:
@@ -594,6 +601,23 @@ def _event_date(tok: Token) -> str | None:
     return None
 
 
+# A state written right after a number, in headline and tally style: "Two dead and 14 injured",
+# "put the toll at 164 dead and 540 injured" (the parser often hangs such words elsewhere).
+_STATE_AFTER = frozenset({"dead", "killed", "injured", "wounded", "hurt", "missing"})
+
+
+def _state_after(span: Span) -> tuple[str, str, Token] | None:
+    """(casualty_type, cue, word) when the number is followed at once by a state word and no noun."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in _STATE_AFTER:
+        return None
+    word = doc[span.end]
+    after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN"):
+        return None  # "14 injured players": the noun says what is counted
+    return ADJECTIVES[word.lower_], word.lower_, word
+
+
 def reading(span: Span, counted: Token | None) -> dict | None:
     """The casualty reading of a number span and the noun it counts, or None when it counts no casualties."""
     root = span.root
@@ -607,11 +631,17 @@ def reading(span: Span, counted: Token | None) -> dict | None:
         elif counted.lower_ in BODY_NOUNS and (counted.head.lemma_.lower() in BODY_VERBS or any(
                 c.dep_ in ("acl", "relcl") and c.lemma_.lower() in BODY_VERBS for c in counted.children)):
             result = ("dead", counted.lower_, counted)  # "more than 50 bodies had been recovered"
+        elif counted.dep_ == "pobj" and counted.head.lower_ == "of" and counted.head.head.lower_ in BODY_NOUNS \
+                and is_person(counted):
+            body = counted.head.head
+            result = ("dead", body.lower_, body)  # "the bodies of at least 30 people had been recovered"
     if result is None:
         for anchor in dict.fromkeys(a for a in (counted, root) if a is not None):
             result = _verb_reading(anchor)
             if result:
                 break
+    if result is None:
+        result = _state_after(span)
     if result is None:
         return None
     kind, cue, cue_tok = result
