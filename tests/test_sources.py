@@ -775,3 +775,14 @@ def test_a_source_who_asked_not_to_be_named_for_a_reason_makes_no_statement_of_i
                   "said 39 bodies had been brought in.\n")
     assert r["quote"].tolist() == ["39 bodies had been brought in"]
     assert r["role"].tolist() == ["doctor"]
+
+
+def test_a_body_named_before_a_title_is_the_affiliation_not_the_role(attribute):
+    row = attribute("Bank of England Governor Andrew Bailey said inflation would fall.\n").iloc[0]
+    assert (row["role"], row["affiliation"]) == ("Governor", "Bank of England")
+
+
+def test_a_clause_before_a_semicolon_is_not_the_next_speakers_content(attribute):
+    r = attribute("Organisers put the number of protesters at more than 200,000; police estimated "
+                  "the crowd at 15,000.\n")
+    assert not r["quote"].str.contains("200,000").any()

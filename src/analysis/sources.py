@@ -576,6 +576,9 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
         if speaker is not None and child.i == speaker.i:
             continue
         dep = child.dep_
+        if dep in ("ccomp", "parataxis") and child.i < verb.i and any(
+                t.text == ";" for t in verb.doc[child.right_edge.i + 1:verb.i]):
+            continue  # "Organisers put it at 200,000; police estimated ...": a clause of its own
         if dep in ("ccomp", "parataxis") or (dep == "xcomp" and lemma in LISTENER_VERBS | OBJECT_VERBS):
             out.append(child)
         elif dep == "dobj" and lemma in OBJECT_VERBS:
@@ -1427,6 +1430,30 @@ _NO_BODY_ENTS = frozenset({"GPE", "LOC", "NORP", "PERSON", "DATE", "TIME", "CARD
                            "PERCENT", "QUANTITY", "EVENT", "LANGUAGE", "LAW"})
 
 
+# Nouns that head an organisation's "X of Y" name before a title: "Bank of England Governor",
+# "University of Oxford professor", "Church of Scotland Moderator".
+_OF_NAME_HEADS = ORG_NOUNS | frozenset("""bank university board authority federation society academy college
+school hospital trust fund league chamber corporation institution church confederation""".split())
+
+
+def _body_before_role(tokens: list[Token]) -> list[Token]:
+    """The capitalised "X of Y" name of a body in the words before a person's name, or []."""
+    for i, t in enumerate(tokens[:-2]):
+        if t.lower_ in _OF_NAME_HEADS and t.text[:1].isupper() and tokens[i + 1].lower_ == "of":
+            j = i + 2
+            while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].lower_ in ("the", "and", "&")) \
+                    and tokens[j].lower_ not in _ROLE_WORDS and tokens[j].lower_ not in TITLE_ROLES:
+                j += 1
+            while j > i + 2 and tokens[j - 1].lower_ in ("the", "and", "&"):
+                j -= 1
+            k = i
+            while k > 0 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].lower_ not in _ROLE_WORDS:
+                k -= 1  # "Reserve Bank of India", "Central Bank of Nigeria"
+            if j > i + 2:
+                return tokens[k:j]
+    return []
+
+
 def _named_body(tok: Token) -> str | None:
     """The organisation an "at/of/for/from X" phrase on a token names: "Ian Hunter at Goodbody
     Stockbrokers", "a spokeswoman for Oxfam", "chief executive of AOL UK" (not the country)."""
@@ -1579,6 +1606,9 @@ class _Resolver:
                 appos.extend(t for t in child.subtree if not any(
                     a.dep_ == "prep" and a.lower_ != "of" and a.i in {x.i for x in child.subtree}
                     for a in [t, *t.ancestors]))
+        body = _body_before_role(left)
+        if body:
+            left = [t for t in left if t not in body]  # "Bank of England Governor": the body is no role
         groups = [left, described, appos]
         former = any(t.lower_ in ("former", "ex", "ex-") for g in groups for t in g)
         role_toks = next((r for r in map(self._role_tokens, groups) if r), [])
@@ -1588,8 +1618,8 @@ class _Resolver:
         heads = [head, anchor] + [c for c in list(head.children) + list(anchor.children)
                                   if c.dep_ == "appos" and c.i > ent.end - 1]
         explicit = next((x for x in map(_named_body, heads) if x), None)
-        affiliation = explicit or next((x for x in (_affiliation(left + described), _affiliation(appos)) if x),
-                                       None)
+        affiliation = explicit or (" ".join(t.text for t in body) if body else None) or next(
+            (x for x in (_affiliation(left + described), _affiliation(appos)) if x), None)
         return role, former, affiliation
 
     @staticmethod
