@@ -632,3 +632,11 @@ def test_html_references_do_not_hide_a_quote_paragraph_or_a_credit():
     kinds = articles.classify(["Head line of the story", "Body text says something here. More follows.",
                                "&#8220;We are not leaving.&#8221;", "Smith &amp; Jones/PA"])
     assert kinds == ["headline", "body", "body", "credit"]
+
+
+def test_article_files_named_like_licences_are_still_articles():
+    from pathlib import Path
+
+    assert articles.is_corpus_document(Path("LICENSE-MIT.txt"))
+    assert not articles.is_corpus_document(Path("licence-fee-to-rise.txt"))
+    assert not articles.is_corpus_document(Path("copying-charges-dropped.md"))

@@ -681,3 +681,18 @@ def test_people_forced_from_their_homes_are_displaced(tables_of):
     t = tables_of("The floods forced more than 88,000 people from their homes, officials said.")
     assert total(t, "displaced") == 88000
     assert tables_of("The police forced 20 protesters into a van.")["casualties"].empty
+
+
+def test_a_heart_attack_or_a_policy_killed_is_no_casualty(tables_of):
+    assert tables_of("John Smith passed away on Sunday after a heart attack, his family said.")["casualties"].empty
+    assert tables_of("Republicans killed Obamacare in the Senate last year.")["casualties"].empty
+
+
+def test_in_hospital_with_an_illness_is_not_wounded(tables_of):
+    c = tables_of("The president, who was in hospital with Covid, condemned the attack that killed 12 "
+                  "soldiers.")["casualties"]
+    assert c["casualty_type"].tolist() == ["killed"]
+
+
+def test_protesters_forced_from_a_square_are_not_displaced(tables_of):
+    assert tables_of("Riot police forced 200 protesters from the town square on Sunday.")["casualties"].empty

@@ -598,3 +598,23 @@ def test_earthquake_magnitudes_and_basis_points_are_measures_not_counts(figures_
 
 def test_this_one_and_that_one_are_pronouns_not_counts(figures_of):
     assert figures_of("Nobody knows whether this one will hold or that one will fail.").empty
+
+
+def test_that_one_before_a_noun_still_counts(figures_of):
+    f = figures_of("Police said that one person was killed in the crash.")
+    assert one(f, "one")["value"] == 1
+
+
+def test_glued_electrical_and_camera_units_are_measures(figures_of):
+    f = figures_of("Replace the 100W bulb; it runs at 240V and 50Hz with a 12MP camera.")
+    assert [one(f, t)["unit"] for t in ("100W", "240V", "50Hz", "12MP")] == ["w", "v", "hz", "mp"]
+
+
+def test_a_k_amount_run_by_a_club_is_no_race(figures_of):
+    f = figures_of("The club is running a 200k deficit this year.")
+    assert not (f["unit"] == "km").any()
+
+
+def test_flat_and_class_labels_are_no_temperatures(figures_of):
+    f = figures_of("He lived in Flat 3C near the school. It was 30C in Madrid.")
+    assert f["text"].tolist() == ["30C"]

@@ -786,3 +786,7 @@ def test_a_clause_before_a_semicolon_is_not_the_next_speakers_content(attribute)
     r = attribute("Organisers put the number of protesters at more than 200,000; police estimated "
                   "the crowd at 15,000.\n")
     assert not r["quote"].str.contains("200,000").any()
+
+
+def test_an_as_clause_of_action_is_no_frame(attribute):
+    assert attribute("As ministers argued over the budget, the pound fell sharply against the dollar.\n").empty

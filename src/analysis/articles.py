@@ -544,7 +544,8 @@ def sources(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
 # The files that document a corpus rather than hold its news ("README.TXT", "LICENSE.txt",
 # "SOURCE.txt"): found in a folder they are named with the files not read, never analysed as
 # articles; given on their own they are read, as asked.
-_CORPUS_DOCUMENT = re.compile(r"(?:readme|licen[cs]e|copying)(?:[._-][\w.-]*)?|sources?|changelog|citation", re.I)
+_CORPUS_DOCUMENT = re.compile(r"(?i:readme|licen[cs]e|copying|sources?|changelog|citation)"
+                              r"(?:[._-](?:[A-Z0-9][A-Z0-9.-]*|(?i:md|txt|rst)))?")  # "LICENSE-MIT", "README-2"
 
 
 def is_corpus_document(path: Path) -> bool:

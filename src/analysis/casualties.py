@@ -474,7 +474,7 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
                     return "displaced", c.lower_, c
     if dep in ("dobj", "obj", "nsubjpass") and _lemma(head) in ("force", "drive", "chase", "push", "flush") and any(
             c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
-                g.lower_ in HOME_NOUNS for g in c.subtree) for c in head.children):
+                g.dep_ == "pobj" and g.lower_ in HOME_NOUNS for g in c.children) for c in head.children):
         return "displaced", head.lower_, head  # "forced more than 88,000 people from their homes"
     if dep == "pobj" and head.lower_ in ("to", "at") and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head  # "the death toll rose to 5", "casualties stood at 40"
@@ -816,6 +816,11 @@ NO_HARM_CARE = {"precaution", "evaluation", "evaluations", "observation", "asses
                 "check-up", "tests", "psychiatric", "mental", "psych", "intoxication", "detox"}
 
 
+# What a person taken to or kept in hospital "with" has when it is harm ("with gunshot wounds").
+CARE_HARM = re.compile(r"\b(?:injur\w*|wound\w*|gunshot|shot|stab\w*|burns?|broken|fractur\w*|bleed\w*|"
+                       r"trauma\w*|bruis\w*|cuts|lacerations?|bullet\w*)\b", re.I)
+
+
 def _care_victim(noun: Token) -> Token | None:
     """Who a "hospital" or "condition" places in care after harm ("a man is in critical condition",
     "she was rushed to hospital"): the person, else None."""
@@ -851,6 +856,9 @@ def _care_victim(noun: Token) -> Token | None:
         return None
     if any(t.dep_ == "relcl" and _lemma(t) in ("die", "pronounce", "succumb") for t in holder.subtree):
         return None  # "taken to hospital, where he died": read as a death, not as wounded
+    if any(c.dep_ == "prep" and c.lower_ == "with" and not CARE_HARM.search(" ".join(g.text for g in c.subtree))
+           for c in (*noun.children, *holder.children)):
+        return None  # "in hospital with Covid", "with pneumonia": illness, not harm
     if any(t.lower_ in NO_HARM_CARE for t in (*noun.children, *(g for c in holder.children if c.dep_ == "prep"
                                                                  and c.lower_ in ("for", "as") for g in c.children))):
         return None
@@ -889,9 +897,16 @@ def _named(victim: Token, cue: Token) -> bool:
     that suffers the casualty word ("Gilman was pronounced dead", "DeMuro fatally shot Gilman"); never
     the doer ("Brass shot in his direction"), nor a counted or plural heading ("2014 Homicides")."""
     return (victim.pos_ == "PROPN" and victim.tag_ == "NNP" and victim.ent_type_ in NAME_TYPES
-            and victim.text[:1].isupper()
+            and victim.text[:1].isupper() and (_lemma(cue) != "kill" or _a_persons_name(victim))
             and not any(c.dep_ == "nummod" for c in victim.children)
             and (victim.dep_ in ("nsubjpass", "dobj", "obj") or _lemma(cue) in SUBJECT_VERBS or cue.pos_ == "ADJ"))
+
+
+def _a_persons_name(word: Token) -> bool:
+    """Whether the article names a person with this word ("Kyle Gilman" for "Gilman"); "killed" is often
+    figurative ("Republicans killed Obamacare"), so a name it takes must be a person's elsewhere."""
+    return any(e.label_ == "PERSON" and word.text in e.text.split() for e in word.doc.ents) or bool(
+        re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Officer|Sgt|Deputy)\.?\s+" + re.escape(word.text) + r"\b", word.doc.text))
 
 
 def is_person(tok: Token | None) -> bool:
@@ -1138,7 +1153,9 @@ def _empty(columns: tuple, categories: tuple) -> pd.DataFrame:
 # Cues of gentle wordings of death, and the words of harm that make them casualties ("passed away from
 # his injuries", "lost their lives in the attack").
 EUPHEMISMS = frozenset({"passed", "passes", "pass", "passing", "lost", "lose", "loses", "losing"})
-HARM = re.compile(r"\b(?:injur\w*|wound\w*|gunshot|shot|stabb\w*|attack\w*|bomb\w*|blast|fire|crash\w*|"
+# "heart attack", "asthma attack", "market crash", "came under fire" are no harm of violence or accident
+HARM = re.compile(r"\b(?<!heart )(?<!asthma )(?<!panic )(?<!market )(?<!under )"
+                  r"(?:injur\w*|wound\w*|gunshot|shot|stabb\w*|attack\w*|bomb\w*|blast|fire|crash\w*|"
                   r"accident\w*|flood\w*|earthquake|storm|disaster|violence|gunned)\b", re.I)
 
 

@@ -129,7 +129,8 @@ _OTHER_UNIT = (rf"mph|km/h|kph|kmh|knots|[kmg]bps|(?:kilo|mega|giga|tera)(?:byte
                r"barrels?|"
                r"degrees?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|km|met(?:re|er)s)|"
                r"megawatts?|calibers?|calibres?|rounds?|(?-i:[kKMGT]Wh?)|"  # power: "500MW", "3kWh"
-               r"basis points?|magnitude")  # "25 basis points", "a 7.1-magnitude earthquake"
+               r"basis points?|magnitude|"  # "25 basis points", "a 7.1-magnitude earthquake"
+               r"(?-i:W|kV|V|Hz|MP|mAh)")  # "a 60W bulb", "240V", "50Hz", "a 12MP camera"
 
 _HEDGES = (
     ("up_to", r"up to|as many as|as much as"),
@@ -288,6 +289,8 @@ IDENTIFIERS = re.compile(
     r"|#\s?\d+|\b911\b|\b[A-Z]{2}\s+\d{5}\b|\b\d{5}(?:-\d{4})\b"
     r"|\b\d{1,3}/\d{1,3}\b(?!/)")  # betting odds ("3/1 favourite")
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINAL_WORDS) + r")\b", re.I)
+_LABEL_BEFORE = re.compile(r"\b(?:flat|room|class|gate|seat|block|year|platform|apartment|unit|form|grade|"
+                           r"route|row|section|ward|level|floor|suite|bay|stand|no\.?|number)\s+$", re.I)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]+$", re.I)
 _AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:of\s+)?|[A-Z][\w'’.-]+,\s*|\(\s*)$")
 _AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
@@ -368,7 +371,9 @@ def glued_name(chunk: str, m: re.Match) -> bool:
 
 def km_race(chunk: str, s: int, e: int) -> bool:
     """Whether "5K" at chunk[s:e] is the length of a race in kilometres ("a 5K run", "ran a 10k")."""
-    return bool(_KM_RACE_AFTER.match(chunk, e) or _KM_RACE_BEFORE.search(chunk, max(0, s - 30), s))
+    # after "ran a" only when no noun follows: "running a 200k deficit" is money, "ran a 10k." a race
+    return bool(_KM_RACE_AFTER.match(chunk, e) or _KM_RACE_BEFORE.search(chunk, max(0, s - 30), s)
+                and not re.match(r"\s+[a-z]{3,}", chunk[e:e + 20]) or re.match(r"\s+(?:in|on|for|with|at)\b", chunk[e:e + 6]))
 
 
 # --- number parsing ---------------------------------------------------------------------------
@@ -695,6 +700,15 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
     return rows
 
 
+def _modifies_noun(doc: Doc | None, end: int) -> bool:
+    """Whether the word after a number ending at `end` is a noun or adjective it counts; True without a parse."""
+    if doc is None:
+        return True
+    span = doc.char_span(end, min(end + 1, len(doc.text)), alignment_mode="expand") if end < len(doc.text) else None
+    nxt = next((t for t in doc[span.start:] if not t.is_space), None) if span is not None else None
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
 def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Doc | None = None,
                 article: str | None = None) -> dict | None:
     a_s, a_e = m.span("a")
@@ -708,9 +722,11 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
               or (sep == "and" and not (between or "").lower().startswith("between") and not between_before)):
         b, e, trail = None, a_e, ""  # "two and three" outside "between": two figures, not a range
     a_text = m.group("a")
-    if a_text.lower() == "one" and re.search(r"\b(?:no|any|some|every|each|this|that|which)\s+$",
-                                             chunk[max(0, a_s - 7):a_s], re.I):
-        return None  # "no one", "anyone", "whether this one will": pronouns, not counts
+    if a_text.lower() == "one" and (re.search(r"\b(?:no|any|some|every|each)\s+$", chunk[max(0, a_s - 6):a_s], re.I)
+                                    or re.search(r"\b(?:this|that|which)\s+$", chunk[max(0, a_s - 7):a_s], re.I)
+                                    and not _modifies_noun(doc, offset + a_e)):
+        # "no one", "anyone", "whether this one will": pronouns, not counts ("that one person" counts)
+        return None
     if re.fullmatch(r"\d{5,}", a_text):
         return None  # unseparated long digit strings are ids, dates or case numbers
     unit_m = unit_after(chunk, a_s, e)
@@ -784,6 +800,8 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
         elif g.get("other") and not money:
             kind, unit = "other", g["other"].lower()
         elif g.get("temp") and not money:
+            if _LABEL_BEFORE.search(chunk, max(0, s - 12), s):
+                return None  # "Flat 3C", "class 9C", "Gate 10F": a label, no temperature
             kind, unit = "other", g["temp"].replace(" ", "")  # as written: a lower-case "c" reads as cents
         elif g.get("times"):
             kind, unit = "count", "times"

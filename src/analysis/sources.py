@@ -763,6 +763,9 @@ def _as_frame(verb: Token) -> bool:
     if lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and not (
             lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)):
         return False
+    if any(c.dep_ == "prep" and c.lower_ in ("over", "about", "with", "against", "among", "between")
+           for c in verb.children):
+        return False  # "As ministers argued over the budget, ...": what they did, not what they said
     nxt = verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
     return verb.dep_ == "advcl" and verb.tag_ != "VBG" and verb.head.pos_ in ("VERB", "AUX") and \
         any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and \
