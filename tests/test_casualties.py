@@ -696,3 +696,15 @@ def test_in_hospital_with_an_illness_is_not_wounded(tables_of):
 
 def test_protesters_forced_from_a_square_are_not_displaced(tables_of):
     assert tables_of("Riot police forced 200 protesters from the town square on Sunday.")["casualties"].empty
+
+
+def test_a_toll_someone_puts_or_revises_is_read(tables_of):
+    assert total(tables_of("The foreign ministry put the death toll at 52, including 11 children."), "killed") == 52
+    assert total(tables_of("Police had put the number of dead at 41."), "killed") == 41
+    c = tables_of("Officials later revised the toll down to 63.")["casualties"]
+    assert c["count"].tolist() == [63]
+
+
+def test_others_wounded_are_not_taken_off_the_dead(tables_of):
+    t = tables_of("Three people were killed and five others suffered gunshot wounds.")
+    assert (total(t, "killed"), total(t, "wounded")) == (3, 5)

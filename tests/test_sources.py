@@ -790,3 +790,9 @@ def test_a_clause_before_a_semicolon_is_not_the_next_speakers_content(attribute)
 
 def test_an_as_clause_of_action_is_no_frame(attribute):
     assert attribute("As ministers argued over the budget, the pound fell sharply against the dollar.\n").empty
+
+
+def test_countries_beyond_the_big_ones_give_affiliations(attribute):
+    r = attribute("The Nigerian army said it had repelled the attack. Khartoum said the talks had failed.\n")
+    assert r["affiliation"].tolist() == ["Nigeria", "Sudan"]
+    assert r["speaker_kind"].tolist()[1] == "country"

@@ -34,6 +34,7 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
+from . import places
 from .articles import Article
 from .schema import Column, conform, declare
 
@@ -99,34 +100,7 @@ DEMONYMS = {"russian": "Russia", "russians": "Russia", "russia": "Russia", "ukra
             "german": "Germany", "polish": "Poland", "chinese": "China", "lebanese": "Lebanon",
             "yemeni": "Yemen", "sudanese": "Sudan", "putin": "Russia", "kremlin": "Russia", "moscow": "Russia",
             "kyiv": "Ukraine", "zelenskyy": "Ukraine", "zelensky": "Ukraine"}
-# The countries of world news: name, adjective and people (beside those above), mapped to one country name.
-# Left out on purpose: words that are often something else ("turkey", "jordan", "georgia", "chad",
-# "niger") and "korean" (North or South).
-_COUNTRIES = {
-    "Egypt": "egypt egyptian egyptians", "Libya": "libya libyan libyans",
-    "Pakistan": "pakistan pakistani pakistanis", "Syria": "syria", "Sudan": "sudan sudanese",
-    "Turkey": "turks turk", "Iran": "iran iranians", "Iraq": "iraq iraqis",
-    "Afghanistan": "afghanistan afghans", "Yemen": "yemen yemenis", "Lebanon": "lebanon",
-    "Saudi Arabia": "saudi saudis", "Nigeria": "nigeria nigerian nigerians",
-    "Ethiopia": "ethiopia ethiopian ethiopians", "Somalia": "somalia somali somalis",
-    "India": "india indian indians", "China": "china", "United Kingdom": "britain britons briton",
-    "France": "france", "Germany": "germany germans", "Italy": "italy italian italians",
-    "Spain": "spain spanish", "Japan": "japan japanese", "Mexico": "mexico mexican mexicans",
-    "Colombia": "colombia colombian colombians", "Philippines": "philippines filipino filipinos",
-    "Indonesia": "indonesia indonesian indonesians", "Bangladesh": "bangladesh bangladeshi bangladeshis",
-    "Myanmar": "myanmar burmese", "Kenya": "kenya kenyan kenyans", "Mali": "malian malians",
-    "Democratic Republic of the Congo": "congolese", "Algeria": "algeria algerian algerians",
-    "Tunisia": "tunisia tunisian tunisians", "Morocco": "morocco moroccan moroccans",
-    "Jordan": "jordanian jordanians", "Poland": "poland",
-    "Belarus": "belarus belarusians", "Armenia": "armenia armenian armenians",
-    "Azerbaijan": "azerbaijan azerbaijani azerbaijanis", "Canada": "canada canadian canadians",
-    "Australia": "australia australian australians", "Brazil": "brazil brazilian brazilians",
-    "Venezuela": "venezuela venezuelan venezuelans", "Haiti": "haiti haitian haitians",
-    "Nepal": "nepal nepalese nepali", "Sri Lanka": "lankan lankans", "Thailand": "thailand thai",
-    "Vietnam": "vietnam vietnamese", "Greece": "greece greek greeks", "Serbia": "serbia serbian serbs",
-    "Bosnia and Herzegovina": "bosnia bosnian bosnians", "Kosovo": "kosovo kosovar",
-}
-DEMONYMS.update({w: country for country, words in _COUNTRIES.items() for w in words.split()})
+DEMONYMS.update({w: country for country, words in places.COUNTRIES.items() for w in words.split()})
 PERIOD_PREPS = {"in", "over", "during", "since", "within", "throughout", "across"}
 TIME_WORDS = re.compile(r"\b(?:day|week|month|year|hour|fighting|war|conflict|invasion|offensive|past|"
                         r"weekend|night|decade|period|siege|battle|start|beginning)s?\b", re.I)
@@ -382,13 +356,15 @@ def _noun_type(noun: Token) -> str | None:
 TALLY_VERBS = {"rise", "climb", "reach", "pass", "hit", "stand", "top", "exceed", "surpass", "jump", "increase",
                "grow", "mount", "soar", "go", "edge", "creep", "swell"}
 TALLY_OBJECT_VERBS = {"reach", "pass", "hit", "top", "exceed", "surpass"}
+# Verbs by which someone sets a tally at a number: "put the death toll at 52", "revised the toll down to 63".
+TALLY_SETTERS = {"put", "place", "set", "revise", "raise", "lower", "bring", "update", "estimate", "cut"}
 
 
 def _tally_type(subject: Token, verb: Token) -> tuple[str, str] | None:
     """(casualty_type, cue) of a tally that reaches a number: a casualty noun, "the toll" alone
     ("the toll rose to 14"), or "the number of dead / of people killed / of casualties"."""
     kind = _noun_type(subject)
-    if kind or verb.lemma_.lower() not in TALLY_VERBS:
+    if kind or verb.lemma_.lower() not in TALLY_VERBS | TALLY_SETTERS:
         return (kind, subject.lower_) if kind else None
     if subject.lower_ == "toll":
         # a bare toll that rises to a head count is the death toll; "road toll", "toll charges" are not bare
@@ -476,10 +452,14 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
             c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
                 g.dep_ == "pobj" and g.lower_ in HOME_NOUNS for g in c.children) for c in head.children):
         return "displaced", head.lower_, head  # "forced more than 88,000 people from their homes"
-    if dep == "pobj" and head.lower_ in ("to", "at") and head.head.pos_ in ("VERB", "AUX"):
+    if dep == "pobj" and head.lower_ in ("to", "at") and head.head.dep_ in ("prt", "advmod") \
+            and head.head.lower_ in ("down", "up") and head.head.head.pos_ in ("VERB", "AUX"):
+        head = head.head  # "revised the toll down to 63": the verb's particle holds "to"
+    if dep == "pobj" and head.lower_ in ("to", "at", "down", "up") and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head  # "the death toll rose to 5", "casualties stood at 40"
         for c in verb.children:
-            if c.dep_ in ("nsubj",) and (tally := _tally_type(c, verb)):
+            setter = c.dep_ in ("dobj", "obj") and _lemma(verb) in TALLY_SETTERS
+            if (c.dep_ == "nsubj" or setter) and (tally := _tally_type(c, verb)):
                 if any(t.lower_ in ("many", "high", "up") for t in tok.lefts):
                     # "could rise to as many as 300": a ceiling, kept though forecast (not a count)
                     return *tally, c
@@ -1103,8 +1083,11 @@ FURTHER_TEXT = re.compile(r"(?:another|second|third|fourth|other)\b", re.I)
 
 
 def _further(r: dict) -> bool:
-    """An implied count of someone other than the people before ("another man was also shot", "one
-    dead and another wounded"): not one of the dead, so never taken off the killed."""
+    """A count of people other than the dead ("another man was also shot", "five others suffered
+    gunshot wounds"): never taken off the killed."""
+    # "three were killed and five others suffered gunshot wounds": the others are not the dead
+    if _key(r.get("victims")) in ("others", "other"):
+        return True
     # a wound may be a dead person's ("the second neighbor died from a self-inflicted wound")
     return bool(r.get("implicit")) and r["cue"] not in WOUND_NOUNS \
         and FURTHER_TEXT.match(str(_key(r.get("text")) or "")) is not None

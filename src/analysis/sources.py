@@ -24,6 +24,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
+from . import places
 from .articles import Article
 from .schema import Column, conform, declare
 from . import diversity  # declares source_diversity and source_shares
@@ -181,6 +182,9 @@ COUNTRIES = {
     "North Korea": "north korea|north korean|pyongyang", "South Korea": "south korea|south korean|seoul",
 }
 _COUNTRY_OF = {alias: country for country, aliases in COUNTRIES.items() for alias in aliases.split("|")}
+# The other countries of world news, and capitals, which speak for their governments ("Khartoum said")
+_COUNTRY_OF.update({w: c for c, words in places.COUNTRIES.items() for w in words.split() if w not in _COUNTRY_OF})
+_COUNTRY_OF.update({w: c for w, c in places.CAPITALS.items() if w not in _COUNTRY_OF})
 
 # Organisations: name -> (affiliation as normalised, kind). media -> journalist type.
 ORGANIZATIONS = {
