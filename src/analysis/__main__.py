@@ -69,7 +69,8 @@ def tables(args) -> int:
     skipped = articles.unsupported([config.resolve(p) for p in args.paths])
     if skipped and not args.quiet:
         names = ", ".join(str(f) for f in skipped[:3]) + (", ..." if len(skipped) > 3 else "")
-        print(f"analysis: {len(skipped)} file{'s' * (len(skipped) != 1)} not read (not an article format, or the corpus's README, LICENSE or SOURCE file): {names}",
+        print(f"analysis: {len(skipped)} file{'s' * (len(skipped) != 1)} not read (not an article format, "
+              f"or the corpus's README, LICENSE or SOURCE file): {names}",
               file=sys.stderr)
     if summary.dropped:
         print(f"analysis: {summary.dropped} article{'s' * (summary.dropped != 1)} of an earlier run into "

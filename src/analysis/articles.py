@@ -316,9 +316,8 @@ _MD_RULE = re.compile(r"(?:[-*_]\s*){3,}$")
 
 
 def plain_view(text: str) -> str:
-    """The paragraph as it reads once rendered: HTML character references decoded ("&#8221;" is ”),
-    Markdown emphasis and link marks removed; used only to classify it (the text and its offsets
-    are never changed)."""
+    """The paragraph as it reads once rendered (HTML references decoded, Markdown marks removed), to
+    classify it; the text and its offsets are never changed."""
     if "&" in text:
         text = html.unescape(text)
     if "*" not in text and "_" not in text and "[" not in text:
@@ -662,7 +661,8 @@ PARAGRAPHS = declare("paragraphs", (
     Column("kind", "category", "headline (the article's own title), subheading (a section title "
            "inside the article: numbered, \"Label: ...\", or five words or fewer), body, caption "
            "(a picture's description: with a dateline, under a title line, after a label such as "
-           "\"Photo:\", \"Pictured:\", \"Image caption\", or ending in its credit), credit (\"Name/Agency\", "
+           "\"Photo:\", \"Pictured:\", \"Image caption\", ending in its credit, or a Markdown picture "
+           "with a description), credit (\"Name/Agency\", "
            "\"Credit: ...\", an agency name such as Getty Images or Reuters on a short line of its own, a wire "
            "sign-off \"(Reporting by ...; Editing by ...)\", \"... contributed to this report\", a byline "
            "\"By Name, Outlet\"), "
@@ -670,7 +670,10 @@ PARAGRAPHS = declare("paragraphs", (
            "words or more after the first body paragraph, or one after \"Related:\", \"Read more:\", "
            "\"See also:\") or boilerplate (comment forms, newsletter and follow prompts, share "
            "buttons, copyright lines, a label such as \"More on this story\" on its own, correction and "
-           "update notes, transcript markers such as \"(BEGIN VIDEO CLIP)\" and markup-only lines).", "headline"),
+           "update notes, transcript markers such as \"(BEGIN VIDEO CLIP)\" and markup-only lines such as "
+           "a rule \"---\" or a picture without description). Kinds are read on the text as rendered "
+           "(HTML character references decoded, Markdown marks removed); the text itself is kept as "
+           "written.", "headline"),
     Column("n_lines", "Int64", "Lines in the block (captions often carry a title line).", "1"),
     Column("text", "string", "The paragraph as written.", "Russia says it will …"),
 ), doc="One row per blank-line-separated block of each article (per line, for a text with no blank line "

@@ -873,9 +873,8 @@ NAME_TYPES = frozenset({"", "PRODUCT", "WORK_OF_ART"})
 
 
 def _named(victim: Token, cue: Token) -> bool:
-    """Whether a proper noun the tagger did not type as a person is one: a single capitalised name
-    that suffers the casualty word ("Gilman was pronounced dead", "DeMuro fatally shot Gilman"); never
-    the doer ("Brass shot in his direction"), nor a counted or plural heading ("2014 Homicides")."""
+    """Whether an untyped proper noun that suffers the casualty word is a person ("DeMuro fatally shot
+    Gilman"); never the doer ("Brass shot in his direction") nor a heading ("2014 Homicides")."""
     return (victim.pos_ == "PROPN" and victim.tag_ == "NNP" and victim.ent_type_ in NAME_TYPES
             and victim.text[:1].isupper() and (_lemma(cue) != "kill" or _a_persons_name(victim))
             and not any(c.dep_ == "nummod" for c in victim.children)

@@ -372,8 +372,9 @@ def glued_name(chunk: str, m: re.Match) -> bool:
 def km_race(chunk: str, s: int, e: int) -> bool:
     """Whether "5K" at chunk[s:e] is the length of a race in kilometres ("a 5K run", "ran a 10k")."""
     # after "ran a" only when no noun follows: "running a 200k deficit" is money, "ran a 10k." a race
-    return bool(_KM_RACE_AFTER.match(chunk, e) or _KM_RACE_BEFORE.search(chunk, max(0, s - 30), s)
-                and not re.match(r"\s+[a-z]{3,}", chunk[e:e + 20]) or re.match(r"\s+(?:in|on|for|with|at)\b", chunk[e:e + 6]))
+    before = _KM_RACE_BEFORE.search(chunk, max(0, s - 30), s) and (
+        not re.match(r"\s+[a-z]{3,}", chunk[e:e + 20]) or re.match(r"\s+(?:in|on|for|with|at)\b", chunk[e:e + 6]))
+    return bool(_KM_RACE_AFTER.match(chunk, e) or before)
 
 
 # --- number parsing ---------------------------------------------------------------------------

@@ -495,11 +495,9 @@ def _reported_conj(verb: Token) -> bool:
 
 
 def _reports_words(verb: Token) -> bool:
-    """A speech verb with a clause or a quotation of its own ("to say that ...", "to say: “...”").
-
-    "wished to comment on Mr Blair's words", "vote to confirm the nominees" or "set out to find
-    out" report no words.
-    """
+    """A speech verb with a clause or a quotation of its own ("to say that ...", "to say: “...”")."""
+    # "wished to comment on Mr Blair's words", "vote to confirm the nominees" or "set out to find
+    # out" report no words.
     lemma = verb.lemma_.lower()
     if lemma not in SPEECH_VERBS or lemma in BELIEF_VERBS or lemma in FRAME_ONLY:
         return False
@@ -645,12 +643,10 @@ _TAIL_MARKS = frozenset("because since though although if unless".split())
 
 
 def _clause_tail(verb: Token, hi: int) -> int:
-    """Where a reported clause ends when the parser hung its last parts on the cue verb.
-
-    "said he would be honored to meet the pope *but no meeting has been arranged*", "said Rubio had
-    a tough night *because he ...*" go on; a clause after a comma, a verb sharing the speaker's
-    subject ("and called on ...") or a clause with a cue of its own does not.
-    """
+    """Where a reported clause ends when the parser hung its last parts on the cue verb."""
+    # "said he would be honored to meet the pope *but no meeting has been arranged*", "said Rubio had
+    # a tough night *because he ...*" go on; a clause after a comma, a verb sharing the speaker's
+    # subject ("and called on ...") or a clause with a cue of its own does not.
     doc = verb.doc
     for child in verb.rights:
         if child.right_edge.i < hi or child.dep_ in ("cc", "punct"):
@@ -675,12 +671,10 @@ def _clause_tail(verb: Token, hi: int) -> int:
 
 
 def _object_tail(verb: Token, roots: list[Token]) -> list[Token]:
-    """What the parser hangs on the verb right after an object cue's object, as part of what was said.
-
-    "praised Christie's leadership *in the aftermath of Sandy*", "described the dinner *as ...*",
-    "called for the secretary *to release the transcripts*"; a date ("on Tuesday"), "by ...", a
-    comma or a clause of its own ("because ...", "and said ...") ends it.
-    """
+    """What the parser hangs on the verb right after an object cue's object, as part of what was said."""
+    # "praised Christie's leadership *in the aftermath of Sandy*", "described the dinner *as ...*",
+    # "called for the secretary *to release the transcripts*"; a date ("on Tuesday"), "by ...", a
+    # comma or a clause of its own ("because ...", "and said ...") ends it.
     end = max(r.right_edge.i for r in roots)
     tail = []
     for child in verb.rights:
@@ -1081,11 +1075,9 @@ class _Finder:
         return Statement(start, end, kind, cue, verb.lemma_.lower(), speaker, self.sentence_of(start)[0], parts)
 
     def _name_before(self, verb: Token) -> Token | None:
-        """A name right before a subjectless verb, set off by commas: "..., Jake Sullivan, said: ..."
-
-        The parser sometimes hangs such a name on an earlier noun as an apposition, also with no
-        comma: "while campaigning for his wife Hillary Clinton, former president Bill Clinton said ...".
-        """
+        """A name right before a subjectless verb, set off by commas ("..., Jake Sullivan, said: ...")."""
+        # The parser sometimes hangs such a name on an earlier noun as an apposition, also with no
+        # comma: "while campaigning for his wife Hillary Clinton, former president Bill Clinton said ...".
         i = verb.i - 1
         while i >= 0 and self.doc[i].text in (",", "—", "–") and verb.i - i <= 2:
             i -= 1
@@ -1232,12 +1224,10 @@ class _Finder:
         return None
 
     def _drop_nested(self, found: list[Statement]) -> list[Statement]:
-        """Keep one statement per content: a cue inside another's content loses, exact duplicates go.
-
-        A participle clause at the end of another statement's content ("..., claiming that ...") and
-        a second cue of the same speaker ("said A and said B") are statements of their own: the outer
-        content stops before them.
-        """
+        """Keep one statement per content: a cue inside another's content loses, exact duplicates go."""
+        # A participle clause at the end of another statement's content ("..., claiming that ...") and
+        # a second cue of the same speaker ("said A and said B") are statements of their own: the outer
+        # content stops before them.
         found.sort(key=lambda s: (s.start, -s.end))
         for outer in found:
             for inner in found:
@@ -1755,7 +1745,8 @@ class _Resolver:
             name = _org_name(self.doc[body.left_edge.i:body.right_edge.i + 1].text)
             org = _org(name)
             aff = org[0] if org else name
-            return Profile(aff, "organization", True, None, False, aff, _type_of(head.lower_, aff, "organization")), True
+            kind_of = _type_of(head.lower_, aff, "organization")
+            return Profile(aff, "organization", True, None, False, aff, kind_of), True
         if persons and not body_head:
             name = self.canonical(self._clean(persons[-1]))
             return self._with_appos(self._profile(name), head), True
@@ -1907,6 +1898,7 @@ _OFFICE_MARKS = frozenset({"shadow", "deputy", "vice", "assistant", "junior", "a
 
 
 def _office_marks(role: str) -> frozenset[str]:
+    """The words of a role that make it another office ("shadow", "deputy", "former")."""
     return frozenset(role.lower().replace("-", " ").split()) & _OFFICE_MARKS
 
 

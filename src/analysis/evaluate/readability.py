@@ -325,7 +325,8 @@ def evaluate(root: Path, levels: dict[str, str] = LEVELS,
             "reading": (t0 - t_read) / len(texts), "textstat_rows": (t3 - t_rows) / len(texts),
             "rows_per_text": rows_per_text, "halves": split_halves(ours, "flesch_kincaid_grade", order),
             "n_articles": files.loc[files["complete"], "stem"].nunique(), "n_texts": len(texts),
-            "texts_per_level": files["level"].value_counts().reindex(list(order), fill_value=0), "ablation": ablation(ours, theirs, order),
+            "texts_per_level": files["level"].value_counts().reindex(list(order), fill_value=0),
+            "ablation": ablation(ours, theirs, order),
             "means": ours.groupby("level")[["flesch_kincaid_grade", "flesch_reading_ease"]].mean().reindex(
                 list(order))}
     if variants:
