@@ -618,3 +618,9 @@ def test_a_k_amount_run_by_a_club_is_no_race(figures_of):
 def test_flat_and_class_labels_are_no_temperatures(figures_of):
     f = figures_of("He lived in Flat 3C near the school. It was 30C in Madrid.")
     assert f["text"].tolist() == ["30C"]
+
+
+def test_scaled_amounts_are_exact_in_decimal(figures_of):
+    f = figures_of("Revenue will be between $8.2 billion and $8.4 billion this year.")
+    row = f.iloc[0]
+    assert (row["low"], row["high"]) == (8_200_000_000, 8_400_000_000)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 import numpy as np
@@ -379,6 +380,11 @@ def km_race(chunk: str, s: int, e: int) -> bool:
 
 # --- number parsing ---------------------------------------------------------------------------
 
+def scaled(value: float, factor: float) -> float:
+    """value × factor as written in decimal: "$8.2 billion" is 8,200,000,000, not 8,199,999,999.999999."""
+    return float(Decimal(repr(value)) * Decimal(repr(factor))) if factor != 1.0 else value
+
+
 def parse_number(text: str, money: bool = False) -> float | None:
     """The value of one number as written ("15,000", "6.5 million", "2.4bn", "fifteen thousand"), else None.
 
@@ -389,7 +395,7 @@ def parse_number(text: str, money: bool = False) -> float | None:
     if m:
         if m.group(2) == "m" and not money:
             return None  # "5m" without a currency is metres, not millions
-        return float(m.group(1).replace(",", "")) * _SCALES.get(m.group(2) or "", 1.0)
+        return scaled(float(m.group(1).replace(",", "")), _SCALES.get(m.group(2) or "", 1.0))
     words = re.sub(r"^a\s+(?=hundred|thousand|million|billion)", "one ", t).replace("-", " ")
     words = re.sub(r"\s+", " ", words)
     try:
@@ -763,7 +769,7 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
             scale_b = re.search(scale, b.strip(), re.I)
             value_a = value
             if scale_b and not re.search(scale, a_text.strip(), re.I):
-                value = value * _SCALES[scale_b.group(1).lower()]  # "2 to 3 million": the scale is shared
+                value = scaled(value, _SCALES[scale_b.group(1).lower()])  # "2 to 3 million": the scale is shared
             # "two or three people": the text allows either, so a range; "or" is never a change
             if vb is not None and vb > value and (sep == "or" or not is_change(
                     chunk[max(0, m.start() - 40):m.start()], a_text, b, value, vb, money or bool(m.group("cur2")),
