@@ -624,3 +624,9 @@ def test_scaled_amounts_are_exact_in_decimal(figures_of):
     f = figures_of("Revenue will be between $8.2 billion and $8.4 billion this year.")
     row = f.iloc[0]
     assert (row["low"], row["high"]) == (8_200_000_000, 8_400_000_000)
+
+
+def test_and_over_and_and_under_are_open_bounds(figures_of):
+    f = figures_of("People aged 60 and over should get the vaccine. He scored 5 and over the weekend added 3.")
+    assert (one(f, "60 and over")["qualifier"], one(f, "60 and over")["low"]) == ("at_least", 60)
+    assert one(f, "5")["qualifier"] == "exact"

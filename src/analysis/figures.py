@@ -145,7 +145,9 @@ _HEDGES = (
 )
 _HEDGE_OF = [(q, re.compile(rf"(?:{h})$", re.I)) for q, h in _HEDGES]
 _TRAIL = {"-plus": "at_least", "+": "at_least", "or more": "at_least", "or so": "approximate",
-          "or fewer": "at_most", "or less": "at_most"}
+          "or fewer": "at_most", "or less": "at_most", "and over": "at_least", "and above": "at_least",
+          "and older": "at_least", "or older": "at_least", "and under": "at_most", "or younger": "at_most",
+          "and younger": "at_most"}
 
 # --- patterns ---------------------------------------------------------------------------------
 
@@ -179,7 +181,10 @@ EXPRESSION = re.compile(
     rf"(?=\b\w|{_CUR})"
     rf"(?P<hedge>\b(?:{_HEDGE})\s+)?(?P<between>\bbetween\s+|\bfrom\s+)?(?P<cur>{_CUR})?(?P<a>{_NUMBER})"
     rf"(?:(?P<sep>\s*(?:[-–—]|{_DASH_REF})\s*|\s+(?:to|and|or)\s+)(?P<cur2>{_CUR})?(?P<b>{_NUMBER_B}))?"
-    rf"(?P<trail>-plus\b|\+|\s+or\s+(?:more|so|fewer|less)\b)?", re.I)
+    rf"(?P<trail>-plus\b|\+|\s+or\s+(?:more|so|fewer|less)\b"
+    # "aged 60 and over", "children of five and under"; not "and over the weekend"
+    rf"|\s+(?:and|or)\s+(?:over|above|older|under|younger)\b(?!\s+(?:the|a|an|this|that|his|her|their|its)\b))?",
+    re.I)
 MULTIPLE = re.compile(r"\b(?:twice|thrice)\b", re.I)
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                  "fifths": 5, "tenth": 10, "tenths": 10}
