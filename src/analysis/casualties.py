@@ -215,7 +215,10 @@ CASUALTIES = declare("casualties", (
     Column("victims", "string", "Who, as written (soldiers, children, man, forces).", "soldiers"),
     Column("side", "string", "Country the victims belong to (see figures.side).", "Russia"),
     Column("period", "string", "Time span covered, as written (see figures.period), or a rate (\"per day\"), "
-           "which no total uses.", "just over a month of fighting"),
+           "which no total uses; also the date of what did the killing when only that is dated (\"2018\" "
+           "of \"The 2018 earthquake killed 4,300\", \"April 2023\" of \"the war, which began in April 2023, "
+           "has killed\"). A period placing a mention at another time than the article keeps it out of "
+           "casualty_totals.", "just over a month of fighting"),
     Column("source", "string", "Who the mention is attributed to (see figures.source).", "a NATO official"),
     Column("source_row", "Int64", "Matching row of the article's `sources` table (see figures.source_row).", "15"),
     Column("person", "string", "The individual a one-person mention refers to (\"person 1\", ...): mentions "
