@@ -796,3 +796,8 @@ def test_countries_beyond_the_big_ones_give_affiliations(attribute):
     r = attribute("The Nigerian army said it had repelled the attack. Khartoum said the talks had failed.\n")
     assert r["affiliation"].tolist() == ["Nigeria", "Sudan"]
     assert r["speaker_kind"].tolist()[1] == "country"
+
+
+def test_a_spokesman_of_any_known_country_is_a_governments(attribute):
+    r = attribute("A Kenyan spokesman said the curfew would end. A Russian spokesman said talks would go on.\n")
+    assert r["source_type"].tolist() == ["government", "government"]

@@ -202,10 +202,11 @@ RATIO = re.compile(
     rf"(?P<a>\b(?P<n>{_RATIO_TERM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>{_RATIO_TERM})\b)"
     rf"(?![-.,]\d|\s+(?:{_DURATION}|a\.m|p\.m)\b)", re.I)
 _RATIO_HINT = re.compile(rf"\s(?:in|out\s+of)\s+(?:every\s+)?(?:\d|a\s+[htm]|(?:{_W_TENS}|{_W_UNIT})\b)", re.I)
-# "beyond round four in eight attempts": the first number names a round, a page, a group.
+# "beyond round four in eight attempts", "Flat 3C": the number names a round, a page, a flat.
 _NAMED_BY_NUMBER = re.compile(r"\b(?:round|number|no\.?|page|chapter|level|grade|stage|group|heat|tier|division|"
                               r"category|part|act|scene|season|series|volume|pot|game|match|race|week|day|year|"
-                              r"class|top|under-?)\s+$", re.I)
+                              r"class|top|under-?|flat|room|gate|seat|block|platform|apartment|unit|form|"
+                              r"route|row|section|ward|floor|suite|bay|stand)\s+$", re.I)
 _TITLE_AFTER = re.compile(r"\s+[A-Z][a-z]")
 # "3 in 12 attacks", "won seven out of 10 games": events counted one by one, two counts, not a share.
 # Other nouns stay shares: "one in five pensioners", "almost one in six cars sold", "12 out of 23 agencies".
@@ -295,8 +296,6 @@ IDENTIFIERS = re.compile(
     r"|#\s?\d+|\b911\b|\b[A-Z]{2}\s+\d{5}\b|\b\d{5}(?:-\d{4})\b"
     r"|\b\d{1,3}/\d{1,3}\b(?!/)")  # betting odds ("3/1 favourite")
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINAL_WORDS) + r")\b", re.I)
-_LABEL_BEFORE = re.compile(r"\b(?:flat|room|class|gate|seat|block|year|platform|apartment|unit|form|grade|"
-                           r"route|row|section|ward|level|floor|suite|bay|stand|no\.?|number)\s+$", re.I)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]+$", re.I)
 _AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:of\s+)?|[A-Z][\w'’.-]+,\s*|\(\s*)$")
 _AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
@@ -812,7 +811,7 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
         elif g.get("other") and not money:
             kind, unit = "other", g["other"].lower()
         elif g.get("temp") and not money:
-            if _LABEL_BEFORE.search(chunk, max(0, s - 12), s):
+            if _NAMED_BY_NUMBER.search(chunk, max(0, s - 12), s):
                 return None  # "Flat 3C", "class 9C", "Gate 10F": a label, no temperature
             kind, unit = "other", g["temp"].replace(" ", "")  # as written: a lower-case "c" reads as cents
         elif g.get("times"):

@@ -185,6 +185,7 @@ _COUNTRY_OF = {alias: country for country, aliases in COUNTRIES.items() for alia
 # The other countries of world news, and capitals, which speak for their governments ("Khartoum said")
 _COUNTRY_OF.update({w: c for c, words in places.COUNTRIES.items() for w in words.split() if w not in _COUNTRY_OF})
 _COUNTRY_OF.update({w: c for w, c in places.CAPITALS.items() if w not in _COUNTRY_OF})
+KNOWN_COUNTRIES = frozenset(_COUNTRY_OF.values())
 
 # Organisations: name -> (affiliation as normalised, kind). media -> journalist type.
 ORGANIZATIONS = {
@@ -1399,7 +1400,7 @@ def _body_type(affiliation: str | None, words: str | None, by_country: bool = Tr
     A country makes a spokesman or an official a government's; a director or a chief executive
     of a country is mostly a company's, so `by_country` is False for those words.
     """
-    if affiliation in COUNTRIES:
+    if affiliation in KNOWN_COUNTRIES:
         if by_country:
             return "government"
         affiliation = None
