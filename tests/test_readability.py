@@ -459,3 +459,26 @@ def test_versions_of_an_article_are_matched_by_the_suffix_their_level_shares(tmp
     files = evaluate.level_files(tmp_path, {"Elementary": "Elementary", "Advanced": "Advanced"})
     assert sorted(set(files["stem"])) == ["Amazon", "Arctic mapping"]
     assert files["complete"].all()
+
+
+def test_ceiling_is_the_best_of_the_reference_measures_over_every_weighting():
+    rng = np.random.default_rng(7)
+    rows = [{"stem": f"s{i}", "level": level, "n_words": float(rng.integers(80, 400)),
+             "n_sentences": float(rng.integers(4, 25)), "n_syllables": 0.0}
+            for i in range(12) for level in ("ele", "int", "adv")]
+    scores = pd.DataFrame(rows)
+    scores["n_syllables"] = (scores["n_words"] * rng.uniform(1.3, 1.8, len(scores))).round()
+    scores.loc[len(scores)] = {"stem": "lone", "level": "ele", "n_words": 100.0, "n_sentences": 5.0,
+                               "n_syllables": 150.0}
+    steps = 37
+    best = evaluate.best_weighting(scores, steps=steps)
+    wps, spw = scores["n_words"] / scores["n_sentences"], scores["n_syllables"] / scores["n_words"]
+    found = {"auc": [], "ordered": []}
+    for angle in np.linspace(0.0, np.pi / 2, steps):
+        frame = scores.assign(g=np.cos(angle) * wps / wps.std() + np.sin(angle) * spw / spw.std())
+        found["auc"].append(evaluate.auc(frame, "g"))
+        found["ordered"].append(evaluate.ordered_share(frame, "g"))
+    assert best["auc"] == pytest.approx(max(found["auc"]))
+    assert best["ordered"] == pytest.approx(max(found["ordered"]))
+    # Words per sentence alone (angle 0) is one of the weightings, so the ceiling is never below it.
+    assert best["auc"] >= evaluate.auc(scores.assign(g=wps), "g")

@@ -7,9 +7,11 @@ Int-Txt/Int-Txt/*-int.txt and Adv-Txt/*-adv.txt). Other graded sets are describe
 and without a final "-NAME". For every formula it prints the share of articles whose versions are
 strictly ordered easiest < ... < hardest, and the AUC of the hardest vs the easiest level (the
 chance that a random hardest-level text scores harder than a random easiest-level one), for the
-project's table and for textstat called on the raw text of each file. `--variants` adds
+project's table and for textstat called on the raw text of each file, and the ceiling of the
+Flesch-Kincaid shape: the best AUC and ordered share that any non-negative weighting of its two
+inputs (words per sentence, syllables per word) reaches on the same texts. `--variants` adds
 Flesch-Kincaid under other counting conventions (what is scored, where a sentence ends, asides and
-quoted speech), one change at a time.
+quoted speech), one change at a time, each with its ceiling.
 """
 from __future__ import annotations
 
@@ -226,6 +228,48 @@ def auc(scores: pd.DataFrame, formula: str, levels=tuple(LEVELS)) -> float:
     return float(((diff > 0).sum() + 0.5 * (diff == 0).sum()) / diff.size)
 
 
+def best_weighting(scores: pd.DataFrame, levels=tuple(LEVELS), steps: int = 1801) -> dict[str, float]:
+    """The best AUC and ordered share any non-negative weighting of Flesch-Kincaid's two inputs (words
+    per sentence, syllables per word) reaches on these very texts: a ceiling for the formula, not a method."""
+    frame = scores[["stem", "level"]].assign(
+        wps=(scores["n_words"] / scores["n_sentences"]).astype("float64"),
+        spw=(scores["n_syllables"] / scores["n_words"]).astype("float64")).dropna()
+    scale = frame[["wps", "spw"]].std()
+    angles = np.linspace(0.0, np.pi / 2, steps)
+    # Standardised so that the grid of angles covers both inputs evenly; ranks do not depend on scale.
+    weights = np.stack([np.cos(angles) / scale["wps"], np.sin(angles) / scale["spw"]])
+
+    def level_scores(level):
+        return frame.loc[frame["level"] == level, ["wps", "spw"]].to_numpy() @ weights  # texts x angles
+
+    hard, easy = level_scores(levels[-1]), level_scores(levels[0])
+    aucs = np.full(steps, np.nan)
+    if len(hard) and len(easy):
+        for block in range(0, steps, 64):  # in blocks of angles, to keep the pairs x angles array small
+            diff = hard[:, None, block:block + 64] - easy[None, :, block:block + 64]
+            aucs[block:block + 64] = (((diff > 0).sum(axis=(0, 1)) + 0.5 * (diff == 0).sum(axis=(0, 1)))
+                                      / (len(hard) * len(easy)))
+    wide = frame.pivot(index="stem", columns="level", values=["wps", "spw"]).dropna()
+    ordered = np.full(steps, np.nan)
+    if len(wide) and all(level in wide["wps"].columns for level in levels):
+        by_level = [wide.xs(level, axis=1, level="level")[["wps", "spw"]].to_numpy() @ weights for level in levels]
+        ok = np.ones_like(by_level[0], dtype=bool)
+        for easier, harder in zip(by_level, by_level[1:]):
+            ok &= easier < harder
+        # Over the articles at every level; one with a missing score is not ordered, as in ordered_share.
+        complete = int((scores.groupby("stem")["level"].nunique() == len(levels)).sum())
+        ordered = ok.sum(axis=0) / complete
+    # The syllable coefficient that goes with Flesch-Kincaid's 0.39 for words per sentence.
+    with np.errstate(divide="ignore"):
+        syllable_weight = 0.39 * (weights[1] / weights[0])
+    best = {}
+    for name, values in (("auc", aucs), ("ordered", ordered)):
+        at = int(np.nanargmax(values)) if not np.isnan(values).all() else None
+        best[name] = float("nan") if at is None else float(values[at])
+        best[f"{name}_syllable_weight"] = float("nan") if at is None else float(syllable_weight[at])
+    return best
+
+
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 _DASH_ASIDE = re.compile(r"\s[–—]\s[^–—]*?\s[–—]\s")
@@ -257,18 +301,21 @@ def counting_variants(read, keys: pd.DataFrame, levels=tuple(LEVELS)) -> pd.Data
     """Flesch-Kincaid ordered share, AUC and level means when one counting convention changes."""
     rows = []
     for name, (kinds, pieces) in VARIANTS.items():
-        grades = []
+        grades, totals = [], []
         for _, sents in read:
             texts = pieces(sents.loc[sents["paragraph_kind"].astype("string").isin(kinds).fillna(False),
                                      "text"].tolist())
             counts = [readability.text_counts(text) for text in texts]
             words = sum(c["n_words"] for c in counts)
             n_sents = sum(c["n_words"] > 0 for c in counts)
-            grades.append(fk(words, n_sents, sum(c["n_syllables"] for c in counts)) if n_sents else np.nan)
+            syllables = sum(c["n_syllables"] for c in counts)
+            grades.append(fk(words, n_sents, syllables) if n_sents else np.nan)
+            totals.append((words, n_sents, syllables) if n_sents else (np.nan,) * 3)
         frame = keys.assign(flesch_kincaid_grade=grades)
+        ceiling = best_weighting(keys.assign(**dict(zip(COUNTS, np.array(totals, dtype="float64").T))), levels)
         means = frame.groupby("level")["flesch_kincaid_grade"].mean()
         rows.append({"variant": name, "ordered": ordered_share(frame, "flesch_kincaid_grade", levels),
-                     "auc": auc(frame, "flesch_kincaid_grade", levels),
+                     "auc": auc(frame, "flesch_kincaid_grade", levels), "best_auc": ceiling["auc"],
                      "means": " / ".join(f"{means[level]:.2f}" for level in levels)})
     return pd.DataFrame(rows)
 
@@ -327,6 +374,7 @@ def evaluate(root: Path, levels: dict[str, str] = LEVELS,
             "n_articles": files.loc[files["complete"], "stem"].nunique(), "n_texts": len(texts),
             "texts_per_level": files["level"].value_counts().reindex(list(order), fill_value=0),
             "ablation": ablation(ours, theirs, order),
+            "ceiling": {"project": best_weighting(ours, order), "textstat": best_weighting(theirs, order)},
             "means": ours.groupby("level")[["flesch_kincaid_grade", "flesch_reading_ease"]].mean().reindex(
                 list(order))}
     if variants:
@@ -428,10 +476,17 @@ def main(argv: list[str]) -> int:
         print(f"  {r.counts:50} ordered {show(r.ordered)}  auc {show(r.auc)}")
     print("Flesch-Kincaid on each half of the articles (alternate names): " + "; ".join(
         f"{h['n_articles']} articles ordered {show(h['ordered'])} auc {show(h['auc'])}" for h in info["halves"]))
+    print("Ceiling: the best any non-negative weighting of Flesch-Kincaid's two inputs (words per sentence, "
+          "syllables per word) reaches on these texts, weights chosen on the scores themselves:")
+    for method, best in info["ceiling"].items():
+        print(f"  {method + ' counts':16} auc {show(best['auc'])} (syllable weight {best['auc_syllable_weight']:.1f} "
+              f"with 0.39 per word per sentence; Flesch-Kincaid uses 11.8), ordered {show(best['ordered'])} "
+              f"(weight {best['ordered_syllable_weight']:.1f})")
     if args.variants:
         print(f"\nFlesch-Kincaid when one counting convention changes (means by level: {' / '.join(names)}):")
         for r in info["variants"].itertuples():
-            print(f"  {r.variant:50} ordered {show(r.ordered)}  auc {show(r.auc)}  means {r.means}")
+            print(f"  {r.variant:50} ordered {show(r.ordered)}  auc {show(r.auc)}  means {r.means}  "
+                  f"best-weighted auc {show(r.best_auc)}")
     print("\nproject means by level: " + ", ".join(
         f"{level} FK {m.flesch_kincaid_grade:.2f} / FRE {m.flesch_reading_ease:.1f}"
         for level, m in info["means"].astype("float64").iterrows()))
