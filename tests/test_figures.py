@@ -630,3 +630,33 @@ def test_and_over_and_and_under_are_open_bounds(figures_of):
     f = figures_of("People aged 60 and over should get the vaccine. He scored 5 and over the weekend added 3.")
     assert (one(f, "60 and over")["qualifier"], one(f, "60 and over")["low"]) == ("at_least", 60)
     assert one(f, "5")["qualifier"] == "exact"
+
+
+# --- age decades ------------------------------------------------------------------------------
+
+def test_in_his_60s_is_an_age_decade_not_a_count_nor_a_year(figures_of):
+    f = figures_of("Police said a man in his 60s was found dead at the scene.")
+    row = one(f, "60s")
+    assert (row.kind, row.unit, row.qualifier, row.low, row.high) == ("age", "years", "range", 60, 69)
+    assert pd.isna(row.value) and not row.is_casualty
+    assert len(f) == 1
+
+
+@pytest.mark.parametrize("text, figure, low, high", [
+    ("A woman in her early 30s was taken to hospital.", "early 30s", 30, 33),
+    ("A man in his mid-40s was arrested.", "mid-40s", 44, 46),
+    ("A man in his late fifties was arrested.", "late fifties", 57, 59),
+    ("She is now in her eighties.", "eighties", 80, 89),
+    ("A boy in his late teens was hurt.", "late teens", 17, 19),
+    ("The men, in their 20s to 40s, were released.", "20s to 40s", 20, 49),
+])
+def test_age_decades_with_early_mid_late_bounds(figures_of, text, figure, low, high):
+    row = one(figures_of(text), figure)
+    assert (row.kind, row.qualifier, row.low, row.high) == ("age", "range", low, high)
+
+
+def test_people_in_their_20s_and_30s_are_two_age_decades(figures_of):
+    f = figures_of("Most of the victims were people in their 20s and 30s, officials said.")
+    assert f["text"].tolist() == ["20s", "30s"]
+    assert f["kind"].tolist() == ["age", "age"]
+    assert (f["low"].tolist(), f["high"].tolist()) == ([20, 30], [29, 39])

@@ -244,6 +244,30 @@ def _ratio_term(text: str) -> float | None:
     return parse_number(text) if text[:1].isdigit() else parse_number(re.sub(r"^a\s+", "one ", text.lower()))
 
 
+# An age decade after a possessive: "a man in his 60s", "in her early thirties", "people in their
+# 20s and 30s", "in his late teens". The decade is a range of ages, not a count of 60 nor the 1960s.
+# Bounds: the whole decade (60-69; teens 13-19); early is its first four years (30-33), mid the
+# middle three (34-36), late the last three (37-39).
+_DECADE_WORDS = {"teens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+_DECADE = rf"(?:(?P<part{{n}}>early|mid|late)(?:-|\s+|\s*-\s*)?)?(?P<dec{{n}}>['’]?[2-9]0['’]?s|{'|'.join(_DECADE_WORDS)})\b"
+AGE_DECADE = re.compile(
+    rf"\b(?:his|her|their|my|your|our|one['’]s)\s+(?P<a>{_DECADE.format(n=1)}"
+    rf"(?:(?P<sep>\s+(?:to|and|or)\s+|\s*[-–]\s*){_DECADE.format(n=2)})?)", re.I)
+_DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+_TEENS_PART = {None: (13, 19), "early": (13, 15), "mid": (14, 16), "late": (17, 19)}
+
+
+def decade_bounds(decade: str, part: str | None) -> tuple[float, float]:
+    """(low, high) ages of "60s", "early thirties", "late teens" (see `AGE_DECADE`)."""
+    decade, part = decade.lower(), part.lower() if part else None
+    if decade == "teens":
+        return tuple(float(x) for x in _TEENS_PART[part])
+    base = _DECADE_WORDS.get(decade) or int(decade.lstrip("'’")[:2])
+    low, high = _DECADE_PART[part]
+    return float(base + low), float(base + high)
+
+
 _DURATION_ONE = re.compile(rf"(?P<hedge>\b(?:{_HEDGE})\s+)(?P<a>(?:a|an|one)\s+(?:{_DURATION}))\b", re.I)
 # Cheap necessary conditions, searched first so that the long patterns run only where they can match.
 _DURATION_HINT = re.compile(rf"\b(?:a|an|one)\s+(?:{_DURATION})\b", re.I)
@@ -630,6 +654,21 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
         if m.group("d1") and not 1 <= int(m.group("d1")) <= 31:
             continue  # "March 45": not a date
         take(m.start(), m.end(), kind="date", qualifier="exact", date_iso=iso)
+    for m in AGE_DECADE.finditer(chunk):
+        # "20s to 40s" is one span of ages; "20s and 30s" two decades, each a row
+        first = bounds_a = decade_bounds(m.group("dec1"), m.group("part1"))
+        if m.group("dec2") is not None:
+            second = decade_bounds(m.group("dec2"), m.group("part2"))
+            if m.group("sep").strip().lower() in ("and", "or"):
+                take(m.start("a"), m.end("dec1"), kind="age", unit="years", qualifier="range",
+                     low=first[0], high=first[1])
+                start_b = m.start("part2") if m.group("part2") else m.start("dec2")
+                take(start_b, m.end("a"), kind="age", unit="years", qualifier="range",
+                     low=second[0], high=second[1])
+                continue
+            bounds_a = (first[0], second[1])
+        take(m.start("a"), m.end("a"), kind="age", unit="years", qualifier="range",
+             low=bounds_a[0], high=bounds_a[1])
     for m in TIMES.finditer(chunk) if digits else ():
         if not claimed.overlaps(start + m.start(), start + m.end()):
             take(m.start(), m.end(), kind="time", qualifier="exact")
