@@ -660,3 +660,11 @@ def test_people_in_their_20s_and_30s_are_two_age_decades(figures_of):
     assert f["text"].tolist() == ["20s", "30s"]
     assert f["kind"].tolist() == ["age", "age"]
     assert (f["low"].tolist(), f["high"].tolist()) == ([20, 30], [29, 39])
+
+
+def test_live_blog_timestamps_give_no_figures(figures_of):
+    text = ("Storm hits coast\n\nThe river burst its banks.\n\nPosted at 10:0510:05\n\n2 hours ago\n\n"
+            "14:32 GMT\nPolice said three people were hurt.")
+    f = figures_of(text)
+    assert f["text"].tolist() == ["three"]
+    assert f["kind"].tolist() == ["count"]
