@@ -668,3 +668,24 @@ def test_live_blog_timestamps_give_no_figures(figures_of):
     f = figures_of(text)
     assert f["text"].tolist() == ["three"]
     assert f["kind"].tolist() == ["count"]
+
+
+# --- "one" that counts nothing ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "\"I thank God that no-one got injured,\" he said.",
+    "Its profits were buoyed by one-off gains.",
+    "Oil topped $50 a barrel at one point, dealers said.",
+    "The best way to prepare for a game is to win the previous one.",
+])
+def test_one_as_a_pronoun_or_an_idiom_is_no_count(figures_of, text):
+    f = figures_of(text)
+    assert "one" not in f["text"].str.lower().tolist()
+    assert not f["is_casualty"].any()
+
+
+def test_one_that_counts_stays_a_count(figures_of):
+    f = figures_of("That one person was hurt. The only one of the 12 miners survived. He took one step.")
+    ones = f[f["text"] == "one"]
+    assert len(ones) == 3
+    assert (ones["counted"].iloc[0], ones["counted"].iloc[2]) == ("person", "step")

@@ -759,6 +759,17 @@ def _modifies_noun(doc: Doc | None, end: int) -> bool:
     return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
+# Words before a pronoun "one": "no one", "no-one", "each one"; a determiner with at most one word
+# between ("this one", "the previous one", "a good one") when no noun follows.
+_ONE_PRONOUN_BEFORE = re.compile(r"\b(?:no|any|some|every|each)(?:\s+|-)$", re.I)
+_ONE_DET_BEFORE = re.compile(r"\b(?:this|that|which|the|a|an)\s+(?:(?!(?:of|and|or|to|in|at|than)\s)[a-z]+\s+)?$",
+                             re.I)
+_ONE_IDIOM = re.compile(r"-(?:off|offs|time|way|sided)\b", re.I)
+_ONE_AT = re.compile(r"\bat\s+$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
+_ONE_AT_AFTER = re.compile(r"\s+(?:point|stage|time)\b", re.I)
+
+
 def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Doc | None = None,
                 article: str | None = None) -> dict | None:
     a_s, a_e = m.span("a")
@@ -772,10 +783,13 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
               or (sep == "and" and not (between or "").lower().startswith("between") and not between_before)):
         b, e, trail = None, a_e, ""  # "two and three" outside "between": two figures, not a range
     a_text = m.group("a")
-    if a_text.lower() == "one" and (re.search(r"\b(?:no|any|some|every|each)\s+$", chunk[max(0, a_s - 6):a_s], re.I)
-                                    or re.search(r"\b(?:this|that|which)\s+$", chunk[max(0, a_s - 7):a_s], re.I)
-                                    and not _modifies_noun(doc, offset + a_e)):
-        # "no one", "anyone", "whether this one will": pronouns, not counts ("that one person" counts)
+    if a_text.lower() == "one" and not b and (
+            _ONE_PRONOUN_BEFORE.search(chunk, max(0, a_s - 6), a_s) or _ONE_IDIOM.match(chunk, a_e)
+            or _ONE_AT.search(chunk, max(0, a_s - 4), a_s) and _ONE_AT_AFTER.match(chunk, a_e)
+            or _ONE_DET_BEFORE.search(chunk, max(0, a_s - 24), a_s) and not _modifies_noun(doc, offset + a_e)
+            and not _OF_AFTER.match(chunk, a_e)):
+        # "no one", "no-one", "whether this one will", "the previous one": pronouns, not counts ("that
+        # one person" counts); "a one-off payment", "at one point": idioms that count nothing
         return None
     if re.fullmatch(r"\d{5,}", a_text):
         return None  # unseparated long digit strings are ids, dates or case numbers
