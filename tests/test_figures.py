@@ -689,3 +689,18 @@ def test_one_that_counts_stays_a_count(figures_of):
     ones = f[f["text"] == "one"]
     assert len(ones) == 3
     assert (ones["counted"].iloc[0], ones["counted"].iloc[2]) == ("person", "step")
+
+
+# --- identifiers ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Anyone with information should call police on 0845 8 505 505 or 0800 555 111.",
+    "Readers can call the helpline on 020 7946 0000 or +44 20 7946 0001.",
+])
+def test_phone_numbers_with_a_trunk_zero_or_country_code_are_no_figures(figures_of, text):
+    assert figures_of(text).empty
+
+
+def test_a_number_after_an_identifier_is_still_read(figures_of):
+    f = figures_of("The plane left at 0400 and 3 people died.")
+    assert f["text"].tolist() == ["3"]

@@ -318,6 +318,9 @@ IDENTIFIERS = re.compile(
     r"Platform|Pier|Division|Brigade|Regiment|Battalion|Squadron|Corps|Army|Fleet|Game|Week|Day|Pages?|"
     r"Level|Floor|Lot|Station|Bus|Line|Engine|Ladder|Company|Squad|Seat|Grade|Year|Act|Bill)\s+\d+[A-Z]?\b"
     r"|#\s?\d+|\b911\b|\b[A-Z]{2}\s+\d{5}\b|\b\d{5}(?:-\d{4})\b"
+    # phone numbers outside North America: a trunk zero ("0800 555 111", "0845 8 505 505", "020 7946
+    # 0000") or a country code ("+44 20 7946 0000"); a quantity is never written with a leading zero
+    r"|(?<![\w.,])0\d{2,4}(?:[\s-]\d{1,4}){0,4}\b|\+\d{1,3}(?:[\s-]?\(?\d{1,4}\)?)(?:[\s-]\d{2,4}){1,4}\b"
     r"|\b\d{1,3}/\d{1,3}\b(?!/)")  # betting odds ("3/1 favourite")
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINAL_WORDS) + r")\b", re.I)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]+$", re.I)
@@ -739,8 +742,10 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
     pos = 0
     while (m := EXPRESSION.search(chunk, pos)) is not None:
         row = _expression(m, chunk, claimed, start, doc, text)
-        # "4G and 5 masts": the name is no figure, the number after it still is
-        pos = m.end("a") if row is None and m.group("b") and m.start("a") in names else m.end()
+        # "4G and 5 masts", "at 0400 and 3 people": the name or identifier is no figure, the number
+        # after it still is
+        pos = m.end("a") if row is None and m.group("b") and (
+            m.start("a") in names or claimed.overlaps(start + m.start("a"), start + m.end("a"))) else m.end()
         if row:
             s, e = row.pop("s"), row.pop("e")
             take(s, e, **row)
