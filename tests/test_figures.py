@@ -704,3 +704,9 @@ def test_phone_numbers_with_a_trunk_zero_or_country_code_are_no_figures(figures_
 def test_a_number_after_an_identifier_is_still_read(figures_of):
     f = figures_of("The plane left at 0400 and 3 people died.")
     assert f["text"].tolist() == ["3"]
+
+
+def test_money_before_a_word_of_time_stays_money(figures_of):
+    f = figures_of("Profits rose to $1.13bn from $639m year-earlier.")
+    row = one(f, "$639m")
+    assert (row.kind, row.unit, row.value) == ("money", "USD", 639e6)

@@ -864,7 +864,7 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
             kind, unit = "age", "years" if "year" in g["age"].lower() else "months"
         elif g.get("dist") is not None:
             kind, unit = "distance", g["dist"].lower() or "m"
-        elif g.get("dur"):
+        elif g.get("dur") and not money:  # "$639m year-earlier", "£20,000 a year" stay money
             kind, unit = "duration", g["dur"].lower()
         elif g.get("other") and not money:
             kind, unit = "other", g["other"].lower()
