@@ -710,3 +710,16 @@ def test_money_before_a_word_of_time_stays_money(figures_of):
     f = figures_of("Profits rose to $1.13bn from $639m year-earlier.")
     row = one(f, "$639m")
     assert (row.kind, row.unit, row.value) == ("money", "USD", 639e6)
+
+
+@pytest.mark.parametrize("text", [
+    "The machine does 42.7 trillion calculations per second.",
+    "It was capable of 80 million operations a second.",
+    "She paused for a second.",
+])
+def test_second_as_a_unit_of_time_is_no_ordinal(figures_of, text):
+    assert "ordinal" not in figures_of(text)["kind"].tolist()
+
+
+def test_second_before_a_noun_stays_an_ordinal(figures_of):
+    assert one(figures_of("He won a second term."), "second").kind == "ordinal"

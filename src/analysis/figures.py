@@ -639,6 +639,10 @@ def _date_iso(m: re.Match) -> str | None:
     return f"{year}-{month_n:02d}-{int(day):02d}" if day else f"{year}-{month_n:02d}"
 
 
+_SECOND_OF_TIME = re.compile(r"\b(?:per|split|a\s+few|fraction\s+of\s+a)\s+$", re.I)
+_SECOND_MAYBE_TIME = re.compile(r"\b(?:a|one|every|each)\s+$", re.I)  # "a second term" is an ordinal
+
+
 def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | None = None) -> list[dict]:
     """Every numeric expression in text[start:end], as dicts with offsets into `text`, in text order."""
     end = len(text) if end is None else end
@@ -708,6 +712,10 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
         word = m.group().lower()
         if m.group()[0].isupper() and word.isalpha() and _TITLE_AFTER.match(chunk, m.end()):
             continue  # "First Minister", "First Lady", "Second World War": part of a title or a name
+        if word == "second" and (_SECOND_OF_TIME.search(chunk, max(0, m.start() - 12), m.start())
+                                 or _SECOND_MAYBE_TIME.search(chunk, max(0, m.start() - 8), m.start())
+                                 and not _modifies_noun(doc, e)):
+            continue  # "calculations per second", "a split second", "for a second.": the unit of time
         if word == "second" and doc is not None:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or span[0].ent_type_ != "ORDINAL":
