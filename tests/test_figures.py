@@ -723,3 +723,16 @@ def test_second_as_a_unit_of_time_is_no_ordinal(figures_of, text):
 
 def test_second_before_a_noun_stays_an_ordinal(figures_of):
     assert one(figures_of("He won a second term."), "second").kind == "ordinal"
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("World number 46 Rusedski broke in the ninth game.", "46"),
+    ("The British number one then showed his strength.", "one"),
+    ("Henman, seeded three, held his serve.", "three"),
+])
+def test_a_rank_after_number_or_seeded_is_an_ordinal_not_a_count(figures_of, text, figure):
+    assert one(figures_of(text), figure).kind == "ordinal"
+
+
+def test_a_count_after_the_number_of_stays_a_count(figures_of):
+    assert one(figures_of("The number of dead rose to 40."), "40").kind == "count"

@@ -323,6 +323,7 @@ IDENTIFIERS = re.compile(
     r"|(?<![\w.,])0\d{2,4}(?:[\s-]\d{1,4}){0,4}\b|\+\d{1,3}(?:[\s-]?\(?\d{1,4}\)?)(?:[\s-]\d{2,4}){1,4}\b"
     r"|\b\d{1,3}/\d{1,3}\b(?!/)")  # betting odds ("3/1 favourite")
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINAL_WORDS) + r")\b", re.I)
+_RANK_BEFORE = re.compile(r"\b(?:number|seeded|ranked)\s+$", re.I)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]+$", re.I)
 _AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:of\s+)?|[A-Z][\w'’.-]+,\s*|\(\s*)$")
 _AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
@@ -884,6 +885,8 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
             kind, unit = "count", "times"
         if kind not in ("count", "money") or g.get("cur") or g.get("times"):
             e += unit_m.end()
+    if kind == "count" and not money and not b and _RANK_BEFORE.search(chunk, max(0, s - 10), s):
+        kind = "ordinal"  # "world number 46", "the British number one", "seeded three": a rank
     if kind == "count" and not money and _MAGNITUDE_BEFORE.search(chunk, max(0, s - 20), s):
         kind, unit = "other", "magnitude"  # "a magnitude 5.8 aftershock", "a magnitude of 7.1"
     if kind == "count" and not b and re.fullmatch(r"\d+(?:\.\d+)?[kK]", a_text.strip()) and km_race(chunk, a_s, a_e):
