@@ -736,3 +736,13 @@ def test_a_rank_after_number_or_seeded_is_an_ordinal_not_a_count(figures_of, tex
 
 def test_a_count_after_the_number_of_stays_a_count(figures_of):
     assert one(figures_of("The number of dead rose to 40."), "40").kind == "count"
+
+
+@pytest.mark.parametrize("text, day, iso", [
+    ("Britain play Israel on 4-6 March.", "4", "--03-04"),
+    ("A meeting is planned for 6 or 7 January 2005.", "6", "2005-01-06"),
+    ("The talks run March 4-6 in Geneva.", "6", "--03-06"),
+])
+def test_the_other_day_of_a_span_of_days_is_a_date_not_a_count(figures_of, text, day, iso):
+    row = one(figures_of(text), day)
+    assert (row.kind, row.date_iso) == ("date", iso)

@@ -644,6 +644,29 @@ _SECOND_OF_TIME = re.compile(r"\b(?:per|split|a\s+few|fraction\s+of\s+a)\s+$", r
 _SECOND_MAYBE_TIME = re.compile(r"\b(?:a|one|every|each)\s+$", re.I)  # "a second term" is an ordinal
 
 
+# The other day of a span or choice of days written with one month: "4-6 March", "6 or 7 January",
+# "March 4-6".
+_DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?P<sep>[-–]|to|or|and|&)\s*$", re.I)
+_DAY_AFTER = re.compile(r"\s*[-–]\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![.,:]?\d|\s*%)")
+
+
+def other_day(chunk: str, m: re.Match) -> tuple[int, int, int] | None:
+    """(day, start, end) of a day written beside the date `m` (`DATES`) that shares its month, else None."""
+    first = m.group("d2")
+    if first:
+        before = _DAY_BEFORE.search(chunk, max(0, m.start() - 12), m.start())
+        if before:
+            day = int(before.group(1))
+            if 1 <= day <= 31 and (day < int(first) or before.group("sep").lower() in ("or", "and", "&")):
+                return day, before.start(1), before.end(1)
+        return None
+    first = m.group("d1")
+    after = _DAY_AFTER.match(chunk, m.end()) if first and not m.group("y1") else None
+    if after and int(first) < int(after.group(1)) <= 31:
+        return int(after.group(1)), after.start(1), after.end(1)
+    return None
+
+
 def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | None = None) -> list[dict]:
     """Every numeric expression in text[start:end], as dicts with offsets into `text`, in text order."""
     end = len(text) if end is None else end
@@ -662,6 +685,10 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
         if m.group("d1") and not 1 <= int(m.group("d1")) <= 31:
             continue  # "March 45": not a date
         take(m.start(), m.end(), kind="date", qualifier="exact", date_iso=iso)
+        other = other_day(chunk, m)
+        if other:
+            day, s_day, e_day = other
+            take(s_day, e_day, kind="date", qualifier="exact", date_iso=iso[:-2] + f"{day:02d}" if iso else None)
     for m in AGE_DECADE.finditer(chunk):
         # "20s to 40s" is one span of ages; "20s and 30s" two decades, each a row
         first = bounds_a = decade_bounds(m.group("dec1"), m.group("part1"))
