@@ -746,3 +746,8 @@ def test_a_count_after_the_number_of_stays_a_count(figures_of):
 def test_the_other_day_of_a_span_of_days_is_a_date_not_a_count(figures_of, text, day, iso):
     row = one(figures_of(text), day)
     assert (row.kind, row.date_iso) == ("date", iso)
+
+
+def test_computing_speed_in_flops_is_a_measure_not_a_count(figures_of):
+    row = one(figures_of("The machine has managed speeds of 70.72 teraflops."), "70.72 teraflops")
+    assert (row.kind, row.unit, row.value) == ("other", "teraflops", 70.72)

@@ -131,6 +131,7 @@ _OTHER_UNIT = (rf"mph|km/h|kph|kmh|knots|[kmg]bps|(?:kilo|mega|giga|tera)(?:byte
                r"degrees?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|km|met(?:re|er)s)|"
                r"megawatts?|calibers?|calibres?|rounds?|(?-i:[kKMGT]Wh?)|"  # power: "500MW", "3kWh"
                r"basis points?|magnitude|"  # "25 basis points", "a 7.1-magnitude earthquake"
+               r"(?:kilo|mega|giga|tera|peta|exa)flops|(?-i:[kMGTPE]?FLOPS)|"  # computing speed: "70.72 teraflops"
                r"(?-i:W|kV|V|Hz|MP|mAh)")  # "a 60W bulb", "240V", "50Hz", "a 12MP camera"
 
 _HEDGES = (
