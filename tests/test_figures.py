@@ -751,3 +751,14 @@ def test_the_other_day_of_a_span_of_days_is_a_date_not_a_count(figures_of, text,
 def test_computing_speed_in_flops_is_a_measure_not_a_count(figures_of):
     row = one(figures_of("The machine has managed speeds of 70.72 teraflops."), "70.72 teraflops")
     assert (row.kind, row.unit, row.value) == ("other", "teraflops", 70.72)
+
+
+@pytest.mark.parametrize("text, feet, inches", [
+    ("The suspect is 6ft 2in tall.", "6ft", "2in"),
+    ("Police described him as about 5' 10\" tall.", "about 5'", "10\""),
+])
+def test_a_height_in_feet_and_inches_is_two_distances_not_a_count(figures_of, text, feet, inches):
+    f = figures_of(text)
+    assert f["text"].tolist() == [feet, inches]
+    assert f["kind"].tolist() == ["distance", "distance"]
+    assert f["value"].tolist()[1] in (2, 10)

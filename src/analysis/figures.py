@@ -668,6 +668,13 @@ def other_day(chunk: str, m: re.Match) -> tuple[int, int, int] | None:
     return None
 
 
+# A height in feet and inches: "6ft 2in", "5' 10\"", "5 feet 4in"; the inches glued to "in" or
+# written with a double prime are read with the feet, never as a count.
+HEIGHT = re.compile(
+    rf"(?P<hedge>\b(?:{_HEDGE})\s+)?\b(?P<ft>\d)(?P<ftu>\s?(?:ft|feet|foot)\b|['’′])\s?"
+    r"(?P<in>\d{1,2}(?:\.\d+)?)(?:\s?(?P<inu>in\b|inch(?:es)?\b)|[\"”″]|'')", re.I)
+
+
 def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | None = None) -> list[dict]:
     """Every numeric expression in text[start:end], as dicts with offsets into `text`, in text order."""
     end = len(text) if end is None else end
@@ -751,6 +758,16 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
                 continue
         value = _ORDINAL_WORDS.get(word) or float(re.match(r"\d+", word).group())
         take(m.start(), m.end(), kind="ordinal", qualifier="exact", value=value, low=value, high=value)
+    for m in HEIGHT.finditer(chunk) if digits else ():
+        if claimed.overlaps(start + m.start(), start + m.end()):
+            continue
+        q = _hedge(m.group("hedge")) or "exact"
+        feet, inches = float(m.group("ft")), float(m.group("in"))
+        low, high = bounds(feet, q)
+        unit_ft = m.group("ftu").strip().lower() if m.group("ftu").strip().isalpha() else "ft"  # a prime is feet
+        take(m.start(), m.end("ftu"), kind="distance", unit=unit_ft, qualifier=q, value=feet, low=low, high=high)
+        take(m.start("in"), m.end(), kind="distance", unit=(m.group("inu") or "in").lower(), qualifier="exact",
+             value=inches, low=inches, high=inches)
     for m in _DURATION_ONE.finditer(chunk) if _DURATION_HINT.search(chunk) else ():
         if not claimed.overlaps(start + m.start("a"), start + m.end()):
             unit = m.group("a").split()[-1].lower()
