@@ -762,3 +762,9 @@ def test_a_height_in_feet_and_inches_is_two_distances_not_a_count(figures_of, te
     assert f["text"].tolist() == [feet, inches]
     assert f["kind"].tolist() == ["distance", "distance"]
     assert f["value"].tolist()[1] in (2, 10)
+
+
+def test_a_live_page_time_printed_twice_is_one_time(figures_of):
+    f = figures_of("Posted at 10:0510:05 the minister said 40 homes were lost.")
+    assert one(f, "10:0510:05").kind == "time"
+    assert f["text"].tolist() == ["10:0510:05", "40"]

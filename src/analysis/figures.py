@@ -304,8 +304,9 @@ YEAR = re.compile(r"(?<![\w,.$£€-])(?:1[89]|20)\d{2}(?![\w%-]|[.,]\d)")
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid|year|"
                           r"spring|summer|autumn|fall|winter|and|or|to|through|season|fiscal|class)\s*|"
                           r"mid-|’|')$", re.I)
+# BBC live pages print an entry's time twice, glued ("Posted at 10:0510:05"): one time.
 TIMES = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)"
-                   r"|\b\d{1,2}:\d{2}\b|\b\d{4}\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|hrs|local time)\b"
+                   r"|\b\d{1,2}:\d{2}(?:\d{1,2}:\d{2})?\b|\b\d{4}\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|hrs|local time)\b"
                    r"|\b\d{1,2}\s*o[’']clock\b", re.I)
 IDENTIFIERS = re.compile(
     r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-][\dA-Z]{4}\b(?:\s*\(\d{4}\))?|\b\d{3}-\d{4}\b|\b1-8\d\d-[\w-]+"
