@@ -768,3 +768,17 @@ def test_a_live_page_time_printed_twice_is_one_time(figures_of):
     f = figures_of("Posted at 10:0510:05 the minister said 40 homes were lost.")
     assert one(f, "10:0510:05").kind == "time"
     assert f["text"].tolist() == ["10:0510:05", "40"]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("His band was huge in the 80s.", "80s"),
+    ("It was a hit in the late '60s.", "'60s"),
+])
+def test_a_decade_without_its_century_is_a_date_not_a_count(figures_of, text, figure):
+    row = one(figures_of(text), figure)
+    assert row.kind == "date" and pd.isna(row.value) and pd.isna(row.date_iso)
+
+
+def test_temperatures_in_the_60s_are_degrees_not_a_count(figures_of):
+    row = one(figures_of("Temperatures will be in the 60s on Friday."), "60s")
+    assert (row.kind, row.unit, row.low, row.high) == ("other", "degrees", 60, 69)

@@ -255,6 +255,10 @@ _DECADE = rf"(?:(?P<part{{n}}>early|mid|late)(?:-|\s+|\s*-\s*)?)?(?P<dec{{n}}>['
 AGE_DECADE = re.compile(
     rf"\b(?:his|her|their|my|your|our|one['’]s)\s+(?P<a>{_DECADE.format(n=1)}"
     rf"(?:(?P<sep>\s+(?:to|and|or)\s+|\s*[-–]\s*){_DECADE.format(n=2)})?)", re.I)
+# A decade of the century without its century ("the 60s", "the late '80s", "'90s music"): a date,
+# never a count of 60; its century is not written, so no date_iso.
+_TEMPERATURE_BEFORE = re.compile(r"\b(?:temperatures?|highs|lows|degrees|thermometers?|mercury)\b", re.I)
+SHORT_DECADE = re.compile(r"(?:\bthe\s+(?:(?:early|mid|late|upper|lower|high|low)(?:-|\s+))?['’]?|(?<![\w'’])['’])[2-9]0['’]?s\b", re.I)
 _DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _TEENS_PART = {None: (13, 19), "early": (13, 15), "mid": (14, 16), "late": (17, 19)}
 
@@ -698,6 +702,17 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
         if other:
             day, s_day, e_day = other
             take(s_day, e_day, kind="date", qualifier="exact", date_iso=iso[:-2] + f"{day:02d}" if iso else None)
+    for m in SHORT_DECADE.finditer(chunk):
+        digit = re.search(r"\d", m.group()).start()
+        at = m.start() + digit - (1 if m.group()[digit - 1] in "'’" else 0)
+        if claimed.overlaps(start + at, start + m.end()):
+            continue
+        window = chunk[max(0, m.start() - 50):m.start()]
+        if _TEMPERATURE_BEFORE.search(window[max(window.rfind(". "), window.rfind("? "), window.rfind("! ")) + 1:]):
+            base = float(re.search(r"[2-9]0", m.group()).group())  # "highs in the 60s": degrees 60-69
+            take(at, m.end(), kind="other", unit="degrees", qualifier="range", low=base, high=base + 9)
+        else:
+            take(at, m.end(), kind="date", qualifier="exact", date_iso=None)
     for m in AGE_DECADE.finditer(chunk):
         # "20s to 40s" is one span of ages; "20s and 30s" two decades, each a row
         first = bounds_a = decade_bounds(m.group("dec1"), m.group("part1"))
