@@ -782,3 +782,20 @@ def test_a_decade_without_its_century_is_a_date_not_a_count(figures_of, text, fi
 def test_temperatures_in_the_60s_are_degrees_not_a_count(figures_of):
     row = one(figures_of("Temperatures will be in the 60s on Friday."), "60s")
     assert (row.kind, row.unit, row.low, row.high) == ("other", "degrees", 60, 69)
+
+
+@pytest.mark.parametrize("text, figure, qualifier", [
+    ("The payment goes to households with people over 60.", "over 60", "more_than"),
+    ("It is paid where people are over 80, officials said.", "over 80", "more_than"),
+    ("Children under five were vaccinated.", "under five", "less_than"),
+    ("When I was 16, it was hard.", "16", "exact"),
+    ("He turned 40 last year.", "40", "exact"),
+])
+def test_an_age_without_aged_or_years_old_is_an_age(figures_of, text, figure, qualifier):
+    row = one(figures_of(text), figure)
+    assert (row.kind, row.unit, row.qualifier) == ("age", "years", qualifier)
+
+
+def test_a_hedged_count_of_people_stays_a_count(figures_of):
+    row = one(figures_of("More than 20 people died when he was 16 miles away."), "More than 20")
+    assert (row.kind, row.counted) == ("count", "people")

@@ -332,6 +332,16 @@ _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINAL_WORDS)
 _RANK_BEFORE = re.compile(r"\b(?:number|seeded|ranked)\s+$", re.I)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]+$", re.I)
 _AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:of\s+)?|[A-Z][\w'’.-]+,\s*|\(\s*)$")
+# An age with no "aged" or "years old": people bounded by it ("people over 60", "children under five")
+# or a person's age at a time ("when he was 16", "since she turned 40"), ending its phrase.
+_PEOPLE_BEFORE = re.compile(r"\b(?:people|those|anyone|anybody|everyone|adults|men|women|children|kids|boys|girls|"
+                            r"pensioners|patients|drivers|residents|persons|individuals|smokers|workers|voters)\s+"
+                            r"(?:(?:are|were|aged|who\s+are|who\s+were)\s+)?$",
+                            re.I)
+_WAS_AGE_BEFORE = re.compile(r"\b(?:(?:when|since|until|till|before|after|because|while)\s+(?:I|he|she|they|we|you)"
+                             r"\s+(?:was|were)|turned|turning|turns)\s+$", re.I)
+_AGE_END = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or|who|were|are|was|is|will|would|can|could|had|have|has|in|on|"
+                      r"at|from|with|for|he|she|I|they|we|when|last|this)\b")
 _AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
 _UNIT_AFTER = re.compile(
     rf"^(?:(?P<pct>{_SP}?(?:%|{_PERCENT_REF}|per\s?cent\b|percent\b|percentage points?\b))"
@@ -959,6 +969,11 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
         before, after = chunk[max(0, s - 40):s], chunk[e:e + 12]
         if _AGE_BEFORE.search(before) and (_AGE_AFTER.match(after) or re.search(r"aged?\s+(?:of\s+)?$", before, re.I)):
             kind, unit = "age", "years"
+    if kind == "count" and value is not None and value == int(value) and 1 <= value < 120 and not b \
+            and _AGE_END.match(chunk, e) and (
+                qualifier in ("more_than", "less_than", "at_least", "at_most") and _PEOPLE_BEFORE.search(chunk, max(0, s - 30), s)
+                or _WAS_AGE_BEFORE.search(chunk, max(0, s - 30), s)):
+        kind, unit = "age", "years"  # "people over 60", "children under five", "when he was 16", "turned 40"
     return {"s": s, "e": e, "value": value, "low": low, "high": high, "qualifier": qualifier,
             "kind": kind, "unit": unit, "core_start": offset + a_s, "core_end": offset + (m.end("b") if b else a_e)}
 
