@@ -799,3 +799,12 @@ def test_an_age_without_aged_or_years_old_is_an_age(figures_of, text, figure, qu
 def test_a_hedged_count_of_people_stays_a_count(figures_of):
     row = one(figures_of("More than 20 people died when he was 16 miles away."), "More than 20")
     assert (row.kind, row.counted) == ("count", "people")
+
+
+@pytest.mark.parametrize("text", [
+    "England face Wales in the Six Nations opener on Saturday.",
+    "Its design is like the all-in-one models released this year.",
+    "It is the sort of one-stop-shop they can come to.",
+])
+def test_numbers_in_names_and_idioms_are_no_counts(figures_of, text):
+    assert figures_of(text).empty
