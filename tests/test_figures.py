@@ -808,3 +808,23 @@ def test_a_hedged_count_of_people_stays_a_count(figures_of):
 ])
 def test_numbers_in_names_and_idioms_are_no_counts(figures_of, text):
     assert figures_of(text).empty
+
+
+@pytest.mark.parametrize("text", [
+    "Wasps 31-37 Leicester",
+    "Saulnier battled to a 6-7 (3-7) 6-3 6-3 win.",
+    "Chelsea lost 1-3 to Arsenal.",
+    "He goes 0-30 down.",
+])
+def test_a_score_is_no_range(figures_of, text):
+    assert "range" not in figures_of(text)["qualifier"].tolist()
+
+
+def test_a_range_of_people_stays_a_range(figures_of):
+    row = one(figures_of("Some 20-30 people died."), "Some 20-30")
+    assert (row.qualifier, row.low, row.high) == ("range", 20, 30)
+
+
+def test_a_range_after_aged_is_an_age_range(figures_of):
+    row = one(figures_of("Children aged 5-11 will be offered the vaccine."), "5-11")
+    assert (row.kind, row.qualifier, row.low, row.high) == ("age", "range", 5, 11)

@@ -342,6 +342,7 @@ _WAS_AGE_BEFORE = re.compile(r"\b(?:(?:when|since|until|till|before|after|becaus
                              r"\s+(?:was|were)|turned|turning|turns)\s+$", re.I)
 _AGE_END = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or|who|were|are|was|is|will|would|can|could|had|have|has|in|on|"
                       r"at|from|with|for|he|she|I|they|we|when|last|this)\b")
+_AGED_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?$", re.I)
 _AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
 _UNIT_AFTER = re.compile(
     rf"^(?:(?P<pct>{_SP}?(?:%|{_PERCENT_REF}|per\s?cent\b|percent\b|percentage points?\b))"
@@ -569,6 +570,29 @@ def is_change(before: str, a_text: str, b_text: str, a: float, b: float, money: 
         return True
     significant = [len(str(int(x)).rstrip("0")) for x in (a, b)]
     return max(significant) > 2
+
+
+# A score "N-M" (its lower number may come first): after a verb of a result or between two names,
+# before a noun of a result, or a tie-break in brackets after a set ("6-7 (3-7)").
+_SCORE_VERB = re.compile(
+    r"\b(?:won|wins?|winning|lost|los(?:e|es|ing)|beat(?:s|en|ing)?|drew|draws?|drawn|drawing|leads?|led|leading|"
+    r"trail(?:s|ed|ing)?|went|go(?:es|ing)?|edged|thrashed|defeated|finished|ended)\s+$", re.I)
+_SCORE_NOUN = re.compile(r"\s+(?:defeat|win|victory|loss|draw|lead|deficit|scoreline|triumph|thrashing|"
+                         r"down|up)\b|\s*\(\d{1,2}-\d", re.I)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_TIE_BREAK = re.compile(r"\d-\d{1,2}\s*\($")
+
+
+def is_score(chunk: str, m: re.Match) -> bool:
+    """Whether "N-M" at `m` (`EXPRESSION`, two small whole numbers and a dash) is a score."""
+    a, b = m.group("a").strip(), m.group("b").strip()
+    if not (re.fullmatch(r"\d{1,3}", a) and re.fullmatch(r"\d{1,3}", b)):
+        return False
+    s, e = m.start("a"), m.end("b")
+    return bool(_SCORE_VERB.search(chunk, max(0, s - 12), s) or _SCORE_NOUN.match(chunk, e)
+                or _NAME_BEFORE.search(chunk, max(0, s - 30), s) and _NAME_AFTER.match(chunk, e)
+                or _TIE_BREAK.search(chunk, max(0, s - 8), s))
 
 
 # "up to" after a verb of movement is where the thing went ("pushed earnings up to $43.1m", "rose
@@ -912,6 +936,8 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
             value_a = value
             if scale_b and not re.search(scale, a_text.strip(), re.I):
                 value = scaled(value, _SCALES[scale_b.group(1).lower()])  # "2 to 3 million": the scale is shared
+            if vb is not None and sep == "-" and not hedge_text and not money and is_score(chunk, m):
+                return None  # "Wasps 31-37 Leicester", "lost 1-3", "went 0-30 down": a score, not a range
             # "two or three people": the text allows either, so a range; "or" is never a change
             if vb is not None and vb > value and (sep == "or" or not is_change(
                     chunk[max(0, m.start() - 40):m.start()], a_text, b, value, vb, money or bool(m.group("cur2")),
@@ -974,6 +1000,8 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
                 qualifier in ("more_than", "less_than", "at_least", "at_most") and _PEOPLE_BEFORE.search(chunk, max(0, s - 30), s)
                 or _WAS_AGE_BEFORE.search(chunk, max(0, s - 30), s)):
         kind, unit = "age", "years"  # "people over 60", "children under five", "when he was 16", "turned 40"
+    if kind == "count" and b and qualifier == "range" and _AGED_BEFORE.search(chunk, max(0, s - 20), s):
+        kind, unit = "age", "years"  # "children aged 5-11", "those aged between 18 and 24"
     return {"s": s, "e": e, "value": value, "low": low, "high": high, "qualifier": qualifier,
             "kind": kind, "unit": unit, "core_start": offset + a_s, "core_end": offset + (m.end("b") if b else a_e)}
 
