@@ -828,3 +828,16 @@ def test_a_range_of_people_stays_a_range(figures_of):
 def test_a_range_after_aged_is_an_age_range(figures_of):
     row = one(figures_of("Children aged 5-11 will be offered the vaccine."), "5-11")
     assert (row.kind, row.qualifier, row.low, row.high) == ("age", "range", 5, 11)
+
+
+@pytest.mark.parametrize("text, figure, seconds", [
+    ("She finished in a personal best of 9:05.73 on Sunday.", "9:05.73", 545.73),
+    ("Kipchoge won the marathon in 2:05:30.", "2:05:30", 7530),
+])
+def test_a_race_time_is_a_duration_in_seconds_not_a_clock_time(figures_of, text, figure, seconds):
+    row = one(figures_of(text), figure)
+    assert (row.kind, row.unit, row.value) == ("duration", "seconds", seconds)
+
+
+def test_a_clock_time_stays_a_time(figures_of):
+    assert one(figures_of("The blast came at 10:05 local time."), "10:05").kind == "time"

@@ -714,6 +714,12 @@ HEIGHT = re.compile(
     r"(?P<in>\d{1,2}(?:\.\d+)?)(?:\s?(?P<inu>in\b|inch(?:es)?\b)|[\"”″]|'')", re.I)
 
 
+# A race or match time: minutes and seconds with hundredths ("9:05.73", "1:50.87") or hours,
+# minutes and seconds ("2:05:30"), read as a duration in seconds; never a clock time.
+RACE_TIME = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?:\.\d{1,2}|(?P<ss>:\d{2}(?:\.\d{1,2})?))(?![\d:]|\.\d)")
+_CLOCK_BEFORE = re.compile(r"\b(?:at|from|until|till|by|since)\s+$", re.I)
+
+
 def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | None = None) -> list[dict]:
     """Every numeric expression in text[start:end], as dicts with offsets into `text`, in text order."""
     end = len(text) if end is None else end
@@ -762,6 +768,13 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
             bounds_a = (first[0], second[1])
         take(m.start("a"), m.end("a"), kind="age", unit="years", qualifier="range",
              low=bounds_a[0], high=bounds_a[1])
+    for m in RACE_TIME.finditer(chunk) if digits else ():
+        if m.group("ss") and _CLOCK_BEFORE.search(chunk, max(0, m.start() - 8), m.start()):
+            continue  # "at 10:05:30": a clock time with its seconds
+        parts = [float(x) for x in re.split(r":", m.group())]
+        seconds = round(sum(x * 60 ** i for i, x in enumerate(reversed(parts))), 2)
+        take(m.start(), m.end(), kind="duration", unit="seconds", qualifier="exact", value=seconds, low=seconds,
+             high=seconds)
     for m in TIMES.finditer(chunk) if digits else ():
         if not claimed.overlaps(start + m.start(), start + m.end()):
             take(m.start(), m.end(), kind="time", qualifier="exact")
