@@ -841,3 +841,15 @@ def test_a_race_time_is_a_duration_in_seconds_not_a_clock_time(figures_of, text,
 
 def test_a_clock_time_stays_a_time(figures_of):
     assert one(figures_of("The blast came at 10:05 local time."), "10:05").kind == "time"
+
+
+@pytest.mark.parametrize("text", [
+    "They hope to claim their first away win in the Six Nations.",
+    "We have lost work and another one will close us.",
+])
+def test_more_names_and_pronouns_are_no_counts(figures_of, text):
+    assert "count" not in figures_of(text)["kind"].tolist()
+
+
+def test_a_count_of_a_capitalised_people_stays_a_count(figures_of):
+    assert one(figures_of("Five Britons were killed in the attack."), "Five").kind == "count"

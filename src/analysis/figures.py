@@ -884,7 +884,7 @@ def _modifies_noun(doc: Doc | None, end: int) -> bool:
 # Words before a pronoun "one": "no one", "no-one", "each one"; a determiner with at most one word
 # between ("this one", "the previous one", "a good one") when no noun follows.
 _ONE_PRONOUN_BEFORE = re.compile(r"\b(?:no|any|some|every|each)(?:\s+|-)$|-in-$", re.I)
-_ONE_DET_BEFORE = re.compile(r"\b(?:this|that|which|the|a|an)\s+(?:(?!(?:of|and|or|to|in|at|than)\s)[a-z]+\s+)?$",
+_ONE_DET_BEFORE = re.compile(r"\b(?:this|that|which|the|a|an|another)\s+(?:(?!(?:of|and|or|to|in|at|than)\s)[a-z]+\s+)?$",
                              re.I)
 _ONE_IDIOM = re.compile(r"-(?:off|offs|time|way|sided|stop)\b", re.I)
 _ONE_AT = re.compile(r"\bat\s+$", re.I)
@@ -1058,8 +1058,9 @@ def _name_number(span: Span) -> bool:
             and root.head.ent_type_ not in ("NORP", "GPE"):
         return True
     word = span.text
-    if word[:1].isupper() and not word[:1].isdigit() and root.dep_ == "nummod" and root.head.tag_ == "NNPS" \
-            and root.i > 0 and root.nbor(-1).text[:1].islower():
+    if word[:1].isupper() and not word[:1].isdigit() and root.dep_ == "nummod" \
+            and root.head.tag_ in ("NNPS", "NNS") and root.head.text[:1].isupper() \
+            and root.head.ent_type_ not in ("NORP", "GPE") and root.i > 0 and root.nbor(-1).text[:1].islower():
         # "the Six Nations", "this year's Six Nations": a number word capitalised within a sentence
         # before a capitalised plural; not a title-case headline ("Gunman Kills Three Students")
         return True
