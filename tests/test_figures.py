@@ -853,3 +853,22 @@ def test_more_names_and_pronouns_are_no_counts(figures_of, text):
 
 def test_a_count_of_a_capitalised_people_stays_a_count(figures_of):
     assert one(figures_of("Five Britons were killed in the attack."), "Five").kind == "count"
+
+
+@pytest.mark.parametrize("text, figure, low, high", [
+    ("Growth will slow to between 3% and 5% this year.", "between 3% and 5%", 3, 5),
+    ("Rates of 3%-5% are likely.", "3%-5%", 3, 5),
+    ("The camp is 5km to 10km from the border.", "5km to 10km", 5, 10),
+])
+def test_a_range_whose_first_number_carries_its_unit(figures_of, text, figure, low, high):
+    row = one(figures_of(text), figure)
+    assert (row.qualifier, row.low, row.high) == ("range", low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "The bank cut rates by 0.5% to 4.5%.",
+    "Its share rose from 29% to 40%.",
+    "Sales rose 2% to 5% of the total.",
+])
+def test_a_change_and_a_new_level_are_no_range(figures_of, text):
+    assert "range" not in figures_of(text)["qualifier"].tolist()

@@ -892,6 +892,41 @@ _OF_AFTER = re.compile(r"\s+of\b", re.I)
 _ONE_AT_AFTER = re.compile(r"\s+(?:point|stage|time)\b", re.I)
 
 
+# The second number of a range whose first carries its unit: "between 3% and 5%", "3%-5%", "5km to 10km".
+_UNIT_RANGE_TAIL = re.compile(rf"(?P<sep>\s*(?:[-–]|{_DASH_REF})\s*|\s+(?:to|and)\s+)(?P<cur>{_CUR})?"
+                              r"(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion)\b|"
+                              r"(?:bn|mn|tn|m)(?![a-z]))?)", re.I)
+
+
+def unit_range(chunk: str, s: int, e: int, kind: str, unit: str, money: bool, opener: str) -> tuple[float, int] | None:
+    """(second value, end) when the figure at chunk[s:e] goes on to a second number in the same unit
+    that makes a range with it: after a dash, after "and" when "between" opened it (`opener`), after
+    "to" when neither "from", "by" nor a verb of change comes before ("cut rates by 0.5% to 4.5%")."""
+    tail = _UNIT_RANGE_TAIL.match(chunk, e)
+    if not tail:
+        return None
+    sep = tail.group("sep").strip().lower()
+    if sep == "and" and opener != "between" or sep == "to" and (
+            opener == "from" or _CHANGE_BEFORE.search(chunk, max(0, s - 40), s)
+            or re.search(r"\bby\s+$", chunk[max(0, s - 4):s], re.I)):
+        return None
+    n_s, n_e = tail.span("n")
+    if money:
+        if (tail.group("cur") or "").strip() == "" and not re.match(rf"\s(?:of\s+)?(?:{_CURRENCY_WORDS})\b", chunk[n_e:n_e + 20], re.I):
+            return None  # "$10-12" is read by the main pattern; "$5 to 10 people" is no range
+        return parse_number(tail.group("n"), money=True), n_e + (
+            len(m2.group(0)) if (m2 := re.match(rf"\s(?:of\s+)?(?:{_CURRENCY_WORDS})\b", chunk[n_e:n_e + 20], re.I)) else 0)
+    after = unit_after(chunk, n_s, n_e)
+    if after is None or not after.group(0):
+        return None
+    g = after.groupdict()
+    same = {"percent": g.get("pct"), "distance": g.get("dist"), "duration": g.get("dur"), "other": g.get("other")}[kind]
+    if not same or kind != "percent" and same.lower() != unit:
+        return None
+    value = parse_number(tail.group("n"))
+    return (value, n_e + after.end()) if value is not None else None
+
+
 def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Doc | None = None,
                 article: str | None = None) -> dict | None:
     a_s, a_e = m.span("a")
@@ -995,6 +1030,12 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
             kind, unit = "count", "times"
         if kind not in ("count", "money") or g.get("cur") or g.get("times"):
             e += unit_m.end()
+    if not b and value is not None and kind in ("percent", "money", "distance", "duration", "other") and unit:
+        tail = unit_range(chunk, s, e, kind, unit, money, (between or "").strip().lower())
+        if tail and tail[0] > value:
+            low, high, value, qualifier, e = value, tail[0], None, "range", tail[1]
+            if between:
+                s = m.start("between")
     if kind == "count" and not money and not b and _RANK_BEFORE.search(chunk, max(0, s - 10), s):
         kind = "ordinal"  # "world number 46", "the British number one", "seeded three": a rank
     if kind == "count" and not money and _MAGNITUDE_BEFORE.search(chunk, max(0, s - 20), s):
