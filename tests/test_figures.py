@@ -872,3 +872,8 @@ def test_a_range_whose_first_number_carries_its_unit(figures_of, text, figure, l
 ])
 def test_a_change_and_a_new_level_are_no_range(figures_of, text):
     assert "range" not in figures_of(text)["qualifier"].tolist()
+
+
+def test_australian_and_canadian_dollar_signs_have_their_codes(figures_of):
+    f = figures_of("Foster's spent A$584m on the stake and C$20m on the brand.")
+    assert (one(f, "A$584m").unit, one(f, "C$20m").unit) == ("AUD", "CAD")
