@@ -707,10 +707,11 @@ def other_day(chunk: str, m: re.Match) -> tuple[int, int, int] | None:
     return None
 
 
+_HEDGE_END = re.compile(rf"\b({_HEDGE})\s+$", re.I)
 # A height in feet and inches: "6ft 2in", "5' 10\"", "5 feet 4in"; the inches glued to "in" or
 # written with a double prime are read with the feet, never as a count.
 HEIGHT = re.compile(
-    rf"(?P<hedge>\b(?:{_HEDGE})\s+)?\b(?P<ft>\d)(?P<ftu>\s?(?:ft|feet|foot)\b|['’′])\s?"
+    r"(?<![\w.,])(?P<ft>\d)(?P<ftu>\s?(?:ft|feet|foot)\b|['’′])\s?"
     r"(?P<in>\d{1,2}(?:\.\d+)?)(?:\s?(?P<inu>in\b|inch(?:es)?\b)|[\"”″]|'')", re.I)
 
 
@@ -742,7 +743,8 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
         if other:
             day, s_day, e_day = other
             take(s_day, e_day, kind="date", qualifier="exact", date_iso=iso[:-2] + f"{day:02d}" if iso else None)
-    for m in SHORT_DECADE.finditer(chunk):
+    decades = digits and ("0s" in chunk or "0's" in chunk or "0’s" in chunk)
+    for m in SHORT_DECADE.finditer(chunk) if decades else ():
         digit = re.search(r"\d", m.group()).start()
         at = m.start() + digit - (1 if m.group()[digit - 1] in "'’" else 0)
         if claimed.overlaps(start + at, start + m.end()):
@@ -753,7 +755,7 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
             take(at, m.end(), kind="other", unit="degrees", qualifier="range", low=base, high=base + 9)
         else:
             take(at, m.end(), kind="date", qualifier="exact", date_iso=None)
-    for m in AGE_DECADE.finditer(chunk):
+    for m in AGE_DECADE.finditer(chunk) if decades or "ties" in chunk or "teens" in chunk else ():
         # "20s to 40s" is one span of ages; "20s and 30s" two decades, each a row
         first = bounds_a = decade_bounds(m.group("dec1"), m.group("part1"))
         if m.group("dec2") is not None:
@@ -824,11 +826,13 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
     for m in HEIGHT.finditer(chunk) if digits else ():
         if claimed.overlaps(start + m.start(), start + m.end()):
             continue
-        q = _hedge(m.group("hedge")) or "exact"
+        hedge = _HEDGE_END.search(chunk, max(0, m.start() - 30), m.start())
+        q = _hedge(hedge.group(1)) if hedge else "exact"
         feet, inches = float(m.group("ft")), float(m.group("in"))
         low, high = bounds(feet, q)
         unit_ft = m.group("ftu").strip().lower() if m.group("ftu").strip().isalpha() else "ft"  # a prime is feet
-        take(m.start(), m.end("ftu"), kind="distance", unit=unit_ft, qualifier=q, value=feet, low=low, high=high)
+        take(hedge.start() if hedge else m.start(), m.end("ftu"), kind="distance", unit=unit_ft, qualifier=q,
+             value=feet, low=low, high=high)
         take(m.start("in"), m.end(), kind="distance", unit=(m.group("inu") or "in").lower(), qualifier="exact",
              value=inches, low=inches, high=inches)
     for m in _DURATION_ONE.finditer(chunk) if _DURATION_HINT.search(chunk) else ():
