@@ -647,6 +647,7 @@ def test_article_files_named_like_licences_are_still_articles():
 @pytest.mark.parametrize("text", [
     "14:32 GMT", "Updated 09:15 BST", "Posted at 10:05", "Posted at 10:0510:05", "2 hours ago", "1h ago",
     "Last updated: 27 November 2026", "Friday 27 November 2026 14:32 GMT", "12:01 p.m. ET, March 3, 2022",
+    "Updated at 14:02 GMT, Monday", "2023-03-04T09:15:00Z",
 ])
 def test_a_timestamp_line_is_boilerplate_not_content(text):
     assert between_body(text) == "boilerplate" and between_body(text, first=True) == "boilerplate"

@@ -135,14 +135,15 @@ _STAMP_MONTH = (r"(?:January|February|March|April|May|June|July|August|September
                 r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?"
 _STAMP_DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_STAMP_MONTH}(?:,?\s+\d{{4}})?"
-               rf"|{_STAMP_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}"
+               rf"|{_STAMP_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+               r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
                r"|\d{1,2}/\d{1,2}/\d{2,4})")
 _AGO = (r"(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?"
         r"|years?)\s+ago|just\s+now")
 _STAMP = rf"(?:{_WEEKDAY},?\s+)?(?:{_CLOCK}|{_ZONED_CLOCK}|{_STAMP_DATE}|{_AGO})"
 _TIMESTAMP = re.compile(
     r"^(?:(?:last\s+|first\s+)?(?:updated|posted|published|modified|edited)(?:\s+(?:at|on))?\s*[:\-–]?\s*)?"
-    rf"(?:{_STAMP})(?:\s*(?:[,|/•·\-–—]|\bat\b|\bon\b)?\s*(?:{_STAMP}))*\s*[.:]?$", re.I)
+    rf"(?:{_STAMP})(?:\s*(?:[,|/•·\-–—]|\bat\b|\bon\b)?\s*(?:{_STAMP}|{_WEEKDAY}))*\s*[.:]?$", re.I)
 
 
 # Notes about the story rather than the story: corrections and updates ("Correction: An earlier
