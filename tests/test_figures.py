@@ -877,3 +877,16 @@ def test_a_change_and_a_new_level_are_no_range(figures_of, text):
 def test_australian_and_canadian_dollar_signs_have_their_codes(figures_of):
     f = figures_of("Foster's spent A$584m on the stake and C$20m on the brand.")
     assert (one(f, "A$584m").unit, one(f, "C$20m").unit) == ("AUD", "CAD")
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("A man, 34, was shot on Sunday.", "34"),
+    ("Police said a woman, 51, and her son, 17, were hurt.", "17"),
+    ("The victims, ages 18 and 20, were taken to hospital.", "20"),
+])
+def test_an_age_after_a_person_noun_and_comma_is_an_age(figures_of, text, figure):
+    assert one(figures_of(text), figure).kind == "age"
+
+
+def test_a_count_after_a_comma_stays_a_count(figures_of):
+    assert one(figures_of("In the match, 3 goals were scored."), "3").kind == "count"

@@ -331,7 +331,13 @@ IDENTIFIERS = re.compile(
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINAL_WORDS) + r")\b", re.I)
 _RANK_BEFORE = re.compile(r"\b(?:number|seeded|ranked)\s+$", re.I)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]+$", re.I)
-_AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:of\s+)?|[A-Z][\w'’.-]+,\s*|\(\s*)$")
+# "aged 34", "Smith, 34,", "(34)", "a man, 34,", "the victim, 34,", "ages 18 and 20".
+_PERSON_NOUN = (r"(?:man|woman|men|women|boy|girl|boys|girls|teen|teens|teenager|teenagers|youth|child|baby|"
+                r"toddler|victim|victims|suspect|suspects|driver|passenger|pedestrian|resident|mother|father|son|"
+                r"daughter|wife|husband|brother|sister|grandmother|grandfather|girlfriend|boyfriend|officer|"
+                r"gunman|shooter|student|worker|friend|neighbou?r|pensioner|patient)")
+_AGE_BEFORE = re.compile(rf"(?:\b(?:aged?|ages)\s+(?:of\s+)?|[A-Z][\w'’.-]+,\s*|\(\s*|\b{_PERSON_NOUN},\s*"
+                         r"|\bages?\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s+(?:and|or)\s+)$")
 # An age with no "aged" or "years old": people bounded by it ("people over 60", "children under five")
 # or a person's age at a time ("when he was 16", "since she turned 40"), ending its phrase.
 _PEOPLE_BEFORE = re.compile(r"\b(?:people|those|anyone|anybody|everyone|adults|men|women|children|kids|boys|girls|"
