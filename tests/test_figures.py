@@ -890,3 +890,21 @@ def test_an_age_after_a_person_noun_and_comma_is_an_age(figures_of, text, figure
 
 def test_a_count_after_a_comma_stays_a_count(figures_of):
     assert one(figures_of("In the match, 3 goals were scored."), "3").kind == "count"
+
+
+@pytest.mark.parametrize("text", [
+    "The Top 500 list was announced on Monday.",
+    "She runs a Fortune 500 company.",
+])
+def test_a_number_in_a_list_name_is_no_count(figures_of, text):
+    assert figures_of(text).empty
+
+
+def test_top_10_lower_case_or_opening_a_sentence_stays_a_count(figures_of):
+    f = figures_of("The top 10 countries agreed. Top 10 firms lost money.")
+    assert f["kind"].tolist() == ["count", "count"]
+
+
+def test_carats_are_a_unit(figures_of):
+    row = one(figures_of("It is one of the only 24-carat sapphires."), "24-carat")
+    assert (row.kind, row.unit) == ("other", "carat")

@@ -132,6 +132,7 @@ _OTHER_UNIT = (rf"mph|km/h|kph|kmh|knots|[kmg]bps|(?:kilo|mega|giga|tera)(?:byte
                r"megawatts?|calibers?|calibres?|rounds?|(?-i:[kKMGT]Wh?)|"  # power: "500MW", "3kWh"
                r"basis points?|magnitude|"  # "25 basis points", "a 7.1-magnitude earthquake"
                r"(?:kilo|mega|giga|tera|peta|exa)flops|(?-i:[kMGTPE]?FLOPS)|"  # computing speed: "70.72 teraflops"
+               r"carats?|karats?|"  # "a 24-carat sapphire"
                r"(?-i:W|kV|V|Hz|MP|mAh)")  # "a 60W bulb", "240V", "50Hz", "a 12MP camera"
 
 _HEDGES = (
@@ -893,6 +894,9 @@ def _modifies_noun(doc: Doc | None, end: int) -> bool:
 
 # Words before a pronoun "one": "no one", "no-one", "each one"; a determiner with at most one word
 # between ("this one", "the previous one", "a good one") when no noun follows.
+# Capitalised words that make a name with the number after them (not at a sentence start, where
+# "Top" may be an ordinary word).
+_LIST_NAME_BEFORE = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b(?-i:Top|Fortune|Formula|FTSE|Russell)\s+$")
 _ONE_PRONOUN_BEFORE = re.compile(r"\b(?:no|any|some|every|each)(?:\s+|-)$|-in-$", re.I)
 _ONE_DET_BEFORE = re.compile(r"\b(?:this|that|which|the|a|an|another)\s+(?:(?!(?:of|and|or|to|in|at|than)\s)[a-z]+\s+)?$",
                              re.I)
@@ -960,6 +964,8 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
         return None
     if re.fullmatch(r"\d{5,}", a_text):
         return None  # unseparated long digit strings are ids, dates or case numbers
+    if _LIST_NAME_BEFORE.search(chunk, max(0, a_s - 10), a_s):
+        return None  # "the Top 500 list", "a Fortune 500 company", "Formula 1": a name
     unit_m = unit_after(chunk, a_s, e)
     money = bool(m.group("cur")) or bool(unit_m and unit_m.groupdict().get("cur"))
     if hedge_text and destination_up_to(hedge_text, chunk[max(0, m.start() - 60):m.start()]):
