@@ -252,14 +252,16 @@ def _ratio_term(text: str) -> float | None:
 # middle three (34-36), late the last three (37-39).
 _DECADE_WORDS = {"teens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
                  "seventies": 70, "eighties": 80, "nineties": 90}
-_DECADE = rf"(?:(?P<part{{n}}>early|mid|late)(?:-|\s+|\s*-\s*)?)?(?P<dec{{n}}>['’]?[2-9]0['’]?s|{'|'.join(_DECADE_WORDS)})\b"
+_DECADE = (rf"(?:(?P<part{{n}}>early|mid|late)(?:-|\s+|\s*-\s*)?)?"
+           rf"(?P<dec{{n}}>['’]?[2-9]0['’]?s|{'|'.join(_DECADE_WORDS)})\b")
 AGE_DECADE = re.compile(
     rf"\b(?:his|her|their|my|your|our|one['’]s)\s+(?P<a>{_DECADE.format(n=1)}"
     rf"(?:(?P<sep>\s+(?:to|and|or)\s+|\s*[-–]\s*){_DECADE.format(n=2)})?)", re.I)
 # A decade of the century without its century ("the 60s", "the late '80s", "'90s music"): a date,
 # never a count of 60; its century is not written, so no date_iso.
 _TEMPERATURE_BEFORE = re.compile(r"\b(?:temperatures?|highs|lows|degrees|thermometers?|mercury)\b", re.I)
-SHORT_DECADE = re.compile(r"(?:\bthe\s+(?:(?:early|mid|late|upper|lower|high|low)(?:-|\s+))?['’]?|(?<![\w'’])['’])[2-9]0['’]?s\b", re.I)
+SHORT_DECADE = re.compile(r"(?:\bthe\s+(?:(?:early|mid|late|upper|lower|high|low)(?:-|\s+))?['’]?"
+                          r"|(?<![\w'’])['’])[2-9]0['’]?s\b", re.I)
 _DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _TEENS_PART = {None: (13, 19), "early": (13, 15), "mid": (14, 16), "late": (17, 19)}
 
@@ -898,8 +900,8 @@ def _modifies_noun(doc: Doc | None, end: int) -> bool:
 # "Top" may be an ordinary word).
 _LIST_NAME_BEFORE = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b(?-i:Top|Fortune|Formula|FTSE|Russell)\s+$")
 _ONE_PRONOUN_BEFORE = re.compile(r"\b(?:no|any|some|every|each)(?:\s+|-)$|-in-$", re.I)
-_ONE_DET_BEFORE = re.compile(r"\b(?:this|that|which|the|a|an|another)\s+(?:(?!(?:of|and|or|to|in|at|than)\s)[a-z]+\s+)?$",
-                             re.I)
+_ONE_DET_BEFORE = re.compile(r"\b(?:this|that|which|the|a|an|another)\s+"
+                             r"(?:(?!(?:of|and|or|to|in|at|than)\s)[a-z]+\s+)?$", re.I)
 _ONE_IDIOM = re.compile(r"-(?:off|offs|time|way|sided|stop)\b", re.I)
 _ONE_AT = re.compile(r"\bat\s+$", re.I)
 _OF_AFTER = re.compile(r"\s+of\b", re.I)
@@ -907,6 +909,7 @@ _ONE_AT_AFTER = re.compile(r"\s+(?:point|stage|time)\b", re.I)
 
 
 # The second number of a range whose first carries its unit: "between 3% and 5%", "3%-5%", "5km to 10km".
+_CURRENCY_WORD_AFTER = re.compile(rf"\s(?:of\s+)?(?:{_CURRENCY_WORDS})\b", re.I)
 _UNIT_RANGE_TAIL = re.compile(rf"(?P<sep>\s*(?:[-–]|{_DASH_REF})\s*|\s+(?:to|and)\s+)(?P<cur>{_CUR})?"
                               r"(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion)\b|"
                               r"(?:bn|mn|tn|m)(?![a-z]))?)", re.I)
@@ -926,10 +929,10 @@ def unit_range(chunk: str, s: int, e: int, kind: str, unit: str, money: bool, op
         return None
     n_s, n_e = tail.span("n")
     if money:
-        if (tail.group("cur") or "").strip() == "" and not re.match(rf"\s(?:of\s+)?(?:{_CURRENCY_WORDS})\b", chunk[n_e:n_e + 20], re.I):
+        words = _CURRENCY_WORD_AFTER.match(chunk, n_e)
+        if not (tail.group("cur") or "").strip() and not words:
             return None  # "$10-12" is read by the main pattern; "$5 to 10 people" is no range
-        return parse_number(tail.group("n"), money=True), n_e + (
-            len(m2.group(0)) if (m2 := re.match(rf"\s(?:of\s+)?(?:{_CURRENCY_WORDS})\b", chunk[n_e:n_e + 20], re.I)) else 0)
+        return parse_number(tail.group("n"), money=True), words.end() if words else n_e
     after = unit_after(chunk, n_s, n_e)
     if after is None or not after.group(0):
         return None
@@ -1067,7 +1070,8 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
             kind, unit = "age", "years"
     if kind == "count" and value is not None and value == int(value) and 1 <= value < 120 and not b \
             and _AGE_END.match(chunk, e) and (
-                qualifier in ("more_than", "less_than", "at_least", "at_most") and _PEOPLE_BEFORE.search(chunk, max(0, s - 30), s)
+                qualifier in ("more_than", "less_than", "at_least", "at_most")
+                and _PEOPLE_BEFORE.search(chunk, max(0, s - 30), s)
                 or _WAS_AGE_BEFORE.search(chunk, max(0, s - 30), s)):
         kind, unit = "age", "years"  # "people over 60", "children under five", "when he was 16", "turned 40"
     if kind == "count" and b and qualifier == "range" and _AGED_BEFORE.search(chunk, max(0, s - 20), s):
