@@ -640,3 +640,31 @@ def test_article_files_named_like_licences_are_still_articles():
     assert articles.is_corpus_document(Path("LICENSE-MIT.txt"))
     assert not articles.is_corpus_document(Path("licence-fee-to-rise.txt"))
     assert not articles.is_corpus_document(Path("copying-charges-dropped.md"))
+
+
+# --- live-blog timestamps ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "14:32 GMT", "Updated 09:15 BST", "Posted at 10:05", "Posted at 10:0510:05", "2 hours ago", "1h ago",
+    "Last updated: 27 November 2026", "Friday 27 November 2026 14:32 GMT", "12:01 p.m. ET, March 3, 2022",
+    "Updated at 14:02 GMT, Monday", "2023-03-04T09:15:00Z",
+])
+def test_a_timestamp_line_is_boilerplate_not_content(text):
+    assert between_body(text) == "boilerplate" and between_body(text, first=True) == "boilerplate"
+
+
+@pytest.mark.parametrize("text", [
+    "Five killed", "Police said 14 people were hurt at 10:05.", "By 2015, the plant had closed.",
+    "Friday", "2:45pm: The minister said 40 homes were lost.",
+])
+def test_lines_with_times_or_numbers_that_say_something_are_not_timestamps(text):
+    assert between_body(text) != "boilerplate"
+
+
+def test_a_timestamp_heading_a_block_is_a_paragraph_of_its_own():
+    text = "Storm hits coast\n\n14:32 GMT\nPolice said three people were hurt.\n\nThe river burst its banks."
+    paras = articles.paragraphs(text)
+    assert [(p.text, p.kind) for p in paras] == [
+        ("Storm hits coast", "headline"), ("14:32 GMT", "boilerplate"),
+        ("Police said three people were hurt.", "body"), ("The river burst its banks.", "body")]
+    assert all(text[p.start:p.end] == p.text for p in paras)

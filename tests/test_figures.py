@@ -630,3 +630,281 @@ def test_and_over_and_and_under_are_open_bounds(figures_of):
     f = figures_of("People aged 60 and over should get the vaccine. He scored 5 and over the weekend added 3.")
     assert (one(f, "60 and over")["qualifier"], one(f, "60 and over")["low"]) == ("at_least", 60)
     assert one(f, "5")["qualifier"] == "exact"
+
+
+# --- age decades ------------------------------------------------------------------------------
+
+def test_in_his_60s_is_an_age_decade_not_a_count_nor_a_year(figures_of):
+    f = figures_of("Police said a man in his 60s was found dead at the scene.")
+    row = one(f, "60s")
+    assert (row.kind, row.unit, row.qualifier, row.low, row.high) == ("age", "years", "range", 60, 69)
+    assert pd.isna(row.value) and not row.is_casualty
+    assert len(f) == 1
+
+
+@pytest.mark.parametrize("text, figure, low, high", [
+    ("A woman in her early 30s was taken to hospital.", "early 30s", 30, 33),
+    ("A man in his mid-40s was arrested.", "mid-40s", 44, 46),
+    ("A man in his late fifties was arrested.", "late fifties", 57, 59),
+    ("She is now in her eighties.", "eighties", 80, 89),
+    ("A boy in his late teens was hurt.", "late teens", 17, 19),
+    ("The men, in their 20s to 40s, were released.", "20s to 40s", 20, 49),
+])
+def test_age_decades_with_early_mid_late_bounds(figures_of, text, figure, low, high):
+    row = one(figures_of(text), figure)
+    assert (row.kind, row.qualifier, row.low, row.high) == ("age", "range", low, high)
+
+
+def test_people_in_their_20s_and_30s_are_two_age_decades(figures_of):
+    f = figures_of("Most of the victims were people in their 20s and 30s, officials said.")
+    assert f["text"].tolist() == ["20s", "30s"]
+    assert f["kind"].tolist() == ["age", "age"]
+    assert (f["low"].tolist(), f["high"].tolist()) == ([20, 30], [29, 39])
+
+
+def test_live_blog_timestamps_give_no_figures(figures_of):
+    text = ("Storm hits coast\n\nThe river burst its banks.\n\nPosted at 10:0510:05\n\n2 hours ago\n\n"
+            "14:32 GMT\nPolice said three people were hurt.")
+    f = figures_of(text)
+    assert f["text"].tolist() == ["three"]
+    assert f["kind"].tolist() == ["count"]
+
+
+# --- "one" that counts nothing ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "\"I thank God that no-one got injured,\" he said.",
+    "Its profits were buoyed by one-off gains.",
+    "Oil topped $50 a barrel at one point, dealers said.",
+    "The best way to prepare for a game is to win the previous one.",
+])
+def test_one_as_a_pronoun_or_an_idiom_is_no_count(figures_of, text):
+    f = figures_of(text)
+    assert "one" not in f["text"].str.lower().tolist()
+    assert not f["is_casualty"].any()
+
+
+def test_one_that_counts_stays_a_count(figures_of):
+    f = figures_of("That one person was hurt. The only one of the 12 miners survived. He took one step.")
+    ones = f[f["text"] == "one"]
+    assert len(ones) == 3
+    assert (ones["counted"].iloc[0], ones["counted"].iloc[2]) == ("person", "step")
+
+
+# --- identifiers ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Anyone with information should call police on 0845 8 505 505 or 0800 555 111.",
+    "Readers can call the helpline on 020 7946 0000 or +44 20 7946 0001.",
+])
+def test_phone_numbers_with_a_trunk_zero_or_country_code_are_no_figures(figures_of, text):
+    assert figures_of(text).empty
+
+
+def test_a_number_after_an_identifier_is_still_read(figures_of):
+    f = figures_of("The plane left at 0400 and 3 people died.")
+    assert f["text"].tolist() == ["3"]
+
+
+def test_money_before_a_word_of_time_stays_money(figures_of):
+    f = figures_of("Profits rose to $1.13bn from $639m year-earlier.")
+    row = one(f, "$639m")
+    assert (row.kind, row.unit, row.value) == ("money", "USD", 639e6)
+
+
+@pytest.mark.parametrize("text", [
+    "The machine does 42.7 trillion calculations per second.",
+    "It was capable of 80 million operations a second.",
+    "She paused for a second.",
+])
+def test_second_as_a_unit_of_time_is_no_ordinal(figures_of, text):
+    assert "ordinal" not in figures_of(text)["kind"].tolist()
+
+
+def test_second_before_a_noun_stays_an_ordinal(figures_of):
+    assert one(figures_of("He won a second term."), "second").kind == "ordinal"
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("World number 46 Rusedski broke in the ninth game.", "46"),
+    ("The British number one then showed his strength.", "one"),
+    ("Henman, seeded three, held his serve.", "three"),
+])
+def test_a_rank_after_number_or_seeded_is_an_ordinal_not_a_count(figures_of, text, figure):
+    assert one(figures_of(text), figure).kind == "ordinal"
+
+
+def test_a_count_after_the_number_of_stays_a_count(figures_of):
+    assert one(figures_of("The number of dead rose to 40."), "40").kind == "count"
+
+
+@pytest.mark.parametrize("text, day, iso", [
+    ("Britain play Israel on 4-6 March.", "4", "--03-04"),
+    ("A meeting is planned for 6 or 7 January 2005.", "6", "2005-01-06"),
+    ("The talks run March 4-6 in Geneva.", "6", "--03-06"),
+])
+def test_the_other_day_of_a_span_of_days_is_a_date_not_a_count(figures_of, text, day, iso):
+    row = one(figures_of(text), day)
+    assert (row.kind, row.date_iso) == ("date", iso)
+
+
+def test_computing_speed_in_flops_is_a_measure_not_a_count(figures_of):
+    row = one(figures_of("The machine has managed speeds of 70.72 teraflops."), "70.72 teraflops")
+    assert (row.kind, row.unit, row.value) == ("other", "teraflops", 70.72)
+
+
+@pytest.mark.parametrize("text, feet, inches", [
+    ("The suspect is 6ft 2in tall.", "6ft", "2in"),
+    ("Police described him as about 5' 10\" tall.", "about 5'", "10\""),
+])
+def test_a_height_in_feet_and_inches_is_two_distances_not_a_count(figures_of, text, feet, inches):
+    f = figures_of(text)
+    assert f["text"].tolist() == [feet, inches]
+    assert f["kind"].tolist() == ["distance", "distance"]
+    assert f["value"].tolist()[1] in (2, 10)
+
+
+def test_a_live_page_time_printed_twice_is_one_time(figures_of):
+    f = figures_of("Posted at 10:0510:05 the minister said 40 homes were lost.")
+    assert one(f, "10:0510:05").kind == "time"
+    assert f["text"].tolist() == ["10:0510:05", "40"]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("His band was huge in the 80s.", "80s"),
+    ("It was a hit in the late '60s.", "'60s"),
+])
+def test_a_decade_without_its_century_is_a_date_not_a_count(figures_of, text, figure):
+    row = one(figures_of(text), figure)
+    assert row.kind == "date" and pd.isna(row.value) and pd.isna(row.date_iso)
+
+
+def test_temperatures_in_the_60s_are_degrees_not_a_count(figures_of):
+    row = one(figures_of("Temperatures will be in the 60s on Friday."), "60s")
+    assert (row.kind, row.unit, row.low, row.high) == ("other", "degrees", 60, 69)
+
+
+@pytest.mark.parametrize("text, figure, qualifier", [
+    ("The payment goes to households with people over 60.", "over 60", "more_than"),
+    ("It is paid where people are over 80, officials said.", "over 80", "more_than"),
+    ("Children under five were vaccinated.", "under five", "less_than"),
+    ("When I was 16, it was hard.", "16", "exact"),
+    ("He turned 40 last year.", "40", "exact"),
+])
+def test_an_age_without_aged_or_years_old_is_an_age(figures_of, text, figure, qualifier):
+    row = one(figures_of(text), figure)
+    assert (row.kind, row.unit, row.qualifier) == ("age", "years", qualifier)
+
+
+def test_a_hedged_count_of_people_stays_a_count(figures_of):
+    row = one(figures_of("More than 20 people died when he was 16 miles away."), "More than 20")
+    assert (row.kind, row.counted) == ("count", "people")
+
+
+@pytest.mark.parametrize("text", [
+    "England face Wales in the Six Nations opener on Saturday.",
+    "Its design is like the all-in-one models released this year.",
+    "It is the sort of one-stop-shop they can come to.",
+])
+def test_numbers_in_names_and_idioms_are_no_counts(figures_of, text):
+    assert figures_of(text).empty
+
+
+@pytest.mark.parametrize("text", [
+    "Wasps 31-37 Leicester",
+    "Saulnier battled to a 6-7 (3-7) 6-3 6-3 win.",
+    "Chelsea lost 1-3 to Arsenal.",
+    "He goes 0-30 down.",
+])
+def test_a_score_is_no_range(figures_of, text):
+    assert "range" not in figures_of(text)["qualifier"].tolist()
+
+
+def test_a_range_of_people_stays_a_range(figures_of):
+    row = one(figures_of("Some 20-30 people died."), "Some 20-30")
+    assert (row.qualifier, row.low, row.high) == ("range", 20, 30)
+
+
+def test_a_range_after_aged_is_an_age_range(figures_of):
+    row = one(figures_of("Children aged 5-11 will be offered the vaccine."), "5-11")
+    assert (row.kind, row.qualifier, row.low, row.high) == ("age", "range", 5, 11)
+
+
+@pytest.mark.parametrize("text, figure, seconds", [
+    ("She finished in a personal best of 9:05.73 on Sunday.", "9:05.73", 545.73),
+    ("Kipchoge won the marathon in 2:05:30.", "2:05:30", 7530),
+])
+def test_a_race_time_is_a_duration_in_seconds_not_a_clock_time(figures_of, text, figure, seconds):
+    row = one(figures_of(text), figure)
+    assert (row.kind, row.unit, row.value) == ("duration", "seconds", seconds)
+
+
+def test_a_clock_time_stays_a_time(figures_of):
+    assert one(figures_of("The blast came at 10:05 local time."), "10:05").kind == "time"
+
+
+@pytest.mark.parametrize("text", [
+    "They hope to claim their first away win in the Six Nations.",
+    "We have lost work and another one will close us.",
+])
+def test_more_names_and_pronouns_are_no_counts(figures_of, text):
+    assert "count" not in figures_of(text)["kind"].tolist()
+
+
+def test_a_count_of_a_capitalised_people_stays_a_count(figures_of):
+    assert one(figures_of("Five Britons were killed in the attack."), "Five").kind == "count"
+
+
+@pytest.mark.parametrize("text, figure, low, high", [
+    ("Growth will slow to between 3% and 5% this year.", "between 3% and 5%", 3, 5),
+    ("Rates of 3%-5% are likely.", "3%-5%", 3, 5),
+    ("The camp is 5km to 10km from the border.", "5km to 10km", 5, 10),
+])
+def test_a_range_whose_first_number_carries_its_unit(figures_of, text, figure, low, high):
+    row = one(figures_of(text), figure)
+    assert (row.qualifier, row.low, row.high) == ("range", low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "The bank cut rates by 0.5% to 4.5%.",
+    "Its share rose from 29% to 40%.",
+    "Sales rose 2% to 5% of the total.",
+])
+def test_a_change_and_a_new_level_are_no_range(figures_of, text):
+    assert "range" not in figures_of(text)["qualifier"].tolist()
+
+
+def test_australian_and_canadian_dollar_signs_have_their_codes(figures_of):
+    f = figures_of("Foster's spent A$584m on the stake and C$20m on the brand.")
+    assert (one(f, "A$584m").unit, one(f, "C$20m").unit) == ("AUD", "CAD")
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("A man, 34, was shot on Sunday.", "34"),
+    ("Police said a woman, 51, and her son, 17, were hurt.", "17"),
+    ("The victims, ages 18 and 20, were taken to hospital.", "20"),
+])
+def test_an_age_after_a_person_noun_and_comma_is_an_age(figures_of, text, figure):
+    assert one(figures_of(text), figure).kind == "age"
+
+
+def test_a_count_after_a_comma_stays_a_count(figures_of):
+    assert one(figures_of("In the match, 3 goals were scored."), "3").kind == "count"
+
+
+@pytest.mark.parametrize("text", [
+    "The Top 500 list was announced on Monday.",
+    "She runs a Fortune 500 company.",
+])
+def test_a_number_in_a_list_name_is_no_count(figures_of, text):
+    assert figures_of(text).empty
+
+
+def test_top_10_lower_case_or_opening_a_sentence_stays_a_count(figures_of):
+    f = figures_of("The top 10 countries agreed. Top 10 firms lost money.")
+    assert f["kind"].tolist() == ["count", "count"]
+
+
+def test_carats_are_a_unit(figures_of):
+    row = one(figures_of("It is one of the only 24-carat sapphires."), "24-carat")
+    assert (row.kind, row.unit) == ("other", "carat")

@@ -123,6 +123,29 @@ _BOILERPLATE = re.compile(
     r"|cookies?\b.*\b(accept|policy)|skip to (main )?content"
     r"|we use cookies|this (article|story) was (originally )?published)",
     re.I)
+# A line that only says when an entry was posted, as live blogs and interview pages print them
+# above each entry: "14:32 GMT", "Updated 09:15 BST", "Posted at 10:05", "2 hours ago", "Friday 27
+# November 2026 14:32 GMT". Page furniture, not content: its numbers are no figures and its words
+# no sentences of the story (BBC pages glue the time twice, "Posted at 10:0510:05").
+_CLOCK = (r"(?:\d{1,2}[:.]\d{2}(?:\d{1,2}[:.]\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?|\d{1,2}\s*[ap]\.?\s?m\b\.?)"
+          r"(?:\s*\(?(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|IST|JST|KST|HKT|SGT|AEST|AEDT|EST|EDT|CST|CDT|MST|MDT"
+          r"|PST|PDT|ET|CT|MT|PT|local(?:\s+time)?)\b(?:\s*[+-]\s*\d{1,2})?\)?)?")
+_ZONED_CLOCK = r"\d{4}\s*(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|ET|hrs|local\s+time)\b"
+_STAMP_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?"
+_STAMP_DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_STAMP_MONTH}(?:,?\s+\d{{4}})?"
+               rf"|{_STAMP_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+               r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
+               r"|\d{1,2}/\d{1,2}/\d{2,4})")
+_AGO = (r"(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?"
+        r"|years?)\s+ago|just\s+now")
+_STAMP = rf"(?:{_WEEKDAY},?\s+)?(?:{_CLOCK}|{_ZONED_CLOCK}|{_STAMP_DATE}|{_AGO})"
+_TIMESTAMP = re.compile(
+    r"^(?:(?:last\s+|first\s+)?(?:updated|posted|published|modified|edited)(?:\s+(?:at|on))?\s*[:\-–]?\s*)?"
+    rf"(?:{_STAMP})(?:\s*(?:[,|/•·\-–—]|\bat\b|\bon\b)?\s*(?:{_STAMP}|{_WEEKDAY}))*\s*[.:]?$", re.I)
+
+
 # Notes about the story rather than the story: corrections and updates ("Correction: An earlier
 # version ...", "CORRECTION APPENDED.", "This article has been updated to ..."), and the furniture of
 # transcripts and archive exports ("(BEGIN VIDEO CLIP)", "ABSTRACT.", "FULL TEXT.", a line of
@@ -239,8 +262,28 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         if not stripped:
             continue
         lead = len(block) - len(block.lstrip())
-        out.append((start + lead, start + lead + len(stripped)))
+        s = start + lead
+        head = _timestamp_head(stripped)
+        if head:
+            # a live blog's entry printed under its time: the time line is a block of its own
+            out.append((s, s + head[0]))
+            s += head[1]
+            stripped = stripped[head[1]:]
+        out.append((s, s + len(stripped)))
     return out
+
+
+def _timestamp_head(block: str) -> tuple[int, int] | None:
+    """(end of the line, start of the rest) when a block's first line is a timestamp (`_TIMESTAMP`)
+    and more lines follow, else None."""
+    cut = block.find("\n")
+    if cut < 0 or cut > 80:
+        return None
+    line = block[:cut].rstrip()
+    if not _TIMESTAMP.match(plain_view(line).strip()):
+        return None
+    rest = block[cut:]
+    return len(line), cut + len(rest) - len(rest.lstrip())
 
 
 def _words(text: str) -> list[str]:
@@ -351,7 +394,8 @@ def classify(texts: list[str], has_title: bool = False) -> list[str]:
             kind = "related_link"
         elif (link and not link["headline"] or _LINK_LIST_LABEL.match(text) or _BOILERPLATE.search(text) and len(words) <= 40
               or len(words) <= 15 and _SIGN_UP.search(text)
-              or len(words) <= MAX_NOTE_WORDS and _EDITORIAL_NOTE.match(text)):
+              or len(words) <= MAX_NOTE_WORDS and _EDITORIAL_NOTE.match(text)
+              or len(words) <= 16 and len(lines) == 1 and _TIMESTAMP.match(text)):
             kind = "boilerplate"
         elif _is_credit(text, len(words), first=i == 0) or _is_staff_credit(text, len(words), first=i == 0):
             kind = "credit"

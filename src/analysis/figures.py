@@ -93,7 +93,7 @@ _ORDINAL_WORDS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
 _ORDINAL_WORDS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100})
-_CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₽": "RUB", "₴": "UAH",
+_CURRENCY = {"$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "£": "GBP", "€": "EUR", "¥": "JPY", "₽": "RUB", "₴": "UAH",
              "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pounds sterling": "GBP",
              "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
              "hryvnias": "UAH", "yuan": "CNY", "yen": "JPY", "renminbi": "CNY", "kronor": "SEK", "naira": "NGN",
@@ -131,6 +131,8 @@ _OTHER_UNIT = (rf"mph|km/h|kph|kmh|knots|[kmg]bps|(?:kilo|mega|giga|tera)(?:byte
                r"degrees?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|km|met(?:re|er)s)|"
                r"megawatts?|calibers?|calibres?|rounds?|(?-i:[kKMGT]Wh?)|"  # power: "500MW", "3kWh"
                r"basis points?|magnitude|"  # "25 basis points", "a 7.1-magnitude earthquake"
+               r"(?:kilo|mega|giga|tera|peta|exa)flops|(?-i:[kMGTPE]?FLOPS)|"  # computing speed: "70.72 teraflops"
+               r"carats?|karats?|"  # "a 24-carat sapphire"
                r"(?-i:W|kV|V|Hz|MP|mAh)")  # "a 60W bulb", "240V", "50Hz", "a 12MP camera"
 
 _HEDGES = (
@@ -244,6 +246,36 @@ def _ratio_term(text: str) -> float | None:
     return parse_number(text) if text[:1].isdigit() else parse_number(re.sub(r"^a\s+", "one ", text.lower()))
 
 
+# An age decade after a possessive: "a man in his 60s", "in her early thirties", "people in their
+# 20s and 30s", "in his late teens". The decade is a range of ages, not a count of 60 nor the 1960s.
+# Bounds: the whole decade (60-69; teens 13-19); early is its first four years (30-33), mid the
+# middle three (34-36), late the last three (37-39).
+_DECADE_WORDS = {"teens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+_DECADE = (rf"(?:(?P<part{{n}}>early|mid|late)(?:-|\s+|\s*-\s*)?)?"
+           rf"(?P<dec{{n}}>['’]?[2-9]0['’]?s|{'|'.join(_DECADE_WORDS)})\b")
+AGE_DECADE = re.compile(
+    rf"\b(?:his|her|their|my|your|our|one['’]s)\s+(?P<a>{_DECADE.format(n=1)}"
+    rf"(?:(?P<sep>\s+(?:to|and|or)\s+|\s*[-–]\s*){_DECADE.format(n=2)})?)", re.I)
+# A decade of the century without its century ("the 60s", "the late '80s", "'90s music"): a date,
+# never a count of 60; its century is not written, so no date_iso.
+_TEMPERATURE_BEFORE = re.compile(r"\b(?:temperatures?|highs|lows|degrees|thermometers?|mercury)\b", re.I)
+SHORT_DECADE = re.compile(r"(?:\bthe\s+(?:(?:early|mid|late|upper|lower|high|low)(?:-|\s+))?['’]?"
+                          r"|(?<![\w'’])['’])[2-9]0['’]?s\b", re.I)
+_DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+_TEENS_PART = {None: (13, 19), "early": (13, 15), "mid": (14, 16), "late": (17, 19)}
+
+
+def decade_bounds(decade: str, part: str | None) -> tuple[float, float]:
+    """(low, high) ages of "60s", "early thirties", "late teens" (see `AGE_DECADE`)."""
+    decade, part = decade.lower(), part.lower() if part else None
+    if decade == "teens":
+        return tuple(float(x) for x in _TEENS_PART[part])
+    base = _DECADE_WORDS.get(decade) or int(decade.lstrip("'’")[:2])
+    low, high = _DECADE_PART[part]
+    return float(base + low), float(base + high)
+
+
 _DURATION_ONE = re.compile(rf"(?P<hedge>\b(?:{_HEDGE})\s+)(?P<a>(?:a|an|one)\s+(?:{_DURATION}))\b", re.I)
 # Cheap necessary conditions, searched first so that the long patterns run only where they can match.
 _DURATION_HINT = re.compile(rf"\b(?:a|an|one)\s+(?:{_DURATION})\b", re.I)
@@ -279,8 +311,9 @@ YEAR = re.compile(r"(?<![\w,.$£€-])(?:1[89]|20)\d{2}(?![\w%-]|[.,]\d)")
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid|year|"
                           r"spring|summer|autumn|fall|winter|and|or|to|through|season|fiscal|class)\s*|"
                           r"mid-|’|')$", re.I)
+# BBC live pages print an entry's time twice, glued ("Posted at 10:0510:05"): one time.
 TIMES = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)"
-                   r"|\b\d{1,2}:\d{2}\b|\b\d{4}\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|hrs|local time)\b"
+                   r"|\b\d{1,2}:\d{2}(?:\d{1,2}:\d{2})?\b|\b\d{4}\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|hrs|local time)\b"
                    r"|\b\d{1,2}\s*o[’']clock\b", re.I)
 IDENTIFIERS = re.compile(
     r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-][\dA-Z]{4}\b(?:\s*\(\d{4}\))?|\b\d{3}-\d{4}\b|\b1-8\d\d-[\w-]+"
@@ -294,10 +327,31 @@ IDENTIFIERS = re.compile(
     r"Platform|Pier|Division|Brigade|Regiment|Battalion|Squadron|Corps|Army|Fleet|Game|Week|Day|Pages?|"
     r"Level|Floor|Lot|Station|Bus|Line|Engine|Ladder|Company|Squad|Seat|Grade|Year|Act|Bill)\s+\d+[A-Z]?\b"
     r"|#\s?\d+|\b911\b|\b[A-Z]{2}\s+\d{5}\b|\b\d{5}(?:-\d{4})\b"
+    # phone numbers outside North America: a trunk zero ("0800 555 111", "0845 8 505 505", "020 7946
+    # 0000") or a country code ("+44 20 7946 0000"); a quantity is never written with a leading zero
+    r"|(?<![\w.,])0\d{2,4}(?:[\s-]\d{1,4}){0,4}\b|\+\d{1,3}(?:[\s-]?\(?\d{1,4}\)?)(?:[\s-]\d{2,4}){1,4}\b"
     r"|\b\d{1,3}/\d{1,3}\b(?!/)")  # betting odds ("3/1 favourite")
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINAL_WORDS) + r")\b", re.I)
+_RANK_BEFORE = re.compile(r"\b(?:number|seeded|ranked)\s+$", re.I)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]+$", re.I)
-_AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:of\s+)?|[A-Z][\w'’.-]+,\s*|\(\s*)$")
+# "aged 34", "Smith, 34,", "(34)", "a man, 34,", "the victim, 34,", "ages 18 and 20".
+_PERSON_NOUN = (r"(?:man|woman|men|women|boy|girl|boys|girls|teen|teens|teenager|teenagers|youth|child|baby|"
+                r"toddler|victim|victims|suspect|suspects|driver|passenger|pedestrian|resident|mother|father|son|"
+                r"daughter|wife|husband|brother|sister|grandmother|grandfather|girlfriend|boyfriend|officer|"
+                r"gunman|shooter|student|worker|friend|neighbou?r|pensioner|patient)")
+_AGE_BEFORE = re.compile(rf"(?:\b(?:aged?|ages)\s+(?:of\s+)?|[A-Z][\w'’.-]+,\s*|\(\s*|\b{_PERSON_NOUN},\s*"
+                         r"|\bages?\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s+(?:and|or)\s+)$")
+# An age with no "aged" or "years old": people bounded by it ("people over 60", "children under five")
+# or a person's age at a time ("when he was 16", "since she turned 40"), ending its phrase.
+_PEOPLE_BEFORE = re.compile(r"\b(?:people|those|anyone|anybody|everyone|adults|men|women|children|kids|boys|girls|"
+                            r"pensioners|patients|drivers|residents|persons|individuals|smokers|workers|voters)\s+"
+                            r"(?:(?:are|were|aged|who\s+are|who\s+were)\s+)?$",
+                            re.I)
+_WAS_AGE_BEFORE = re.compile(r"\b(?:(?:when|since|until|till|before|after|because|while)\s+(?:I|he|she|they|we|you)"
+                             r"\s+(?:was|were)|turned|turning|turns)\s+$", re.I)
+_AGE_END = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or|who|were|are|was|is|will|would|can|could|had|have|has|in|on|"
+                      r"at|from|with|for|he|she|I|they|we|when|last|this)\b")
+_AGED_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?$", re.I)
 _AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
 _UNIT_AFTER = re.compile(
     rf"^(?:(?P<pct>{_SP}?(?:%|{_PERCENT_REF}|per\s?cent\b|percent\b|percentage points?\b))"
@@ -527,6 +581,29 @@ def is_change(before: str, a_text: str, b_text: str, a: float, b: float, money: 
     return max(significant) > 2
 
 
+# A score "N-M" (its lower number may come first): after a verb of a result or between two names,
+# before a noun of a result, or a tie-break in brackets after a set ("6-7 (3-7)").
+_SCORE_VERB = re.compile(
+    r"\b(?:won|wins?|winning|lost|los(?:e|es|ing)|beat(?:s|en|ing)?|drew|draws?|drawn|drawing|leads?|led|leading|"
+    r"trail(?:s|ed|ing)?|went|go(?:es|ing)?|edged|thrashed|defeated|finished|ended)\s+$", re.I)
+_SCORE_NOUN = re.compile(r"\s+(?:defeat|win|victory|loss|draw|lead|deficit|scoreline|triumph|thrashing|"
+                         r"down|up)\b|\s*\(\d{1,2}-\d", re.I)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_TIE_BREAK = re.compile(r"\d-\d{1,2}\s*\($")
+
+
+def is_score(chunk: str, m: re.Match) -> bool:
+    """Whether "N-M" at `m` (`EXPRESSION`, two small whole numbers and a dash) is a score."""
+    a, b = m.group("a").strip(), m.group("b").strip()
+    if not (re.fullmatch(r"\d{1,3}", a) and re.fullmatch(r"\d{1,3}", b)):
+        return False
+    s, e = m.start("a"), m.end("b")
+    return bool(_SCORE_VERB.search(chunk, max(0, s - 12), s) or _SCORE_NOUN.match(chunk, e)
+                or _NAME_BEFORE.search(chunk, max(0, s - 30), s) and _NAME_AFTER.match(chunk, e)
+                or _TIE_BREAK.search(chunk, max(0, s - 8), s))
+
+
 # "up to" after a verb of movement is where the thing went ("pushed earnings up to $43.1m", "rose
 # up to 5%"), not a ceiling; "could rise up to 10%" and "killed up to 15,000" stay hedged.
 _MOVED_OBJECT = re.compile(
@@ -612,6 +689,47 @@ def _date_iso(m: re.Match) -> str | None:
     return f"{year}-{month_n:02d}-{int(day):02d}" if day else f"{year}-{month_n:02d}"
 
 
+_SECOND_OF_TIME = re.compile(r"\b(?:per|split|a\s+few|fraction\s+of\s+a)\s+$", re.I)
+_SECOND_MAYBE_TIME = re.compile(r"\b(?:a|one|every|each)\s+$", re.I)  # "a second term" is an ordinal
+
+
+# The other day of a span or choice of days written with one month: "4-6 March", "6 or 7 January",
+# "March 4-6".
+_DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?P<sep>[-–]|to|or|and|&)\s*$", re.I)
+_DAY_AFTER = re.compile(r"\s*[-–]\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![.,:]?\d|\s*%)")
+
+
+def other_day(chunk: str, m: re.Match) -> tuple[int, int, int] | None:
+    """(day, start, end) of a day written beside the date `m` (`DATES`) that shares its month, else None."""
+    first = m.group("d2")
+    if first:
+        before = _DAY_BEFORE.search(chunk, max(0, m.start() - 12), m.start())
+        if before:
+            day = int(before.group(1))
+            if 1 <= day <= 31 and (day < int(first) or before.group("sep").lower() in ("or", "and", "&")):
+                return day, before.start(1), before.end(1)
+        return None
+    first = m.group("d1")
+    after = _DAY_AFTER.match(chunk, m.end()) if first and not m.group("y1") else None
+    if after and int(first) < int(after.group(1)) <= 31:
+        return int(after.group(1)), after.start(1), after.end(1)
+    return None
+
+
+_HEDGE_END = re.compile(rf"\b({_HEDGE})\s+$", re.I)
+# A height in feet and inches: "6ft 2in", "5' 10\"", "5 feet 4in"; the inches glued to "in" or
+# written with a double prime are read with the feet, never as a count.
+HEIGHT = re.compile(
+    r"(?<![\w.,])(?P<ft>\d)(?P<ftu>\s?(?:ft|feet|foot)\b|['’′])\s?"
+    r"(?P<in>\d{1,2}(?:\.\d+)?)(?:\s?(?P<inu>in\b|inch(?:es)?\b)|[\"”″]|'')", re.I)
+
+
+# A race or match time: minutes and seconds with hundredths ("9:05.73", "1:50.87") or hours,
+# minutes and seconds ("2:05:30"), read as a duration in seconds; never a clock time.
+RACE_TIME = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?:\.\d{1,2}|(?P<ss>:\d{2}(?:\.\d{1,2})?))(?![\d:]|\.\d)")
+_CLOCK_BEFORE = re.compile(r"\b(?:at|from|until|till|by|since)\s+$", re.I)
+
+
 def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | None = None) -> list[dict]:
     """Every numeric expression in text[start:end], as dicts with offsets into `text`, in text order."""
     end = len(text) if end is None else end
@@ -630,6 +748,44 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
         if m.group("d1") and not 1 <= int(m.group("d1")) <= 31:
             continue  # "March 45": not a date
         take(m.start(), m.end(), kind="date", qualifier="exact", date_iso=iso)
+        other = other_day(chunk, m)
+        if other:
+            day, s_day, e_day = other
+            take(s_day, e_day, kind="date", qualifier="exact", date_iso=iso[:-2] + f"{day:02d}" if iso else None)
+    decades = digits and ("0s" in chunk or "0's" in chunk or "0’s" in chunk)
+    for m in SHORT_DECADE.finditer(chunk) if decades else ():
+        digit = re.search(r"\d", m.group()).start()
+        at = m.start() + digit - (1 if m.group()[digit - 1] in "'’" else 0)
+        if claimed.overlaps(start + at, start + m.end()):
+            continue
+        window = chunk[max(0, m.start() - 50):m.start()]
+        if _TEMPERATURE_BEFORE.search(window[max(window.rfind(". "), window.rfind("? "), window.rfind("! ")) + 1:]):
+            base = float(re.search(r"[2-9]0", m.group()).group())  # "highs in the 60s": degrees 60-69
+            take(at, m.end(), kind="other", unit="degrees", qualifier="range", low=base, high=base + 9)
+        else:
+            take(at, m.end(), kind="date", qualifier="exact", date_iso=None)
+    for m in AGE_DECADE.finditer(chunk) if decades or "ties" in chunk or "teens" in chunk else ():
+        # "20s to 40s" is one span of ages; "20s and 30s" two decades, each a row
+        first = bounds_a = decade_bounds(m.group("dec1"), m.group("part1"))
+        if m.group("dec2") is not None:
+            second = decade_bounds(m.group("dec2"), m.group("part2"))
+            if m.group("sep").strip().lower() in ("and", "or"):
+                take(m.start("a"), m.end("dec1"), kind="age", unit="years", qualifier="range",
+                     low=first[0], high=first[1])
+                start_b = m.start("part2") if m.group("part2") else m.start("dec2")
+                take(start_b, m.end("a"), kind="age", unit="years", qualifier="range",
+                     low=second[0], high=second[1])
+                continue
+            bounds_a = (first[0], second[1])
+        take(m.start("a"), m.end("a"), kind="age", unit="years", qualifier="range",
+             low=bounds_a[0], high=bounds_a[1])
+    for m in RACE_TIME.finditer(chunk) if digits else ():
+        if m.group("ss") and _CLOCK_BEFORE.search(chunk, max(0, m.start() - 8), m.start()):
+            continue  # "at 10:05:30": a clock time with its seconds
+        parts = [float(x) for x in re.split(r":", m.group())]
+        seconds = round(sum(x * 60 ** i for i, x in enumerate(reversed(parts))), 2)
+        take(m.start(), m.end(), kind="duration", unit="seconds", qualifier="exact", value=seconds, low=seconds,
+             high=seconds)
     for m in TIMES.finditer(chunk) if digits else ():
         if not claimed.overlaps(start + m.start(), start + m.end()):
             take(m.start(), m.end(), kind="time", qualifier="exact")
@@ -666,12 +822,28 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
         word = m.group().lower()
         if m.group()[0].isupper() and word.isalpha() and _TITLE_AFTER.match(chunk, m.end()):
             continue  # "First Minister", "First Lady", "Second World War": part of a title or a name
+        if word == "second" and (_SECOND_OF_TIME.search(chunk, max(0, m.start() - 12), m.start())
+                                 or _SECOND_MAYBE_TIME.search(chunk, max(0, m.start() - 8), m.start())
+                                 and not _modifies_noun(doc, e)):
+            continue  # "calculations per second", "a split second", "for a second.": the unit of time
         if word == "second" and doc is not None:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or span[0].ent_type_ != "ORDINAL":
                 continue
         value = _ORDINAL_WORDS.get(word) or float(re.match(r"\d+", word).group())
         take(m.start(), m.end(), kind="ordinal", qualifier="exact", value=value, low=value, high=value)
+    for m in HEIGHT.finditer(chunk) if digits else ():
+        if claimed.overlaps(start + m.start(), start + m.end()):
+            continue
+        hedge = _HEDGE_END.search(chunk, max(0, m.start() - 30), m.start())
+        q = _hedge(hedge.group(1)) if hedge else "exact"
+        feet, inches = float(m.group("ft")), float(m.group("in"))
+        low, high = bounds(feet, q)
+        unit_ft = m.group("ftu").strip().lower() if m.group("ftu").strip().isalpha() else "ft"  # a prime is feet
+        take(hedge.start() if hedge else m.start(), m.end("ftu"), kind="distance", unit=unit_ft, qualifier=q,
+             value=feet, low=low, high=high)
+        take(m.start("in"), m.end(), kind="distance", unit=(m.group("inu") or "in").lower(), qualifier="exact",
+             value=inches, low=inches, high=inches)
     for m in _DURATION_ONE.finditer(chunk) if _DURATION_HINT.search(chunk) else ():
         if not claimed.overlaps(start + m.start("a"), start + m.end()):
             unit = m.group("a").split()[-1].lower()
@@ -700,8 +872,10 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
     pos = 0
     while (m := EXPRESSION.search(chunk, pos)) is not None:
         row = _expression(m, chunk, claimed, start, doc, text)
-        # "4G and 5 masts": the name is no figure, the number after it still is
-        pos = m.end("a") if row is None and m.group("b") and m.start("a") in names else m.end()
+        # "4G and 5 masts", "at 0400 and 3 people": the name or identifier is no figure, the number
+        # after it still is
+        pos = m.end("a") if row is None and m.group("b") and (
+            m.start("a") in names or claimed.overlaps(start + m.start("a"), start + m.end("a"))) else m.end()
         if row:
             s, e = row.pop("s"), row.pop("e")
             take(s, e, **row)
@@ -720,6 +894,56 @@ def _modifies_noun(doc: Doc | None, end: int) -> bool:
     return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
+# Words before a pronoun "one": "no one", "no-one", "each one"; a determiner with at most one word
+# between ("this one", "the previous one", "a good one") when no noun follows.
+# Capitalised words that make a name with the number after them (not at a sentence start, where
+# "Top" may be an ordinary word).
+_LIST_NAME_BEFORE = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b(?-i:Top|Fortune|Formula|FTSE|Russell)\s+$")
+_ONE_PRONOUN_BEFORE = re.compile(r"\b(?:no|any|some|every|each)(?:\s+|-)$|-in-$", re.I)
+_ONE_DET_BEFORE = re.compile(r"\b(?:this|that|which|the|a|an|another)\s+"
+                             r"(?:(?!(?:of|and|or|to|in|at|than)\s)[a-z]+\s+)?$", re.I)
+_ONE_IDIOM = re.compile(r"-(?:off|offs|time|way|sided|stop)\b", re.I)
+_ONE_AT = re.compile(r"\bat\s+$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
+_ONE_AT_AFTER = re.compile(r"\s+(?:point|stage|time)\b", re.I)
+
+
+# The second number of a range whose first carries its unit: "between 3% and 5%", "3%-5%", "5km to 10km".
+_CURRENCY_WORD_AFTER = re.compile(rf"\s(?:of\s+)?(?:{_CURRENCY_WORDS})\b", re.I)
+_UNIT_RANGE_TAIL = re.compile(rf"(?P<sep>\s*(?:[-–]|{_DASH_REF})\s*|\s+(?:to|and)\s+)(?P<cur>{_CUR})?"
+                              r"(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion)\b|"
+                              r"(?:bn|mn|tn|m)(?![a-z]))?)", re.I)
+
+
+def unit_range(chunk: str, s: int, e: int, kind: str, unit: str, money: bool, opener: str) -> tuple[float, int] | None:
+    """(second value, end) when the figure at chunk[s:e] goes on to a second number in the same unit
+    that makes a range with it: after a dash, after "and" when "between" opened it (`opener`), after
+    "to" when neither "from", "by" nor a verb of change comes before ("cut rates by 0.5% to 4.5%")."""
+    tail = _UNIT_RANGE_TAIL.match(chunk, e)
+    if not tail:
+        return None
+    sep = tail.group("sep").strip().lower()
+    if sep == "and" and opener != "between" or sep == "to" and (
+            opener == "from" or _CHANGE_BEFORE.search(chunk, max(0, s - 40), s)
+            or re.search(r"\bby\s+$", chunk[max(0, s - 4):s], re.I)):
+        return None
+    n_s, n_e = tail.span("n")
+    if money:
+        words = _CURRENCY_WORD_AFTER.match(chunk, n_e)
+        if not (tail.group("cur") or "").strip() and not words:
+            return None  # "$10-12" is read by the main pattern; "$5 to 10 people" is no range
+        return parse_number(tail.group("n"), money=True), words.end() if words else n_e
+    after = unit_after(chunk, n_s, n_e)
+    if after is None or not after.group(0):
+        return None
+    g = after.groupdict()
+    same = {"percent": g.get("pct"), "distance": g.get("dist"), "duration": g.get("dur"), "other": g.get("other")}[kind]
+    if not same or kind != "percent" and same.lower() != unit:
+        return None
+    value = parse_number(tail.group("n"))
+    return (value, n_e + after.end()) if value is not None else None
+
+
 def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Doc | None = None,
                 article: str | None = None) -> dict | None:
     a_s, a_e = m.span("a")
@@ -733,13 +957,18 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
               or (sep == "and" and not (between or "").lower().startswith("between") and not between_before)):
         b, e, trail = None, a_e, ""  # "two and three" outside "between": two figures, not a range
     a_text = m.group("a")
-    if a_text.lower() == "one" and (re.search(r"\b(?:no|any|some|every|each)\s+$", chunk[max(0, a_s - 6):a_s], re.I)
-                                    or re.search(r"\b(?:this|that|which)\s+$", chunk[max(0, a_s - 7):a_s], re.I)
-                                    and not _modifies_noun(doc, offset + a_e)):
-        # "no one", "anyone", "whether this one will": pronouns, not counts ("that one person" counts)
+    if a_text.lower() == "one" and not b and (
+            _ONE_PRONOUN_BEFORE.search(chunk, max(0, a_s - 6), a_s) or _ONE_IDIOM.match(chunk, a_e)
+            or _ONE_AT.search(chunk, max(0, a_s - 4), a_s) and _ONE_AT_AFTER.match(chunk, a_e)
+            or _ONE_DET_BEFORE.search(chunk, max(0, a_s - 24), a_s) and not _modifies_noun(doc, offset + a_e)
+            and not _OF_AFTER.match(chunk, a_e)):
+        # "no one", "no-one", "whether this one will", "the previous one": pronouns, not counts ("that
+        # one person" counts); "a one-off payment", "at one point": idioms that count nothing
         return None
     if re.fullmatch(r"\d{5,}", a_text):
         return None  # unseparated long digit strings are ids, dates or case numbers
+    if _LIST_NAME_BEFORE.search(chunk, max(0, a_s - 10), a_s):
+        return None  # "the Top 500 list", "a Fortune 500 company", "Formula 1": a name
     unit_m = unit_after(chunk, a_s, e)
     money = bool(m.group("cur")) or bool(unit_m and unit_m.groupdict().get("cur"))
     if hedge_text and destination_up_to(hedge_text, chunk[max(0, m.start() - 60):m.start()]):
@@ -774,6 +1003,8 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
             value_a = value
             if scale_b and not re.search(scale, a_text.strip(), re.I):
                 value = scaled(value, _SCALES[scale_b.group(1).lower()])  # "2 to 3 million": the scale is shared
+            if vb is not None and sep == "-" and not hedge_text and not money and is_score(chunk, m):
+                return None  # "Wasps 31-37 Leicester", "lost 1-3", "went 0-30 down": a score, not a range
             # "two or three people": the text allows either, so a range; "or" is never a change
             if vb is not None and vb > value and (sep == "or" or not is_change(
                     chunk[max(0, m.start() - 40):m.start()], a_text, b, value, vb, money or bool(m.group("cur2")),
@@ -806,7 +1037,7 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
             kind, unit = "age", "years" if "year" in g["age"].lower() else "months"
         elif g.get("dist") is not None:
             kind, unit = "distance", g["dist"].lower() or "m"
-        elif g.get("dur"):
+        elif g.get("dur") and not money:  # "$639m year-earlier", "£20,000 a year" stay money
             kind, unit = "duration", g["dur"].lower()
         elif g.get("other") and not money:
             kind, unit = "other", g["other"].lower()
@@ -818,6 +1049,14 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
             kind, unit = "count", "times"
         if kind not in ("count", "money") or g.get("cur") or g.get("times"):
             e += unit_m.end()
+    if not b and value is not None and kind in ("percent", "money", "distance", "duration", "other") and unit:
+        tail = unit_range(chunk, s, e, kind, unit, money, (between or "").strip().lower())
+        if tail and tail[0] > value:
+            low, high, value, qualifier, e = value, tail[0], None, "range", tail[1]
+            if between:
+                s = m.start("between")
+    if kind == "count" and not money and not b and _RANK_BEFORE.search(chunk, max(0, s - 10), s):
+        kind = "ordinal"  # "world number 46", "the British number one", "seeded three": a rank
     if kind == "count" and not money and _MAGNITUDE_BEFORE.search(chunk, max(0, s - 20), s):
         kind, unit = "other", "magnitude"  # "a magnitude 5.8 aftershock", "a magnitude of 7.1"
     if kind == "count" and not b and re.fullmatch(r"\d+(?:\.\d+)?[kK]", a_text.strip()) and km_race(chunk, a_s, a_e):
@@ -829,6 +1068,14 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
         before, after = chunk[max(0, s - 40):s], chunk[e:e + 12]
         if _AGE_BEFORE.search(before) and (_AGE_AFTER.match(after) or re.search(r"aged?\s+(?:of\s+)?$", before, re.I)):
             kind, unit = "age", "years"
+    if kind == "count" and value is not None and value == int(value) and 1 <= value < 120 and not b \
+            and _AGE_END.match(chunk, e) and (
+                qualifier in ("more_than", "less_than", "at_least", "at_most")
+                and _PEOPLE_BEFORE.search(chunk, max(0, s - 30), s)
+                or _WAS_AGE_BEFORE.search(chunk, max(0, s - 30), s)):
+        kind, unit = "age", "years"  # "people over 60", "children under five", "when he was 16", "turned 40"
+    if kind == "count" and b and qualifier == "range" and _AGED_BEFORE.search(chunk, max(0, s - 20), s):
+        kind, unit = "age", "years"  # "children aged 5-11", "those aged between 18 and 24"
     return {"s": s, "e": e, "value": value, "low": low, "high": high, "qualifier": qualifier,
             "kind": kind, "unit": unit, "core_start": offset + a_s, "core_end": offset + (m.end("b") if b else a_e)}
 
@@ -872,6 +1119,12 @@ def _name_number(span: Span) -> bool:
             and root.head.ent_type_ not in ("NORP", "GPE"):
         return True
     word = span.text
+    if word[:1].isupper() and not word[:1].isdigit() and root.dep_ == "nummod" \
+            and root.head.tag_ in ("NNPS", "NNS") and root.head.text[:1].isupper() \
+            and root.head.ent_type_ not in ("NORP", "GPE") and root.i > 0 and root.nbor(-1).text[:1].islower():
+        # "the Six Nations", "this year's Six Nations": a number word capitalised within a sentence
+        # before a capitalised plural; not a title-case headline ("Gunman Kills Three Students")
+        return True
     return (word[:1].isupper() and not word[:1].isdigit() and not root.is_sent_start
             and root.dep_ != "nummod" and not any(c.dep_ == "prep" for c in root.children))
 
