@@ -640,3 +640,10 @@ def test_article_files_named_like_licences_are_still_articles():
     assert articles.is_corpus_document(Path("LICENSE-MIT.txt"))
     assert not articles.is_corpus_document(Path("licence-fee-to-rise.txt"))
     assert not articles.is_corpus_document(Path("copying-charges-dropped.md"))
+
+
+def test_blank_markup_keeps_length_and_turns_only_emphasis_marks_into_spaces():
+    text = "Estimates of _up to 150,000_ and **40** dead; file_name stays, 2 * 3 stays."
+    blank = articles.blank_markup(text)
+    assert len(blank) == len(text)
+    assert blank == "Estimates of  up to 150,000  and   40   dead; file_name stays, 2 * 3 stays."

@@ -19,7 +19,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
-from .articles import Article
+from .articles import Article, blank_markup
 from .schema import Column, conform, declare
 
 QUALIFIERS = ("exact", "approximate", "at_least", "more_than", "at_most", "up_to", "less_than", "range")
@@ -180,7 +180,9 @@ _HEDGE = "|".join(h for _, h in _HEDGES)
 EXPRESSION = re.compile(
     rf"(?=\b\w|{_CUR})"
     rf"(?P<hedge>\b(?:{_HEDGE})\s+)?(?P<between>\bbetween\s+|\bfrom\s+)?(?P<cur>{_CUR})?(?P<a>{_NUMBER})"
-    rf"(?:(?P<sep>\s*(?:[-–—]|{_DASH_REF})\s*|\s+(?:to|and|or)\s+)(?P<cur2>{_CUR})?(?P<b>{_NUMBER_B}))?"
+    # "between 55% and 65%", "18% to 21%": the sign may be written after both ends of a range
+    rf"(?:(?P<pct>%|{_PERCENT_REF}|\s*per\s?cent\b)?"
+    rf"(?P<sep>\s*(?:[-–—]|{_DASH_REF})\s*|\s+(?:to|and|or)\s+)(?P<cur2>{_CUR})?(?P<b>{_NUMBER_B}))?"
     rf"(?P<trail>-plus\b|\+|\s+or\s+(?:more|so|fewer|less)\b"
     # "aged 60 and over", "children of five and under"; not "and over the weekend"
     rf"|\s+(?:and|or)\s+(?:over|above|older|under|younger)\b(?!\s+(?:the|a|an|this|that|his|her|their|its)\b))?",
@@ -516,9 +518,17 @@ _CHANGE_BEFORE = re.compile(
     r"(?:\s+(?:by|a\s+further|another|just))?\s+$", re.I)
 
 
+# "to increase matchday earnings from 29% to 40%": a verb of change and its object before "from".
+_CHANGE_OBJECT_FROM = re.compile(
+    r"\b(?:rais|increas|reduc|cut|lower|boost|lift|doubl|tripl|halv|expand|shrink|shrunk|narrow|widen|"
+    r"extend|push|driv|drove|chang|revis|upgrad|downgrad)\w*(?:\s+[\w'’-]+){1,4}\s+$", re.I)
+
+
 def is_change(before: str, a_text: str, b_text: str, a: float, b: float, money: bool, from_: bool) -> bool:
     """Whether "X to Y" after `before` is a change and a new level, not a range: after a verb of
     change, unless both are small round whole numbers close together ("cut 200 to 300 jobs")."""
+    if from_ and _CHANGE_OBJECT_FROM.search(before):
+        return True
     if not _CHANGE_BEFORE.search(before):
         return False
     if from_ or money or b > 3 * a or "." in a_text + b_text:
@@ -615,14 +625,17 @@ def _date_iso(m: re.Match) -> str | None:
 def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | None = None) -> list[dict]:
     """Every numeric expression in text[start:end], as dicts with offsets into `text`, in text order."""
     end = len(text) if end is None else end
-    chunk = text[start:end]
+    written = text[start:end]
+    # Patterns read the text without its emphasis marks, so "_up to 150,000_" keeps its hedge; a row's
+    # text is what is written.
+    chunk = blank_markup(written)
     claimed = _Claimed()
     rows: list[dict] = []
 
     def take(s: int, e: int, **fields) -> None:
         claimed.add(start + s, start + e)
         if fields:
-            rows.append({"start": start + s, "end": start + e, "text": chunk[s:e], **fields})
+            rows.append({"start": start + s, "end": start + e, "text": written[s:e], **fields})
 
     digits = _DIGIT.search(chunk) is not None  # dates, times, identifiers and years all hold one
     for m in DATES.finditer(chunk) if digits else ():
@@ -779,7 +792,8 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
                     chunk[max(0, m.start() - 40):m.start()], a_text, b, value, vb, money or bool(m.group("cur2")),
                     (between or "").lower().startswith("from"))):
                 low, high, value, qualifier = value, vb, None, "range"
-            elif vb is not None and sep == "-" and re.fullmatch(r"\d{1,3}", a_text) and re.fullmatch(r"\d{1,3}", b):
+            elif vb is not None and sep == "-" and not m.group("pct") and re.fullmatch(r"\d{1,3}", a_text) \
+                    and re.fullmatch(r"\d{1,3}", b):
                 return None  # "6-4", "3-1": a score, not a quantity
             else:
                 b, e, trail = None, a_e, ""
