@@ -908,3 +908,42 @@ def test_top_10_lower_case_or_opening_a_sentence_stays_a_count(figures_of):
 def test_carats_are_a_unit(figures_of):
     row = one(figures_of("It is one of the only 24-carat sapphires."), "24-carat")
     assert (row.kind, row.unit) == ("other", "carat")
+
+
+@pytest.mark.parametrize("text, figure, low, high", [
+    ("Turnout was between 55% and 65% in most districts.", "between 55% and 65%", 55, 65),
+    ("The firm expects margins of 18% to 21% next year.", "18% to 21%", 18, 21),
+    ("Analysts see growth of 2.5%-3% this year.", "2.5%-3%", 2.5, 3),
+    ("Support stood at 40 per cent to 45 per cent in the polls.", "40 per cent to 45 per cent", 40, 45),
+])
+def test_a_range_of_percentages_with_the_sign_on_both_ends_is_one_range(figures_of, text, figure, low, high):
+    row = one(figures_of(text), figure)
+    assert (row.kind, row.qualifier, row.low, row.high) == ("percent", "range", low, high)
+
+
+def test_a_change_between_two_percentages_stays_two_figures(figures_of):
+    f = figures_of("Inflation rose from 3% to 4.5% in March.")
+    assert (one(f, "3%").value, one(f, "4.5%").value) == (3, 4.5)
+
+
+@pytest.mark.parametrize("text, figure, qualifier", [
+    ("The report cited estimates of _up to 9,000_ people killed.", "up to 9,000", "up_to"),
+    ("Officials said *about 40* people were hurt.", "about 40", "approximate"),
+])
+def test_markdown_emphasis_around_a_figure_keeps_its_hedge(figures_of, text, figure, qualifier):
+    f = figures_of(text)
+    row = one(f, figure)
+    assert (row.qualifier, int(row.value)) == (qualifier, int(figure.split()[-1].replace(",", "")))
+
+
+def test_figure_text_keeps_the_article_characters_when_marks_are_inside(figures_of):
+    text = "Police counted __more than 2,000__ protesters."
+    row = one(figures_of(text), "more than 2,000")
+    assert text[row.start:row.end] == "more than 2,000"
+
+
+def test_from_to_after_a_verb_of_change_and_its_object_is_two_levels(figures_of):
+    f = figures_of("The club hopes to increase matchday earnings from 29% to 40% of turnover.")
+    assert (one(f, "29%").value, one(f, "40%").value) == (29, 40)
+    g = figures_of("Estimates ranged from 20% to 30% of the vote.")
+    assert one(g, "from 20% to 30%").qualifier == "range"

@@ -19,7 +19,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
-from .articles import Article
+from .articles import Article, blank_markup
 from .schema import Column, conform, declare
 
 QUALIFIERS = ("exact", "approximate", "at_least", "more_than", "at_most", "up_to", "less_than", "range")
@@ -570,9 +570,17 @@ _CHANGE_BEFORE = re.compile(
     r"(?:\s+(?:by|a\s+further|another|just))?\s+$", re.I)
 
 
+# "to increase matchday earnings from 29% to 40%": a verb of change and its object before "from".
+_CHANGE_OBJECT_FROM = re.compile(
+    r"\b(?:rais|increas|reduc|cut|lower|boost|lift|doubl|tripl|halv|expand|shrink|shrunk|narrow|widen|"
+    r"extend|push|driv|drove|chang|revis|upgrad|downgrad)\w*(?:\s+[\w'’-]+){1,4}\s+$", re.I)
+
+
 def is_change(before: str, a_text: str, b_text: str, a: float, b: float, money: bool, from_: bool) -> bool:
     """Whether "X to Y" after `before` is a change and a new level, not a range: after a verb of
     change, unless both are small round whole numbers close together ("cut 200 to 300 jobs")."""
+    if from_ and _CHANGE_OBJECT_FROM.search(before):
+        return True
     if not _CHANGE_BEFORE.search(before):
         return False
     if from_ or money or b > 3 * a or "." in a_text + b_text:
@@ -733,14 +741,17 @@ _CLOCK_BEFORE = re.compile(r"\b(?:at|from|until|till|by|since)\s+$", re.I)
 def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | None = None) -> list[dict]:
     """Every numeric expression in text[start:end], as dicts with offsets into `text`, in text order."""
     end = len(text) if end is None else end
-    chunk = text[start:end]
+    written = text[start:end]
+    # Patterns read the text without its emphasis marks, so "_up to 150,000_" keeps its hedge; a row's
+    # text is what is written.
+    chunk = blank_markup(written)
     claimed = _Claimed()
     rows: list[dict] = []
 
     def take(s: int, e: int, **fields) -> None:
         claimed.add(start + s, start + e)
         if fields:
-            rows.append({"start": start + s, "end": start + e, "text": chunk[s:e], **fields})
+            rows.append({"start": start + s, "end": start + e, "text": written[s:e], **fields})
 
     digits = _DIGIT.search(chunk) is not None  # dates, times, identifiers and years all hold one
     for m in DATES.finditer(chunk) if digits else ():
@@ -915,6 +926,10 @@ _UNIT_RANGE_TAIL = re.compile(rf"(?P<sep>\s*(?:[-–]|{_DASH_REF})\s*|\s+(?:to|a
                               r"(?:bn|mn|tn|m)(?![a-z]))?)", re.I)
 
 
+# "ranged from 20% to 30%", "varies from 5km to 10km": a "from" that opens a range, not a change.
+_RANGED_FROM = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+(?:from\s+)?$", re.I)
+
+
 def unit_range(chunk: str, s: int, e: int, kind: str, unit: str, money: bool, opener: str) -> tuple[float, int] | None:
     """(second value, end) when the figure at chunk[s:e] goes on to a second number in the same unit
     that makes a range with it: after a dash, after "and" when "between" opened it (`opener`), after
@@ -924,7 +939,8 @@ def unit_range(chunk: str, s: int, e: int, kind: str, unit: str, money: bool, op
         return None
     sep = tail.group("sep").strip().lower()
     if sep == "and" and opener != "between" or sep == "to" and (
-            opener == "from" or _CHANGE_BEFORE.search(chunk, max(0, s - 40), s)
+            opener == "from" and not _RANGED_FROM.search(chunk, max(0, s - 30), s)
+            or _CHANGE_BEFORE.search(chunk, max(0, s - 40), s)
             or re.search(r"\bby\s+$", chunk[max(0, s - 4):s], re.I)):
         return None
     n_s, n_e = tail.span("n")
