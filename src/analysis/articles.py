@@ -722,8 +722,10 @@ PARAGRAPHS = declare("paragraphs", (
            "words or more after the first body paragraph, or one after \"Related:\", \"Read more:\", "
            "\"See also:\") or boilerplate (comment forms, newsletter and follow prompts, share "
            "buttons, copyright lines, a label such as \"More on this story\" on its own, correction and "
-           "update notes, transcript markers such as \"(BEGIN VIDEO CLIP)\" and markup-only lines such as "
-           "a rule \"---\" or a picture without description). Kinds are read on the text as rendered "
+           "update notes, transcript markers such as \"(BEGIN VIDEO CLIP)\", a live page's timestamp line "
+           "such as \"14:32 GMT\", \"Updated 09:15 BST\" or \"2 hours ago\" (one that heads a block is split "
+           "off as a paragraph of its own) and markup-only lines such as a rule \"---\" or a picture without "
+           "description). Kinds are read on the text as rendered "
            "(HTML character references decoded, Markdown marks removed); the text itself is kept as "
            "written.", "headline"),
     Column("n_lines", "Int64", "Lines in the block (captions often carry a title line).", "1"),

@@ -45,7 +45,12 @@ FIGURES = declare("figures", (
            "vague quantities), at_least, more_than, at_most, up_to (also \"as many as\"), less_than, range.",
            "up_to"),
     Column("kind", "category", "count, money, percent, distance, duration, date, time, age, ordinal or other "
-           "(a measurement in another unit, or a fraction: \"two-thirds\" has unit fraction, value 0.667).",
+           "(a measurement in another unit, or a fraction: \"two-thirds\" has unit fraction, value 0.667). "
+           "age covers ages written without \"aged\" (\"people over 60\", \"when I was 16\") and decades of "
+           "life as a range with no value (\"in his 60s\" 60-69; early, mid and late are the first four, "
+           "middle three and last three years: \"early 30s\" 30-33); a decade without its century "
+           "(\"the 80s\") is a date with no date_iso; a race time (\"9:05.73\") a duration in seconds; a "
+           "rank (\"world number 46\", \"seeded three\") an ordinal.",
            "count"),
     Column("unit", "string", "Unit as written for measurements and money (miles, months, USD ...), "
            "\"times\" for repetitions (\"Twice\", \"shot three times\"), \"fraction\" for fractions; "
