@@ -801,3 +801,15 @@ def test_countries_beyond_the_big_ones_give_affiliations(attribute):
 def test_a_spokesman_of_any_known_country_is_a_governments(attribute):
     r = attribute("A Kenyan spokesman said the curfew would end. A Russian spokesman said talks would go on.\n")
     assert r["source_type"].tolist() == ["government", "government"]
+
+
+# --- speakers resolved to an organisation named before; transcripts; kinds and names ---------------
+
+def test_a_transcript_answer_is_the_whole_paragraph_and_questions_are_nobodys(attribute):
+    r = attribute("Interviewer: What happened to your house?\n\n"
+                  "Nwosu: We have lost everything. The water came at night. We had no time to run.\n\n"
+                  "Q: Where will you go now?\n\n"
+                  "Nwosu: I do not know. Maybe to my sister in Lagos.\n")
+    assert r["speaker"].tolist() == ["Nwosu", "Nwosu"]
+    assert r["quote"].tolist() == ["We have lost everything. The water came at night. We had no time to run",
+                                   "I do not know. Maybe to my sister in Lagos"]

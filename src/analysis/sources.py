@@ -291,7 +291,7 @@ _FINDINGS = frozenset("result results polling figure record records estimate est
 # Words before a colon that introduce no speaker ("Note: ...", "Watch: ...").
 COLON_STOP = frozenset("""note update editor editors photo photos video watch related read listen credit image
 correction warning disclaimer q a question answer source sources see also more tags filed posted share
-live breaking exclusive opinion analysis update latest previously possible suspect""".split())
+live breaking exclusive opinion analysis update latest previously possible suspect interviewer""".split())
 # Cues that credit a headline line to a speaker of their own ("..., say activists", "X says ...").
 _LINE_CUES = frozenset({"say", "claim", "report", "confirm", "warn", "insist", "tell"})
 # Words that make the phrase before a colon a topic, not a speaker: events ("Turkey earthquake: ...")
@@ -870,7 +870,16 @@ class _Finder:
         elif all(t.is_punct or t.ent_type_ in ("GPE", "LOC") or _country(t.text) for t in left):
             return None  # "Sudan: at least 100 killed": a place before unquoted words is the topic
         else:
-            span = self._trim(self.doc[colon.i + 1:sent.end])
+            hi = sent.end
+            if self._opens_paragraph(left[0].idx) and (shouted or any(
+                    t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in left)):
+                # a transcript's answer ("Nwosu: We have lost everything. The water came at night.")
+                # is the whole line, not its first sentence
+                line_end = self.text.find("\n", colon.idx)
+                line_end = self.paras[row[0]].end if line_end < 0 else min(line_end, self.paras[row[0]].end)
+                last = self.doc.char_span(colon.idx, line_end, alignment_mode="contract")
+                hi = max(hi, last.end) if last is not None else hi
+            span = self._trim(self.doc[colon.i + 1:hi])
             if span is None or len(span) < 3:
                 return None
             start, end, parts = self._snap(span.start_char, span.end_char, row[0])
