@@ -813,3 +813,8 @@ def test_a_transcript_answer_is_the_whole_paragraph_and_questions_are_nobodys(at
     assert r["speaker"].tolist() == ["Nwosu", "Nwosu"]
     assert r["quote"].tolist() == ["We have lost everything. The water came at night. We had no time to run",
                                    "I do not know. Maybe to my sister in Lagos"]
+
+
+def test_a_per_cent_sign_at_the_end_of_the_content_is_kept(attribute):
+    row = attribute("The minister said inflation rose by 4%.\n").iloc[0]
+    assert row["quote"] == "inflation rose by 4%"

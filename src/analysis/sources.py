@@ -914,7 +914,8 @@ class _Finder:
         while lo < hi and (self.doc[lo].is_punct and self.doc[lo].text not in "“\"‘'" or self.doc[lo].is_space
                            or self.doc[lo].lower_ in ("and", "but", "that") and lo == span.start):
             lo += 1
-        while hi > lo and (self.doc[hi - 1].is_punct and self.doc[hi - 1].text not in "”\"’'" or self.doc[hi - 1].is_space):
+        # a closing quote mark or a per cent sign ends the content ("rose by 20%."), other marks do not
+        while hi > lo and (self.doc[hi - 1].is_punct and self.doc[hi - 1].text not in "”\"’'%" or self.doc[hi - 1].is_space):
             hi -= 1
         return self.doc[lo:hi] if hi > lo else None
 
