@@ -805,6 +805,27 @@ def test_a_spokesman_of_any_known_country_is_a_governments(attribute):
 
 # --- speakers resolved to an organisation named before; transcripts; kinds and names ---------------
 
+def test_the_company_and_it_take_the_one_organisation_named_before(attribute):
+    r = attribute("Acme Corp announced record profits on Monday. The company said sales rose by 20% "
+                  "in the quarter.\n\nShares in Zenith Holdings rose sharply after the results. "
+                  "It said demand had recovered.\n\nThe Ministry of Health issued new guidance on Tuesday. "
+                  "The ministry added that hospitals must report cases daily.\n")
+    said = r[r["cue"] != "announced"]
+    assert said["speaker_text"].tolist() == ["The company", "It", "The ministry"]
+    assert said["speaker"].tolist() == ["Acme Corp", "Zenith Holdings", "Ministry of Health"]
+    assert said["speaker_kind"].tolist() == ["organization"] * 3 and said["named"].all()
+    assert said["quote"].tolist()[0] == "sales rose by 20% in the quarter"
+
+
+def test_the_company_stays_unresolved_when_two_organisations_fit(attribute):
+    r = attribute("Acme Corp bought Beta Ltd on Monday. The company said the deal would close in March.\n\n"
+                  "The Ministry of Health and the Ministry of Finance issued new rules. "
+                  "The ministry added that hospitals must report cases daily.\n\n"
+                  "The Labour Party won the vote in Leeds. The company said its sales rose.\n")
+    assert r["speaker"].tolist() == ["The company", "The ministry", "The company"]
+    assert not r["named"].any()
+
+
 def test_a_transcript_answer_is_the_whole_paragraph_and_questions_are_nobodys(attribute):
     r = attribute("Interviewer: What happened to your house?\n\n"
                   "Nwosu: We have lost everything. The water came at night. We had no time to run.\n\n"
@@ -815,6 +836,37 @@ def test_a_transcript_answer_is_the_whole_paragraph_and_questions_are_nobodys(at
                                    "I do not know. Maybe to my sister in Lagos"]
 
 
+def test_bodies_named_by_what_they_are_or_with_a_country_inside_are_organisations(attribute):
+    r = attribute("Médecins Sans Frontières said the clinic had been hit twice.\n\n"
+                  "The chipmaker said demand for its products remained strong.\n\n"
+                  "The airline said flights were cancelled.\n\n"
+                  "Meteo-France said the storm would reach the coast overnight.\n")
+    assert r["speaker"].tolist()[0] == "Médecins Sans Frontières"
+    assert r["speaker_kind"].tolist() == ["organization"] * 4
+    assert r["source_type"].tolist()[1:3] == ["organization", "organization"]
+
+
+def test_a_poll_share_is_the_whole_phrase(attribute):
+    row = attribute("About 4 in 10 say the economy is getting worse.\n").iloc[0]
+    assert (row["speaker_text"], row["speaker_kind"]) == ("About 4 in 10", "group")
+
+
+def test_a_police_rank_abbreviation_is_the_role_and_the_name_the_speaker(attribute):
+    r = attribute("DSP Ramesh Kumar said the suspects had been arrested.\n\n"
+                  "SP Anil Sharma told reporters that the investigation was ongoing.\n")
+    assert r["speaker"].tolist() == ["Ramesh Kumar", "Anil Sharma"]
+    assert r["speaker_kind"].tolist() == ["person", "person"]
+    assert r["role"].tolist() == ["Deputy Superintendent of Police", "Superintendent of Police"]
+    assert r["source_type"].tolist() == ["government", "government"]
+
+
 def test_a_per_cent_sign_at_the_end_of_the_content_is_kept(attribute):
     row = attribute("The minister said inflation rose by 4%.\n").iloc[0]
     assert row["quote"] == "inflation rose by 4%"
+
+
+def test_a_description_before_a_bodys_name_is_no_part_of_the_name(attribute):
+    r = attribute("Telecoms firm Eircom said it would re-enter the market.\n\n"
+                  "About 14 million households have digital TV, said the communications regulator Ofcom.\n")
+    assert r["speaker"].tolist() == ["Eircom", "Ofcom"]
+    assert r["speaker_kind"].tolist() == ["organization", "organization"] and r["named"].all()
