@@ -870,3 +870,19 @@ def test_a_description_before_a_bodys_name_is_no_part_of_the_name(attribute):
                   "About 14 million households have digital TV, said the communications regulator Ofcom.\n")
     assert r["speaker"].tolist() == ["Eircom", "Ofcom"]
     assert r["speaker_kind"].tolist() == ["organization", "organization"] and r["named"].all()
+
+
+def test_people_the_parser_hangs_on_a_participle_are_the_speakers(attribute):
+    r = attribute("Voters going to the polls on Tuesday said they support the proposal.\n")
+    assert (r["speaker_text"].tolist(), r["quote"].tolist()) == (["Voters"], ["they support the proposal"])
+
+
+def test_a_clause_before_a_colon_and_the_cues_subject_is_not_the_content(attribute):
+    r = attribute("It is paying off: He said he has raised about $100,000 since the scandal erupted.\n")
+    assert r["quote"].tolist() == ["he has raised about $100,000 since the scandal erupted"]
+
+
+def test_a_second_speaker_after_comma_and_is_a_statement_of_its_own(attribute):
+    r = attribute("Most primary voters said Clinton is honest, and three-quarters said the same of Sanders.\n")
+    assert r["quote"].tolist() == ["Clinton is honest", "the same of Sanders"]
+    assert r["speaker_text"].tolist() == ["Most primary voters", "three-quarters"]

@@ -464,6 +464,11 @@ def _speaker_head(verb: Token) -> Token | None:
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _dateline(c)
                     and not (c.dep_ == "nsubjpass" and verb.lemma_ in ("say", "tell"))]
+        if not subjects:
+            # "Voters going to the polls on Tuesday said ...": the parser makes the participle the
+            # subject and hangs the voters on it
+            subjects = [s for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG" and c.i < verb.i
+                        for s in c.children if s.dep_ == "nsubj" and s.i < c.i and s.pos_ in ("NOUN", "PROPN")]
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
@@ -618,8 +623,11 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
             continue
         dep = child.dep_
         if dep in ("ccomp", "parataxis") and child.i < verb.i and any(
-                t.text == ";" for t in verb.doc[child.right_edge.i + 1:verb.i]):
-            continue  # "Organisers put it at 200,000; police estimated ...": a clause of its own
+                t.text == ";" or t.text == ":" and speaker is not None and t.i + 1 == speaker.left_edge.i
+                for t in verb.doc[child.right_edge.i + 1:verb.i]):
+            # "Organisers put it at 200,000; police estimated ...", "It is paying off: He said he
+            # has raised ...": a clause of its own
+            continue
         if dep in ("ccomp", "parataxis") or (dep == "xcomp" and lemma in LISTENER_VERBS | OBJECT_VERBS):
             out.append(child)
         elif dep == "dobj" and lemma in OBJECT_VERBS:
@@ -1265,6 +1273,11 @@ class _Finder:
         if inner.end >= outer.end - 2 and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and \
                 verb.i > 0 and self.doc[verb.left_edge.i - 1].text == ",":
             return self.doc[verb.left_edge.i - 1].idx  # "..., claiming that ..."
+        who = inner.speaker_tokens
+        if who is not None and inner.end >= outer.end - 2 and outer.start < who.start_char and \
+                who.end <= verb.i and who.start >= 2 and self.doc[who.start - 1].dep_ == "cc" and \
+                self.doc[who.start - 2].text == ",":
+            return self.doc[who.start - 2].idx  # "Most said A, and three-quarters said B": A stops at the comma
         if _reported_conj(verb) and verb.head.head.i == outer.cue.root.i:
             i = verb.left_edge.i  # "He said A and said B": A stops before "and"
             while i > outer.cue.root.i + 1 and (self.doc[i - 1].dep_ == "cc" or self.doc[i - 1].is_punct):
