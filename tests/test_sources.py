@@ -886,3 +886,17 @@ def test_a_second_speaker_after_comma_and_is_a_statement_of_its_own(attribute):
     r = attribute("Most primary voters said Clinton is honest, and three-quarters said the same of Sanders.\n")
     assert r["quote"].tolist() == ["Clinton is honest", "the same of Sanders"]
     assert r["speaker_text"].tolist() == ["Most primary voters", "three-quarters"]
+
+
+@pytest.mark.parametrize("headline, speaker, quote", [
+    ("Bernie Sanders: ‘Of Course’ Hillary Clinton Is Qualified To Be President", "Bernie Sanders",
+     "‘Of Course’ Hillary Clinton Is Qualified To Be President"),
+    ("EXCLUSIVE – Roger Stone: Don’t Trust the Voting Machines", "Roger Stone", "Don’t Trust the Voting Machines"),
+    ("Sidney Blumenthal: ‘No Idea’ If I Would Have Told Her", "Sidney Blumenthal", "‘No Idea’ If I Would Have Told Her"),
+    ("Senator Tom McCain: Cut the Budget Now", "Tom McCain", "Cut the Budget Now"),
+    ("McCain Challenger Kelli Ward: Impeach the Attorney General", "Kelli Ward", "Impeach the Attorney General"),
+])
+def test_a_headline_name_before_a_colon_speaks_the_whole_line(headline, speaker, quote):
+    article = articles.make_article("t", headline + "\n\nThe rest of the story is told here in a plain sentence.")
+    r = pipeline.analyse(article)["sources"]
+    assert (r["speaker"].tolist(), r["quote"].tolist()) == ([speaker], [quote])

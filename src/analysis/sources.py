@@ -888,19 +888,24 @@ class _Finder:
         colon = next((t for t in sent if t.text == ":" and self.quote_at(t.idx) is None), None)
         if colon is None or colon.i + 1 >= sent.end:
             return None
-        if any(t.lower_ in COLON_STOP for t in self.doc[sent.start:colon.i]):
-            return None  # "The Latest: ...", "Delegate Update: ..."
-        if any(t.lower_ in COLON_TOPICS for t in self.doc[sent.start:colon.i]):
-            return None  # "Turkey earthquake: ...", "Tuesday's Morning Email: ...": a topic or a label
-        if any(self._inverted(t, sent) is not None or t.lemma_.lower() in _LINE_CUES and any(
-                c.dep_ == "nsubj" and c.i > colon.i for c in t.children) for t in self.doc[colon.i + 1:sent.end]):
-            return None  # "Sudan: ... killed, say activists": the cue in the line names the speaker
         lo = sent.start
         for t in sent[: colon.i - sent.start]:
             if t.text in ("-", "–", "—") or t.is_space and "\n" in t.text:
                 lo = t.i + 1  # "HEADLINE IN CAPITALS - Philip Bump: ..."
+        # a label before a dash ("EXCLUSIVE – Roger Stone: ...") says nothing of the line after it
+        if any(t.lower_ in COLON_STOP for t in self.doc[lo:colon.i]):
+            return None  # "The Latest: ...", "Delegate Update: ..."
+        if any(t.lower_ in COLON_TOPICS for t in self.doc[sent.start:colon.i]):
+            return None  # "Turkey earthquake: ...", "Tuesday's Morning Email: ...": a topic or a label
+        if any(self._inverted(t, sent) is not None or t.lemma_.lower() in _LINE_CUES and any(
+                c.dep_ == "nsubj" and c.i > colon.i and c.lower_ not in ("i", "we") for c in t.children)
+               for t in self.doc[colon.i + 1:sent.end]):
+            # "Sudan: ... killed, say activists": the cue in the line names the speaker ("Blumenthal:
+            # ... If I Would Have Told ..." is the named speaker's own "I")
+            return None
         left = self.doc[lo:colon.i]
-        if not 1 <= len(left) <= 6 or left[0].lower_ in COLON_STOP or not left[0].is_title and not left[0].is_upper:
+        # a capital first letter, not title case: "McCain" and "DeSantis" are not title case
+        if not 1 <= len(left) <= 6 or left[0].lower_ in COLON_STOP or not left[0].text[:1].isupper():
             return None
         shouted = all(t.is_upper or t.is_punct for t in left)  # transcripts: "TAPPER: ..."
         if not shouted and any(t.pos_ in ("VERB", "AUX", "PRON", "NUM", "ADV", "SCONJ") or t.like_num for t in left):
@@ -911,7 +916,10 @@ class _Finder:
         q = self.quote_at(self.doc[colon.i + 1].idx) if not self.doc[colon.i + 1].is_space else None
         if q is None:
             q = self._quote_after(colon.idx + 1, row[0], sent)
-        if q is not None and q[0] <= sent.end_char + 2:
+        if q is not None and q[0] <= sent.end_char + 2 and not (
+                q[0] <= self.doc[colon.i + 1].idx + 1 and re.search(r"\w", self.text[q[1]:sent.end_char])):
+            # a quotation alone after the colon is the content; one that opens the words after it
+            # ("Sanders: ‘Of Course’ Clinton Is Qualified") is part of them
             start, end, parts, kind = q[0], q[1], [q], "direct"
         elif all(t.is_punct or t.ent_type_ in ("GPE", "LOC") or _country(t.text) for t in left):
             return None  # "Sudan: at least 100 killed": a place before unquoted words is the topic
