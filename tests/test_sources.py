@@ -900,3 +900,10 @@ def test_a_headline_name_before_a_colon_speaks_the_whole_line(headline, speaker,
     article = articles.make_article("t", headline + "\n\nThe rest of the story is told here in a plain sentence.")
     r = pipeline.analyse(article)["sources"]
     assert (r["speaker"].tolist(), r["quote"].tolist()) == ([speaker], [quote])
+
+
+def test_a_bracket_opened_inside_the_content_is_closed_in_it(attribute):
+    r = attribute("She urged Congress to back the Trans-Pacific Partnership (TPP).\n\n"
+                  "He said the vote (held on Monday) was fair.\n")
+    assert r["quote"].tolist() == ["Congress to back the Trans-Pacific Partnership (TPP)",
+                                   "the vote (held on Monday) was fair"]

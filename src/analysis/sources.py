@@ -968,8 +968,11 @@ class _Finder:
         while lo < hi and (self.doc[lo].is_punct and self.doc[lo].text not in "“\"‘'" or self.doc[lo].is_space
                            or self.doc[lo].lower_ in ("and", "but", "that") and lo == span.start):
             lo += 1
-        # a closing quote mark or a per cent sign ends the content ("rose by 20%."), other marks do not
-        while hi > lo and (self.doc[hi - 1].is_punct and self.doc[hi - 1].text not in "”\"’'%" or self.doc[hi - 1].is_space):
+        # a closing quote mark or a per cent sign ends the content ("rose by 20%."), and so does a
+        # bracket opened inside it ("the Trans-Pacific Partnership (TPP)"); other marks do not
+        while hi > lo and (self.doc[hi - 1].is_punct and self.doc[hi - 1].text not in "”\"’'%" and not (
+                self.doc[hi - 1].text == ")" and "(" in self.doc_text[self.doc[lo].idx:self.doc[hi - 1].idx])
+                or self.doc[hi - 1].is_space):
             hi -= 1
         return self.doc[lo:hi] if hi > lo else None
 
