@@ -279,7 +279,7 @@ institute center centre association coalition network newspaper paper""".split()
 # "the Russian defence ministry", "the German club" does not name one.
 BODY_NOUNS = frozenset("""firm bank lender insurer airline retailer supermarket chipmaker carmaker automaker
 drugmaker planemaker steelmaker brewer conglomerate manufacturer club charity hospital university regulator
-watchdog broadcaster maker""".split())
+watchdog broadcaster maker force""".split())
 ORG_NOUNS = ORG_NOUNS | BODY_NOUNS - {"maker"}
 # "maker" names a company ("the iPhone maker") unless a compound before it makes a person of it.
 _PERSON_MAKERS = frozenset("policy decision film movie law peace match king trouble deal rule dress".split())
@@ -594,8 +594,8 @@ def _speaker_span(head: Token) -> Span:
                     # "The company, Northgate Minerals, said": the body's name is the speaker
                     keep.update(t.i for t in child.subtree)
                 continue
-            share = tok is head and head.pos_ == "NUM" and child.lower_ == "in" and any(
-                c.dep_ == "pobj" and c.pos_ == "NUM" for c in child.children)  # "About 4 in 10 say"
+            share = tok is head and head.pos_ == "NUM" and child.lower_ in ("in", "out") and any(
+                c.pos_ == "NUM" for c in child.subtree)  # "About 4 in 10 say", "Six out of 10 say"
             if child.dep_ == "prep" and child.i > head.i and child.lower_ not in ("of", "for", "to", "at") and \
                     not share and not any(c.dep_ == "pobj" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "DATE")
                                           for c in child.children):
@@ -1998,7 +1998,7 @@ class _Resolver:
         role = " ".join(t.text for t in role_toks) or None
         # a share of people ("Six in 10", "half", "a majority of voters") is a group, as plurals are
         kind = "group" if head.tag_ in ("NNS", "NNPS") or head.pos_ == "NUM" and low != "one" or low in _SHARES \
-            else "person"  # "one of their lawyers" is one
+            or low in ("%", "percent", "pct") else "person"  # "one of their lawyers" is one; "58% of voters" are many
         return Profile(text, kind, False, role, former, aff, _type_of(role, aff, kind)), False
 
     def _document(self, span: Span, head: Token) -> tuple[Profile, bool]:
