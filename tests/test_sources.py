@@ -910,3 +910,9 @@ def test_a_bracket_opened_inside_the_content_is_closed_in_it(attribute):
                   "He said the vote (held on Monday) was fair.\n")
     assert r["quote"].tolist() == ["Congress to back the Trans-Pacific Partnership (TPP)",
                                    "the vote (held on Monday) was fair"]
+
+
+def test_a_news_outlet_that_reported_is_not_the_company(attribute):
+    r = attribute("The BBC reported on Monday that Acme Corp had collapsed. The company said it would appeal.\n\n"
+                  "The Financial Times reported that Zenith Ltd had collapsed. The firm said it would appeal.\n")
+    assert r["speaker"].tolist() == ["BBC", "The company", "Financial Times", "The firm"]

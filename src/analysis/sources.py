@@ -1610,12 +1610,17 @@ chipmaker carmaker automaker drugmaker planemaker steelmaker brewer conglomerate
 _PLACE_PREPS = frozenset("in at near from across outside inside around throughout to into".split())
 
 
+_NEWS_NAME = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Press|Reuters|"
+                        r"Bloomberg|Agency France|Television|TV|Radio)\b")
+
+
 def _company_like(name: str) -> bool:
     """True for a name that may be a company's: not a party's, a government body's or an army's."""
     org = _org(name)
-    if org is not None:
-        return org[1] not in ("party", "government", "intergovernmental")
-    return not any(pattern.search(name) for _, pattern in _BODY_TYPES) and not _country(name)
+    if org is not None:  # a news outlet reports on the company rather than being it
+        return org[1] not in ("party", "government", "intergovernmental", "media")
+    return not any(pattern.search(name) for _, pattern in _BODY_TYPES) and not _country(name) \
+        and not _NEWS_NAME.search(name)
 
 
 def _body_name(span: Span) -> str:
