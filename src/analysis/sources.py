@@ -1615,7 +1615,7 @@ _NEWS_NAME = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Telegraph|Guardian
 
 
 def _company_like(name: str) -> bool:
-    """True for a name that may be a company's: not a party's, a government body's or an army's."""
+    """True for a name that may be a company's: not a party's, a government body's, an army's or a news outlet's."""
     org = _org(name)
     if org is not None:  # a news outlet reports on the company rather than being it
         return org[1] not in ("party", "government", "intergovernmental", "media")
