@@ -885,12 +885,6 @@ def test_a_clause_before_a_colon_and_the_cues_subject_is_not_the_content(attribu
     assert r["quote"].tolist() == ["he has raised about $100,000 since the scandal erupted"]
 
 
-def test_a_second_speaker_after_comma_and_is_a_statement_of_its_own(attribute):
-    r = attribute("Most primary voters said Clinton is honest, and three-quarters said the same of Sanders.\n")
-    assert r["quote"].tolist() == ["Clinton is honest", "the same of Sanders"]
-    assert r["speaker_text"].tolist() == ["Most primary voters", "three-quarters"]
-
-
 @pytest.mark.parametrize("headline, speaker, quote", [
     ("Bernie Sanders: ‘Of Course’ Hillary Clinton Is Qualified To Be President", "Bernie Sanders",
      "‘Of Course’ Hillary Clinton Is Qualified To Be President"),

@@ -1284,11 +1284,6 @@ class _Finder:
         if inner.end >= outer.end - 2 and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and \
                 verb.i > 0 and self.doc[verb.left_edge.i - 1].text == ",":
             return self.doc[verb.left_edge.i - 1].idx  # "..., claiming that ..."
-        who = inner.speaker_tokens
-        if who is not None and inner.end >= outer.end - 2 and outer.start < who.start_char and \
-                who.end <= verb.i and who.start >= 2 and self.doc[who.start - 1].dep_ == "cc" and \
-                self.doc[who.start - 2].text == ",":
-            return self.doc[who.start - 2].idx  # "Most said A, and three-quarters said B": A stops at the comma
         if _reported_conj(verb) and verb.head.head.i == outer.cue.root.i:
             i = verb.left_edge.i  # "He said A and said B": A stops before "and"
             while i > outer.cue.root.i + 1 and (self.doc[i - 1].dep_ == "cc" or self.doc[i - 1].is_punct):
