@@ -801,3 +801,112 @@ def test_countries_beyond_the_big_ones_give_affiliations(attribute):
 def test_a_spokesman_of_any_known_country_is_a_governments(attribute):
     r = attribute("A Kenyan spokesman said the curfew would end. A Russian spokesman said talks would go on.\n")
     assert r["source_type"].tolist() == ["government", "government"]
+
+
+# --- speakers resolved to an organisation named before; transcripts; kinds and names ---------------
+
+def test_the_company_and_it_take_the_one_organisation_named_before(attribute):
+    r = attribute("Acme Corp announced record profits on Monday. The company said sales rose by 20% "
+                  "in the quarter.\n\nShares in Zenith Holdings rose sharply after the results. "
+                  "It said demand had recovered.\n\nThe Ministry of Health issued new guidance on Tuesday. "
+                  "The ministry added that hospitals must report cases daily.\n")
+    said = r[r["cue"] != "announced"]
+    assert said["speaker_text"].tolist() == ["The company", "It", "The ministry"]
+    assert said["speaker"].tolist() == ["Acme Corp", "Zenith Holdings", "Ministry of Health"]
+    assert said["speaker_kind"].tolist() == ["organization"] * 3 and said["named"].all()
+    assert said["quote"].tolist()[0] == "sales rose by 20% in the quarter"
+
+
+def test_the_company_stays_unresolved_when_two_organisations_fit(attribute):
+    r = attribute("Acme Corp bought Beta Ltd on Monday. The company said the deal would close in March.\n\n"
+                  "The Ministry of Health and the Ministry of Finance issued new rules. "
+                  "The ministry added that hospitals must report cases daily.\n\n"
+                  "The Labour Party won the vote in Leeds. The company said its sales rose.\n")
+    assert r["speaker"].tolist() == ["The company", "The ministry", "The company"]
+    assert not r["named"].any()
+
+
+def test_a_transcript_answer_is_the_whole_paragraph_and_questions_are_nobodys(attribute):
+    r = attribute("Interviewer: What happened to your house?\n\n"
+                  "Nwosu: We have lost everything. The water came at night. We had no time to run.\n\n"
+                  "Q: Where will you go now?\n\n"
+                  "Nwosu: I do not know. Maybe to my sister in Lagos.\n")
+    assert r["speaker"].tolist() == ["Nwosu", "Nwosu"]
+    assert r["quote"].tolist() == ["We have lost everything. The water came at night. We had no time to run",
+                                   "I do not know. Maybe to my sister in Lagos"]
+
+
+def test_bodies_named_by_what_they_are_or_with_a_country_inside_are_organisations(attribute):
+    r = attribute("Médecins Sans Frontières said the clinic had been hit twice.\n\n"
+                  "The chipmaker said demand for its products remained strong.\n\n"
+                  "The airline said flights were cancelled.\n\n"
+                  "Meteo-France said the storm would reach the coast overnight.\n\n"
+                  "Police in Lahore said four people died. The force added that the bomber was a teenager.\n")
+    assert r["speaker"].tolist()[0] == "Médecins Sans Frontières"
+    assert r["speaker_kind"].tolist()[:4] + r["speaker_kind"].tolist()[5:] == ["organization"] * 5
+    assert r["source_type"].tolist()[1:3] == ["organization", "organization"]
+
+
+def test_a_poll_share_is_the_whole_phrase(attribute):
+    r = attribute("About 4 in 10 say the economy is getting worse.\n\n"
+                  "Six out of 10 say prices are too high.\n\n58% of respondents said rents are too high.\n")
+    assert r["speaker_text"].tolist() == ["About 4 in 10", "Six out of 10", "58% of respondents"]
+    assert r["speaker_kind"].tolist() == ["group"] * 3
+
+
+def test_a_police_rank_abbreviation_is_the_role_and_the_name_the_speaker(attribute):
+    r = attribute("DSP Ramesh Kumar said the suspects had been arrested.\n\n"
+                  "SP Anil Sharma told reporters that the investigation was ongoing.\n")
+    assert r["speaker"].tolist() == ["Ramesh Kumar", "Anil Sharma"]
+    assert r["speaker_kind"].tolist() == ["person", "person"]
+    assert r["role"].tolist() == ["Deputy Superintendent of Police", "Superintendent of Police"]
+    assert r["source_type"].tolist() == ["government", "government"]
+
+
+def test_a_per_cent_sign_at_the_end_of_the_content_is_kept(attribute):
+    row = attribute("The minister said inflation rose by 4%.\n").iloc[0]
+    assert row["quote"] == "inflation rose by 4%"
+
+
+def test_a_description_before_a_bodys_name_is_no_part_of_the_name(attribute):
+    r = attribute("Telecoms firm Eircom said it would re-enter the market.\n\n"
+                  "About 14 million households have digital TV, said the communications regulator Ofcom.\n")
+    assert r["speaker"].tolist() == ["Eircom", "Ofcom"]
+    assert r["speaker_kind"].tolist() == ["organization", "organization"] and r["named"].all()
+
+
+def test_people_the_parser_hangs_on_a_participle_are_the_speakers(attribute):
+    r = attribute("Voters going to the polls on Tuesday said they support the proposal.\n")
+    assert (r["speaker_text"].tolist(), r["quote"].tolist()) == (["Voters"], ["they support the proposal"])
+
+
+def test_a_clause_before_a_colon_and_the_cues_subject_is_not_the_content(attribute):
+    r = attribute("It is paying off: He said he has raised about $100,000 since the scandal erupted.\n")
+    assert r["quote"].tolist() == ["he has raised about $100,000 since the scandal erupted"]
+
+
+@pytest.mark.parametrize("headline, speaker, quote", [
+    ("Bernie Sanders: ‘Of Course’ Hillary Clinton Is Qualified To Be President", "Bernie Sanders",
+     "‘Of Course’ Hillary Clinton Is Qualified To Be President"),
+    ("EXCLUSIVE – Roger Stone: Don’t Trust the Voting Machines", "Roger Stone", "Don’t Trust the Voting Machines"),
+    ("Sidney Blumenthal: ‘No Idea’ If I Would Have Told Her", "Sidney Blumenthal", "‘No Idea’ If I Would Have Told Her"),
+    ("Senator Tom McCain: Cut the Budget Now", "Tom McCain", "Cut the Budget Now"),
+    ("McCain Challenger Kelli Ward: Impeach the Attorney General", "Kelli Ward", "Impeach the Attorney General"),
+])
+def test_a_headline_name_before_a_colon_speaks_the_whole_line(headline, speaker, quote):
+    article = articles.make_article("t", headline + "\n\nThe rest of the story is told here in a plain sentence.")
+    r = pipeline.analyse(article)["sources"]
+    assert (r["speaker"].tolist(), r["quote"].tolist()) == ([speaker], [quote])
+
+
+def test_a_bracket_opened_inside_the_content_is_closed_in_it(attribute):
+    r = attribute("She urged Congress to back the Trans-Pacific Partnership (TPP).\n\n"
+                  "He said the vote (held on Monday) was fair.\n")
+    assert r["quote"].tolist() == ["Congress to back the Trans-Pacific Partnership (TPP)",
+                                   "the vote (held on Monday) was fair"]
+
+
+def test_a_news_outlet_that_reported_is_not_the_company(attribute):
+    r = attribute("The BBC reported on Monday that Acme Corp had collapsed. The company said it would appeal.\n\n"
+                  "The Financial Times reported that Zenith Ltd had collapsed. The firm said it would appeal.\n")
+    assert r["speaker"].tolist() == ["BBC", "The company", "Financial Times", "The firm"]

@@ -193,7 +193,10 @@ ORGANIZATIONS = {
     "united nations": ("United Nations", "intergovernmental"), "eu": ("European Union", "intergovernmental"),
     "european union": ("European Union", "intergovernmental"), "osce": ("OSCE", "intergovernmental"),
     "red cross": ("Red Cross", "ngo"), "amnesty international": ("Amnesty International", "ngo"),
-    "human rights watch": ("Human Rights Watch", "ngo"), "bbc": ("BBC", "media"),
+    "human rights watch": ("Human Rights Watch", "ngo"),
+    "médecins sans frontières": ("Médecins Sans Frontières", "ngo"),
+    "medecins sans frontieres": ("Médecins Sans Frontières", "ngo"), "msf": ("Médecins Sans Frontières", "ngo"),
+    "doctors without borders": ("Médecins Sans Frontières", "ngo"), "bbc": ("BBC", "media"),
     "bbc news": ("BBC News", "media"), "cbs": ("CBS News", "media"), "cbs news": ("CBS News", "media"),
     "cnn": ("CNN", "media"), "reuters": ("Reuters", "media"), "ap": ("Associated Press", "media"),
     "associated press": ("Associated Press", "media"), "afp": ("AFP", "media"), "fox news": ("Fox News", "media"),
@@ -237,7 +240,8 @@ ROLE_TYPES = (
                  "survivor survivors refugee refugees neighbor neighbour worker workers owner victim "
                  "people parent"),
     ("organization", "company group organization organisation charity union association foundation "
-                     "committee council institute"),
+                     "committee council institute firm lender insurer airline retailer supermarket chipmaker "
+                     "carmaker automaker drugmaker planemaker steelmaker brewer conglomerate manufacturer"),
 )
 _TYPE_OF_WORD = {w: t for t, words in ROLE_TYPES for w in words.split()}
 _TYPE_OF_WORD["party"] = "politician"  # a party official speaks as a politician, not for an organisation
@@ -271,6 +275,14 @@ ORG_NOUNS = frozenset("""ministry government department administration agency of
 council party company group organization organisation foundation union commission kremlin pentagon
 police army military navy court parliament senate congress house cabinet embassy bureau service
 institute center centre association coalition network newspaper paper""".split())
+# Companies and other bodies named by what they are ("the chipmaker said", "the club said"); unlike
+# "the Russian defence ministry", "the German club" does not name one.
+BODY_NOUNS = frozenset("""firm bank lender insurer airline retailer supermarket chipmaker carmaker automaker
+drugmaker planemaker steelmaker brewer conglomerate manufacturer club charity hospital university regulator
+watchdog broadcaster maker force""".split())
+ORG_NOUNS = ORG_NOUNS | BODY_NOUNS - {"maker"}
+# "maker" names a company ("the iPhone maker") unless a compound before it makes a person of it.
+_PERSON_MAKERS = frozenset("policy decision film movie law peace match king trouble deal rule dress".split())
 PERSON_NOUNS = frozenset("""official spokesman spokeswoman spokesperson source diplomat ambassador
 negotiator minister president adviser advisor aide analyst expert officer commander general resident
 witness man woman person leader lawmaker senator correspondent reporter journalist member executive
@@ -279,6 +291,13 @@ director chief secretary envoy representative candidate governor mayor professor
 _ROLE_WORDS = frozenset(_TYPE_OF_WORD) | PERSON_NOUNS | frozenset(
     {"founder", "actress", "actor", "singer", "star", "judge", "pastor", "reverend", "rev.", "father", "fr.", "pope"})
 TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "sir", "dame"}
+# Police ranks written as abbreviations before a name ("DSP Ramesh Kumar"): the rank is the role,
+# the name is the speaker. Matched as written (capitals) and only right before a name.
+POLICE_RANKS = {"DSP": "Deputy Superintendent of Police", "SP": "Superintendent of Police",
+                "ASP": "Assistant Superintendent of Police", "SSP": "Senior Superintendent of Police",
+                "DCP": "Deputy Commissioner of Police", "ACP": "Assistant Commissioner of Police",
+                "IGP": "Inspector General of Police", "DIG": "Deputy Inspector General of Police",
+                "DGP": "Director General of Police", "SHO": "Station House Officer"}
 TITLE_ROLES = {"sen.": "Senator", "sen": "Senator", "rep.": "Representative", "gov.": "Governor",
                "gen.": "General", "lt.": "Lieutenant", "col.": "Colonel", "pres.": "President",
                "sgt.": "Sergeant", "adm.": "Admiral", "capt.": "Captain"}
@@ -291,7 +310,7 @@ _FINDINGS = frozenset("result results polling figure record records estimate est
 # Words before a colon that introduce no speaker ("Note: ...", "Watch: ...").
 COLON_STOP = frozenset("""note update editor editors photo photos video watch related read listen credit image
 correction warning disclaimer q a question answer source sources see also more tags filed posted share
-live breaking exclusive opinion analysis update latest previously possible suspect""".split())
+live breaking exclusive opinion analysis update latest previously possible suspect interviewer""".split())
 # Cues that credit a headline line to a speaker of their own ("..., say activists", "X says ...").
 _LINE_CUES = frozenset({"say", "claim", "report", "confirm", "warn", "insist", "tell"})
 # Words that make the phrase before a colon a topic, not a speaker: events ("Turkey earthquake: ...")
@@ -445,6 +464,11 @@ def _speaker_head(verb: Token) -> Token | None:
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _dateline(c)
                     and not (c.dep_ == "nsubjpass" and verb.lemma_ in ("say", "tell"))]
+        if not subjects:
+            # "Voters going to the polls on Tuesday said ...": the parser makes the participle the
+            # subject and hangs the voters on it
+            subjects = [s for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG" and c.i < verb.i
+                        for s in c.children if s.dep_ == "nsubj" and s.i < c.i and s.pos_ in ("NOUN", "PROPN")]
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
@@ -532,6 +556,23 @@ def _appos_body(head: Token) -> Token | None:
     return None
 
 
+def _police_rank(tok: Token) -> str | None:
+    """The rank an abbreviation stands for when a name follows it ("DSP Ramesh Kumar"), else None."""
+    role = POLICE_RANKS.get(tok.text)
+    if role is None or tok.i + 1 >= len(tok.doc):
+        return None
+    nxt = tok.doc[tok.i + 1]
+    # "SP chief Akhilesh Yadav" is a party's chief: only a name right after the letters makes them a rank
+    return role if nxt.pos_ == "PROPN" and nxt.is_title and nxt.lower_ not in _ROLE_WORDS else None
+
+
+def _body_noun(tok: Token) -> bool:
+    """True for a common noun that names a body: "the ministry", "the chipmaker", "the iPhone maker"."""
+    if tok.lower_ == "maker":
+        return not any(c.dep_ == "compound" and c.lower_ in _PERSON_MAKERS for c in tok.children)
+    return tok.lower_ in ORG_NOUNS
+
+
 def _speaker_span(head: Token) -> Span:
     """The speaker as written: the subject's phrase without clauses or comma-set appositions."""
     doc = head.doc
@@ -553,9 +594,11 @@ def _speaker_span(head: Token) -> Span:
                     # "The company, Northgate Minerals, said": the body's name is the speaker
                     keep.update(t.i for t in child.subtree)
                 continue
+            share = tok is head and head.pos_ == "NUM" and child.lower_ in ("in", "out") and any(
+                c.pos_ == "NUM" for c in child.subtree)  # "About 4 in 10 say", "Six out of 10 say"
             if child.dep_ == "prep" and child.i > head.i and child.lower_ not in ("of", "for", "to", "at") and \
-                    not any(c.dep_ == "pobj" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "DATE")
-                            for c in child.children):
+                    not share and not any(c.dep_ == "pobj" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "DATE")
+                                          for c in child.children):
                 continue  # "Commission on Presidential Debates" keeps its name, "X in Moscow" does not
             if child.text == "(" or child.dep_ == "appos" and child.nbor(-1).text == "(":
                 continue
@@ -580,8 +623,11 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
             continue
         dep = child.dep_
         if dep in ("ccomp", "parataxis") and child.i < verb.i and any(
-                t.text == ";" for t in verb.doc[child.right_edge.i + 1:verb.i]):
-            continue  # "Organisers put it at 200,000; police estimated ...": a clause of its own
+                t.text == ";" or t.text == ":" and speaker is not None and t.i + 1 == speaker.left_edge.i
+                for t in verb.doc[child.right_edge.i + 1:verb.i]):
+            # "Organisers put it at 200,000; police estimated ...", "It is paying off: He said he
+            # has raised ...": a clause of its own
+            continue
         if dep in ("ccomp", "parataxis") or (dep == "xcomp" and lemma in LISTENER_VERBS | OBJECT_VERBS):
             out.append(child)
         elif dep == "dobj" and lemma in OBJECT_VERBS:
@@ -842,19 +888,24 @@ class _Finder:
         colon = next((t for t in sent if t.text == ":" and self.quote_at(t.idx) is None), None)
         if colon is None or colon.i + 1 >= sent.end:
             return None
-        if any(t.lower_ in COLON_STOP for t in self.doc[sent.start:colon.i]):
-            return None  # "The Latest: ...", "Delegate Update: ..."
-        if any(t.lower_ in COLON_TOPICS for t in self.doc[sent.start:colon.i]):
-            return None  # "Turkey earthquake: ...", "Tuesday's Morning Email: ...": a topic or a label
-        if any(self._inverted(t, sent) is not None or t.lemma_.lower() in _LINE_CUES and any(
-                c.dep_ == "nsubj" and c.i > colon.i for c in t.children) for t in self.doc[colon.i + 1:sent.end]):
-            return None  # "Sudan: ... killed, say activists": the cue in the line names the speaker
         lo = sent.start
         for t in sent[: colon.i - sent.start]:
             if t.text in ("-", "–", "—") or t.is_space and "\n" in t.text:
                 lo = t.i + 1  # "HEADLINE IN CAPITALS - Philip Bump: ..."
+        # a label before a dash ("EXCLUSIVE – Roger Stone: ...") says nothing of the line after it
+        if any(t.lower_ in COLON_STOP for t in self.doc[lo:colon.i]):
+            return None  # "The Latest: ...", "Delegate Update: ..."
+        if any(t.lower_ in COLON_TOPICS for t in self.doc[sent.start:colon.i]):
+            return None  # "Turkey earthquake: ...", "Tuesday's Morning Email: ...": a topic or a label
+        if any(self._inverted(t, sent) is not None or t.lemma_.lower() in _LINE_CUES and any(
+                c.dep_ == "nsubj" and c.i > colon.i and c.lower_ not in ("i", "we") for c in t.children)
+               for t in self.doc[colon.i + 1:sent.end]):
+            # "Sudan: ... killed, say activists": the cue in the line names the speaker ("Blumenthal:
+            # ... If I Would Have Told ..." is the named speaker's own "I")
+            return None
         left = self.doc[lo:colon.i]
-        if not 1 <= len(left) <= 6 or left[0].lower_ in COLON_STOP or not left[0].is_title and not left[0].is_upper:
+        # a capital first letter, not title case: "McCain" and "DeSantis" are not title case
+        if not 1 <= len(left) <= 6 or left[0].lower_ in COLON_STOP or not left[0].text[:1].isupper():
             return None
         shouted = all(t.is_upper or t.is_punct for t in left)  # transcripts: "TAPPER: ..."
         if not shouted and any(t.pos_ in ("VERB", "AUX", "PRON", "NUM", "ADV", "SCONJ") or t.like_num for t in left):
@@ -865,12 +916,24 @@ class _Finder:
         q = self.quote_at(self.doc[colon.i + 1].idx) if not self.doc[colon.i + 1].is_space else None
         if q is None:
             q = self._quote_after(colon.idx + 1, row[0], sent)
-        if q is not None and q[0] <= sent.end_char + 2:
+        if q is not None and q[0] <= sent.end_char + 2 and not (
+                q[0] <= self.doc[colon.i + 1].idx + 1 and re.search(r"\w", self.text[q[1]:sent.end_char])):
+            # a quotation alone after the colon is the content; one that opens the words after it
+            # ("Sanders: ‘Of Course’ Clinton Is Qualified") is part of them
             start, end, parts, kind = q[0], q[1], [q], "direct"
         elif all(t.is_punct or t.ent_type_ in ("GPE", "LOC") or _country(t.text) for t in left):
             return None  # "Sudan: at least 100 killed": a place before unquoted words is the topic
         else:
-            span = self._trim(self.doc[colon.i + 1:sent.end])
+            hi = sent.end
+            if self._opens_paragraph(left[0].idx) and (shouted or any(
+                    t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in left)):
+                # a transcript's answer ("Nwosu: We have lost everything. The water came at night.")
+                # is the whole line, not its first sentence
+                line_end = self.text.find("\n", colon.idx)
+                line_end = self.paras[row[0]].end if line_end < 0 else min(line_end, self.paras[row[0]].end)
+                last = self.doc.char_span(colon.idx, line_end, alignment_mode="contract")
+                hi = max(hi, last.end) if last is not None else hi
+            span = self._trim(self.doc[colon.i + 1:hi])
             if span is None or len(span) < 3:
                 return None
             start, end, parts = self._snap(span.start_char, span.end_char, row[0])
@@ -905,7 +968,11 @@ class _Finder:
         while lo < hi and (self.doc[lo].is_punct and self.doc[lo].text not in "“\"‘'" or self.doc[lo].is_space
                            or self.doc[lo].lower_ in ("and", "but", "that") and lo == span.start):
             lo += 1
-        while hi > lo and (self.doc[hi - 1].is_punct and self.doc[hi - 1].text not in "”\"’'" or self.doc[hi - 1].is_space):
+        # a closing quote mark or a per cent sign ends the content ("rose by 20%."), and so does a
+        # bracket opened inside it ("the Trans-Pacific Partnership (TPP)"); other marks do not
+        while hi > lo and (self.doc[hi - 1].is_punct and self.doc[hi - 1].text not in "”\"’'%" and not (
+                self.doc[hi - 1].text == ")" and "(" in self.doc_text[self.doc[lo].idx:self.doc[hi - 1].idx])
+                or self.doc[hi - 1].is_space):
             hi -= 1
         return self.doc[lo:hi] if hi > lo else None
 
@@ -1320,6 +1387,7 @@ class Profile:
     source_type: str = "unknown"
     gender: str | None = None  # "m" or "f" only where a title or role word says so; used for he/she
     document: bool = False  # a report, survey or study speaking: `name` is its author or the phrase
+    antecedent: bool = False  # "it" or "the company" resolved to an organisation named before
 
 
 # Titles and role words that tell a person's grammatical gender, for resolving he/she.
@@ -1527,6 +1595,50 @@ _DESCRIPTION = re.compile(r"(?:an?|the|one|another)\s+\w", re.I)
 _AFTER_ACCORDING = re.compile(r"according\s+to\s+$", re.I)
 
 
+# Nouns that stand for any company named before ("the firm"); other body nouns stand for a body
+# whose name holds them ("the ministry" for the Ministry of Health).
+_COMPANY_NOUNS = frozenset("""company firm group corporation bank lender insurer airline retailer supermarket
+chipmaker carmaker automaker drugmaker planemaker steelmaker brewer conglomerate manufacturer maker""".split())
+
+
+# Prepositions that make a place where something happened, not an actor: "rose in Leeds".
+_PLACE_PREPS = frozenset("in at near from across outside inside around throughout to into".split())
+
+
+_NEWS_NAME = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Press|Reuters|"
+                        r"Bloomberg|Agency France|Television|TV|Radio)\b")
+
+
+def _company_like(name: str) -> bool:
+    """True for a name that may be a company's: not a party's, a government body's, an army's or a news outlet's."""
+    org = _org(name)
+    if org is not None:  # a news outlet reports on the company rather than being it
+        return org[1] not in ("party", "government", "intergovernmental", "media")
+    return not any(pattern.search(name) for _, pattern in _BODY_TYPES) and not _country(name) \
+        and not _NEWS_NAME.search(name)
+
+
+def _body_name(span: Span) -> str:
+    """A body's name without the description before it: "security firm RSA" -> "RSA"."""
+    for t in reversed(span):
+        if t.pos_ == "NOUN" and t.text.islower() and _body_noun(t):
+            rest = span.doc[t.i + 1:span.end]
+            if len(rest) and rest[0].pos_ == "PROPN" and all(
+                    x.pos_ == "PROPN" or x.lower_ in ("&", "of", "and", "the") for x in rest):
+                return rest.text
+            break
+    return span.text
+
+
+def _in_name(tok: Token, head: Token) -> bool:
+    """True for a word of the name headed by `head`: the head, a word on it, or a word on one of
+    those ("Médecins" on "Sans" on "Frontières")."""
+    if tok.i == head.i or tok.head.i == head.i:
+        return True
+    return tok.dep_ in ("compound", "flat") and tok.head.dep_ in ("compound", "flat") and \
+        tok.head.pos_ == "PROPN" and tok.head.head.i == head.i
+
+
 class _Resolver:
     """Resolves speakers within one article: names, surnames, pronouns, descriptions, organisations."""
 
@@ -1539,17 +1651,21 @@ class _Resolver:
         usable = {i for i, k in kinds.items() if k not in ("boilerplate", "related_link", "credit")}
         para_starts = sorted((p.start, p.index) for p in article.paragraphs)
         self.persons: list[Span] = []
+        self.orgs: list[Span] = []  # organisations named in the text, for "it" and "the company"
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ not in ("PERSON", "ORG"):
                 continue
             i = bisect.bisect_right(para_starts, (ent.start_char, 10**9)) - 1
             if i < 0 or para_starts[i][1] not in usable:
                 continue
             # The recogniser sometimes reads a party or country as a person ("Labour", "the Lib
             # Dems"); a name the gazetteer knows as an organisation or country is not one.
-            if _org(ent.text) or _country(ent.text):
+            if _country(ent.text):
                 continue
-            self.persons.append(ent)
+            if ent.label_ == "ORG" or _org(ent.text):
+                self.orgs.append(ent)
+            else:
+                self.persons.append(ent)
         self.full: dict[str, str] = {}
         for ent in self.persons:
             name = self._clean(ent)
@@ -1562,7 +1678,8 @@ class _Resolver:
 
     def _clean(self, ent: Span) -> str:
         toks = [t for t in ent if t.lower_ not in TITLES and t.dep_ != "case" and t.text not in ("’s", "'s")]
-        while len(toks) > 1 and (toks[0].lower_ in _ROLE_WORDS or toks[0].lower_ in TITLE_ROLES):
+        while len(toks) > 1 and (toks[0].lower_ in _ROLE_WORDS or toks[0].lower_ in TITLE_ROLES
+                                 or _police_rank(toks[0])):
             toks = toks[1:]  # "Founder Beverly Bond", "Sen. Ted Cruz": the role is not the name
         # joined as written, so "Kilroy-Silk" stays one word (not "Kilroy - Silk")
         name = "".join(t.text_with_ws for t in toks).strip(" ,.")
@@ -1610,7 +1727,7 @@ class _Resolver:
         groups = [left, described, appos]
         former = any(t.lower_ in ("former", "ex", "ex-") for g in groups for t in g)
         role_toks = next((r for r in map(self._role_tokens, groups) if r), [])
-        role = " ".join(TITLE_ROLES.get(t.lower_, t.text) for t in role_toks) or None
+        role = " ".join(_police_rank(t) or TITLE_ROLES.get(t.lower_, t.text) for t in role_toks) or None
         if role and len(role_toks) == 1 and role_toks[0].tag_ == "NNS":
             role = role_toks[0].lemma_
         heads = [head, anchor] + [c for c in list(head.children) + list(anchor.children)
@@ -1698,6 +1815,50 @@ class _Resolver:
                 r"\b([A-Z][\w’'-]+)\s+" + re.escape(word) + r"\b", self.text))
         return self._in_full_name[word]
 
+    def org_before(self, span: Span, previous: list[tuple[Profile, int]]) -> tuple[str, int] | None:
+        """The organisation "it" or "the company" stands for, and where it was last named: the one
+        named before it (in the two sentences before "it", the two paragraphs before a
+        description) when nothing else there may be meant."""
+        head = span.root
+        row_i = max(bisect.bisect_right(self.finder.sent_starts, span.start_char) - 1, 0)
+        if head.lower_ == "it":
+            lo = self.finder.sent_rows[max(row_i - 2, 0)][2]
+        else:
+            para = self.finder.sent_rows[row_i][0]
+            lo = next((r[2] for r in self.finder.sent_rows if r[0] >= para - 2), span.start_char)
+
+        def seen(e: Span) -> bool:  # named by the reporter in the window, not in someone's words
+            return lo <= e.start_char and e.end_char <= span.start_char and \
+                self.finder.quote_at(e.start_char) is None and not _inside(self.contents, e.start_char)
+
+        names = [(e.start_char, re.sub(r"\s*'s$", "", _org_name(e.text))) for e in self.orgs if seen(e)]
+        names += [(at, p.name) for p, at in previous if p.kind == "organization" and p.named and not p.document
+                  and not p.antecedent and lo <= at < span.start_char]
+        # what the recogniser typed otherwise may be a body too: a lone word taken for a person
+        # ("Yukos"), a place that is no country and not where something happened ("Gazprom")
+        others = [e for e in self.doc.ents if seen(e) and (
+            e.label_ == "PERSON" and len(e) == 1 and not self._antecedent(e) or
+            e.label_ == "GPE" and not _country(e.text) and not (
+                e.root.dep_ == "pobj" and e.root.head.lower_ in _PLACE_PREPS))]
+        if head.lower_ == "it":
+            # a country named in between may be what "it" stands for: then the text does not say
+            if others or any(e.label_ == "GPE" and _country(e.text) and seen(e) for e in self.doc.ents):
+                return None
+            fits = names
+        elif head.lower_ in _COMPANY_NOUNS:
+            if others:
+                return None
+            fits = [(at, n) for at, n in names if _company_like(n)]
+        else:
+            fits = [(at, n) for at, n in names if head.lower_ in n.lower().replace("-", " ").split()]
+        if not fits:
+            return None
+        words = [set(re.sub(r"[’']s\b", "", n.lower()).split()) for _, n in fits]
+        # "Acme" and "Acme Corp" are one name; two names neither of which holds the other are two
+        if any(not (a <= b or b <= a) for a in words for b in words):
+            return None
+        return max(fits, key=lambda f: (len(f[1]), f[0]))[1], max(at for at, _ in fits)
+
     def resolve(self, span: Span, previous: list[tuple[Profile, int]], st: Statement) -> tuple[Profile, bool]:
         """The speaker's profile, and whether it is named in the text."""
         head = span.root
@@ -1723,14 +1884,24 @@ class _Resolver:
                     return self._profile(mentioned[0]), True
                 if spoke is not None:
                     return spoke[0], True
-            elif low in ("they", "it") and previous and previous[-1][0].kind in (
-                    "organization", "country", "group") and (low == "it") == (previous[-1][0].kind != "group"):
+            named_before = self.org_before(span, previous) if low == "it" else None
+            if low in ("they", "it") and previous and previous[-1][0].kind in (
+                    "organization", "country", "group") and (low == "it") == (previous[-1][0].kind != "group") \
+                    and (named_before is None or named_before[1] <= previous[-1][1]):
                 return previous[-1][0], previous[-1][0].named
+            if named_before is not None:
+                # "Shares in Acme rose ... It said": the organisation named since the last speaker
+                name = named_before[0]
+                org = _org(name)
+                aff = org[0] if org else None
+                return Profile(aff or name, "organization", True, None, False, aff,
+                               _type_of(None, aff, "organization") if aff else
+                               _body_type(None, name, by_country=False) or "unknown", antecedent=True), True
             return Profile(text, "person" if low in ("i", "he", "she") else "group", False), False
         if head.lower_ in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS:
             return self._document(span, head)
         # "The Wad al-Noura resistance committee": a body named after a place or person is no person
-        body_head = head.pos_ == "NOUN" and head.lower_ in ORG_NOUNS and not any(
+        body_head = head.pos_ == "NOUN" and _body_noun(head) and not any(
             e.start <= head.i < e.end for e in persons)
         proper = [t for t in span if t.pos_ == "PROPN" and t.i < head.i]
         plural_name = head.tag_ == "NNPS" or span[0].lower_ == "the" and head.pos_ == "PROPN" and \
@@ -1748,6 +1919,13 @@ class _Resolver:
             aff = org[0] if org else name
             kind_of = _type_of(head.lower_, aff, "organization")
             return Profile(aff, "organization", True, None, False, aff, kind_of), True
+        rank = next((t for t in span if t.i < head.i and _police_rank(t)), None)
+        if rank is not None and head.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in self.doc[rank.i + 1:head.i]):
+            # "DSP Ramesh Kumar said": the recogniser often takes the letters for an organisation
+            prof = self._profile(self.canonical(self.doc[rank.i + 1:head.i + 1].text))
+            prof.role = prof.role or _police_rank(rank)
+            prof.source_type = _type_of(prof.role, prof.affiliation)
+            return prof, True
         if persons and not body_head:
             name = self.canonical(self._clean(persons[-1]))
             return self._with_appos(self._profile(name), head), True
@@ -1763,10 +1941,10 @@ class _Resolver:
         # the recogniser gave it (it often reads an unfamiliar surname as an organisation).
         titled = head.pos_ == "PROPN" and any(t.lower_ in TITLES for t in span if t.i < head.i)
         if titled or head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "ORG", "NORP", "FAC", "LOC") and \
-                not head.text.isupper() and low not in ORG_NOUNS and low not in _ROLE_WORDS and \
+                not head.text.isupper() and not _body_noun(head) and low not in _ROLE_WORDS and \
                 not _country(head.text) and not _org(text):
             toks = [t for t in span if t.pos_ == "PROPN" and t.lower_ not in TITLES and
-                    (titled or t.ent_type_ not in ("GPE", "ORG", "NORP")) and (t.i == head.i or t.head.i == head.i)]
+                    (titled or t.ent_type_ not in ("GPE", "ORG", "NORP")) and _in_name(t, head)]
             name = self.canonical(" ".join(t.text for t in toks) or head.text)
             return self._with_appos(self._profile(name), head), True
         if head.pos_ == "PROPN" and any(t.lower_ in PERSON_NOUNS for t in span if t.i < head.i) and \
@@ -1786,14 +1964,30 @@ class _Resolver:
                 _country(text.replace("the ", "")):
             c = _country(re.sub(r"^the\s+", "", text, flags=re.I))
             return Profile(text if head.ent_type_ == "GPE" else c, "country", True, None, False, c, "government"), True
-        if head.ent_type_ == "ORG" or low in ORG_NOUNS or (head.pos_ == "PROPN" and head.text.isupper() and len(head) >= 2):
+        # "Meteo-France", "Radio France": a country's name inside a proper name makes a body, not the country
+        in_name = head.pos_ == "PROPN" and _country(head.text) and any(
+            t.pos_ == "PROPN" and t.i < head.i and t.dep_ == "compound" and not _country(t.text)
+            and t.lower_ not in TITLES and t.lower_ not in _ROLE_WORDS for t in span)
+        if head.ent_type_ == "ORG" or _body_noun(head) or in_name or (
+                head.pos_ == "PROPN" and head.text.isupper() and len(head) >= 2):
             words = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
-            named = head.ent_type_ == "ORG" or head.pos_ == "PROPN" or aff is not None or bool(proper)
+            # "media watchdog Ofcom": a description with the body's name after it names the body
+            named = head.ent_type_ == "ORG" or head.pos_ == "PROPN" or bool(proper) or \
+                aff is not None and head.lower_ not in BODY_NOUNS or _body_name(span) != span.text
             role_words = " ".join(t.text for t in span if t.pos_ in ("NOUN", "PROPN"))
             aff = aff or (_country(st.relcl_place) if st.relcl_place else None)
             # an unnamed body keeps the phrase as written ("the committee"): it is a description
-            return Profile(words if named else text, "organization", named, None, False, aff,
-                           _type_of(role_words, aff, "organization")), named
+            kind_of = _type_of(role_words, aff, "organization")
+            if kind_of == "unknown":  # "the bank", "the club": the kind of body its noun names
+                kind_of = _body_type(None, words, by_country=False) or "unknown"
+            if not named and aff is None and span[0].lower_ == "the" and head.tag_ == "NN" and _body_noun(head) and \
+                    (named_before := self.org_before(span, previous)) is not None:
+                # "The company said" after "Acme Corp ...": the one company the text named before
+                name = named_before[0]
+                org = _org(name)
+                return Profile(org[0] if org else name, "organization", True, None, False,
+                               aff or (org[0] if org else None), kind_of, antecedent=True), True
+            return Profile(words if named else text, "organization", named, None, False, aff, kind_of), named
         aff = _named_body(head) or aff  # "a spokesman for the IAAF"
         former = any(t.lower_ in ("former", "ex") for t in span)
         # the role is the head and its modifiers before it: "A doctor at X, who asked not to be named
@@ -1804,7 +1998,7 @@ class _Resolver:
         role = " ".join(t.text for t in role_toks) or None
         # a share of people ("Six in 10", "half", "a majority of voters") is a group, as plurals are
         kind = "group" if head.tag_ in ("NNS", "NNPS") or head.pos_ == "NUM" and low != "one" or low in _SHARES \
-            else "person"  # "one of their lawyers" is one
+            or low in ("%", "percent", "pct") else "person"  # "one of their lawyers" is one; "58% of voters" are many
         return Profile(text, kind, False, role, former, aff, _type_of(role, aff, kind)), False
 
     def _document(self, span: Span, head: Token) -> tuple[Profile, bool]:
@@ -1939,8 +2133,8 @@ def _resolve_descriptions(rows: list[dict], mentioned: dict[str, Profile] | None
 def _resolve_organizations(rows: list[dict]) -> None:
     """Mentions of one organisation ("the defense ministry", "Russia's Defense Ministry") share a name."""
     def key(r):
-        if r["speaker_text"].lower() in PRONOUNS:
-            return r["speaker"].lower()  # "it" already resolved to its organisation (or to nobody)
+        if r["speaker_text"].lower() in PRONOUNS or r["_antecedent"]:
+            return r["speaker"].lower()  # "it", "the company" already resolved to its organisation (or to nobody)
         words = re.sub(r"^(the|a|an)\s+", "", r["speaker_text"].lower())
         words = re.sub(r"^[\w.]+[’']s\s+", "", words)
         return " ".join(w for w in words.split() if not _country(w))
@@ -1950,10 +2144,12 @@ def _resolve_organizations(rows: list[dict]) -> None:
             groups.setdefault(key(r), []).append(r)
     for members in groups.values():
         best = max(members, key=lambda r: (r["affiliation"] is not None, r["named"], len(r["speaker"])))
+        # "Acme Corp" says nothing of its kind, "the company" it stands for does
+        kind_of = next((r["source_type"] for r in [best, *members] if r["source_type"] != "unknown"), "unknown")
         for r in members:
-            for k in ("speaker", "named", "affiliation", "source_type"):
+            for k in ("speaker", "named", "affiliation"):
                 r[k] = best[k] if k != "affiliation" else (r[k] or best[k])
-            r["speaker"] = best["speaker"]
+            r["source_type"] = kind_of
 
 
 def _impersonal(span: Span, st: Statement) -> bool:
@@ -1997,12 +2193,12 @@ def _statement_rows(article: Article, doc: Doc, sentences: pd.DataFrame) -> list
         if src is not None:
             prof_fields = {k: src[k] for k in ("speaker", "speaker_kind", "named", "role", "former",
                                                 "affiliation", "source_type", "speaker_text",
-                                                "speaker_start", "speaker_end", "_document")}
+                                                "speaker_start", "speaker_end", "_document", "_antecedent")}
         else:
             prof, named = resolver.resolve(span, previous, st)
             if prof.kind == "organization" and prof.named and span.root.lower_ not in PRONOUNS and \
-                    not prof.document and _appos_body(span.root) is None:
-                name = _org_name(span.text)
+                    not prof.document and not prof.antecedent and _appos_body(span.root) is None:
+                name = _org_name(_body_name(span))
             else:
                 name = prof.name
             prof_fields = {"speaker": name, "speaker_kind": prof.kind, "named": named, "role": prof.role,
@@ -2010,7 +2206,8 @@ def _statement_rows(article: Article, doc: Doc, sentences: pd.DataFrame) -> list
                            "source_type": prof.source_type if prof.source_type != "unknown" else
                            _type_of(prof.role, prof.affiliation, prof.kind),
                            "speaker_text": span.text, "speaker_start": span.start_char,
-                           "speaker_end": span.end_char, "_document": prof.document}
+                           "speaker_end": span.end_char, "_document": prof.document,
+                           "_antecedent": prof.antecedent}
             previous.append((prof, span.start_char))
         row = finder.sentence_of(st.start)
         if st.kind == "direct" and st.parts:
@@ -2026,7 +2223,7 @@ def _statement_rows(article: Article, doc: Doc, sentences: pd.DataFrame) -> list
     _resolve_descriptions(rows, resolver.profiles)
     _resolve_organizations(rows)
     for r in rows:
-        del r["_id"], r["_document"]
+        del r["_id"], r["_document"], r["_antecedent"]
     return rows
 
 
