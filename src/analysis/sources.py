@@ -1031,11 +1031,47 @@ class _Finder:
         after = self._quote_after(frame_hi, row[0], sent)
         chosen = [q for q in (before, after) if q is not None]
         if not chosen:
-            return None
+            trailing = self._trailing_clause(verb, speaker, cue, sent)
+            if trailing is None:
+                return None
+            start, end, parts = self._snap(trailing.start_char, trailing.end_char, row[0])
+            kind = "mixed" if parts else "indirect"
+            return self._relcl(Statement(start, end, kind, cue, lemma, speaker, row[0], parts), verb)
         start, end = chosen[0][0], chosen[-1][1]
         st = Statement(start, end, "direct", cue, lemma, speaker, self.sentence_of(start)[0], chosen)
         self._extend(st)
         return self._relcl(st, verb)
+
+    def _trailing_clause(self, verb: Token, speaker: Span, cue: Span, sent: Span) -> Span | None:
+        """The main clause before a closing ", X said (on Friday)." frame the parser did not link to it."""
+        # "41 people died when a boat capsized on Wednesday, the IOM said": the parser may hang "said"
+        # on "died" with "boat" as a second subject, leaving the cue no clause; the frame is the cue,
+        # its speaker and adverbials after one comma, and a main clause (no subordinator) comes before
+        lemma = verb.lemma_.lower()
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or lemma not in SPEECH_VERBS or lemma in BELIEF_VERBS or \
+                lemma in FRAME_ONLY and lemma not in ("add", "write"):
+            return None
+        frame_lo = min(speaker.start, cue.start)
+        comma = frame_lo - 1
+        if comma <= sent.start or self.doc[comma].text != ",":
+            return None
+        for t in self.doc[frame_lo:sent.end]:
+            if t.is_punct or t.is_space or speaker.start <= t.i < speaker.end or cue.start <= t.i < cue.end:
+                continue
+            if t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ") or t.dep_ in ("ccomp", "dobj", "conj", "mark"):
+                return None  # "..., the IOM said, citing ...": more than the frame
+            if not any(a.i == verb.i for a in t.ancestors):
+                return None  # a word of the clause before, not of the frame
+        span = self._trim(self.doc[sent.start:comma])
+        if span is None or sum(not t.is_punct for t in span) < 3:
+            return None
+        first = span[0]
+        if first.pos_ == "SCONJ" or first.dep_ == "mark" or first.lower_ in ("when", "while", "as", "if", "after",
+                                                                              "before"):
+            return None  # "After the vote, the minister said" frames nothing said
+        if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span):
+            return None
+        return span
 
     def _frame_at_edge(self, verb: Token, frame: set[int]) -> bool:
         """True when a parenthetical frame stands at the start or end of its head's clause, set off by a comma."""
