@@ -819,3 +819,21 @@ def test_a_closing_said_frame_after_a_time_adverbial_credits_the_clause_before_i
 
 def test_a_said_after_a_subordinate_clause_alone_credits_nothing(attribute):
     assert attribute("After the vote on Tuesday, the minister said.").empty
+
+
+def test_she_skips_a_name_that_only_owns_a_work_named_in_a_phrase(attribute):
+    t = attribute("Maria Lopez joined the cast in 2010. She later starred in a revival of Tom Stoppard's Arcadia.\n\n"
+                  "\"It changed my life,\" she said.")
+    assert t["speaker"].tolist() == ["Maria Lopez"]
+
+
+def test_she_skips_a_man_an_earlier_he_was_resolved_to(attribute):
+    t = attribute("Daniel Okafor runs the clinic. \"We are full,\" he said. Maria Lopez joined in May to work "
+                  "with Daniel Okafor.\n\n\"It changed my life,\" she said.")
+    assert t["speaker"].tolist() == ["Daniel Okafor", "Maria Lopez"]
+
+
+def test_sir_makes_a_man_she_does_not_resolve_to(attribute):
+    t = attribute("Maria Lopez joined the cast in 2010. \"She was a force of nature,\" said Sir Keir Starmer.\n\n"
+                  "\"It changed my life,\" she said.")
+    assert t["speaker"].tolist() == ["Keir Starmer", "Maria Lopez"]

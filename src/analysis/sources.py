@@ -1362,7 +1362,8 @@ class Profile:
 GENDER_WORDS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
                 "congressman": "m", "spokesman": "m", "chairman": "m", "businessman": "m", "father": "m",
                 "husband": "m", "king": "m", "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f",
-                "businesswoman": "f", "mother": "f", "wife": "f", "actress": "f", "queen": "f"}
+                "businesswoman": "f", "mother": "f", "wife": "f", "actress": "f", "queen": "f",
+                "sir": "m", "lord": "m", "dame": "f", "lady": "f"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
@@ -1698,7 +1699,8 @@ class _Resolver:
 
     def person_before(self, offset: int, gender: str | None = None, limit: int = 1500) -> tuple[str, int] | None:
         """The last name mentioned before the offset outside quotes and statement contents, if close
-        enough, and where."""
+        enough, and where; a name owning a thing in a phrase is taken only when no other name fits."""
+        owner = None
         for ent in reversed(self.persons):
             if ent.end_char <= offset and offset - ent.start_char <= limit and \
                     self.finder.quote_at(ent.start_char) is None:
@@ -1708,8 +1710,11 @@ class _Resolver:
                     continue
                 name = self.canonical(self._clean(ent))
                 if gender is None or self._profile(name).gender in (None, gender):
+                    if _owner_in_phrase(ent):
+                        owner = owner or (name, ent.start_char)
+                        continue
                     return name, ent.start_char
-        return None
+        return owner
 
     def _frames_quote(self, ent: Span) -> bool:
         """True for a name that introduces a quotation itself: 'Sen. Claire McCaskill scolded him: "...'."""
@@ -1756,9 +1761,9 @@ class _Resolver:
                         and all(last[1] > c[1] for c in (spoke, mentioned) if c is not None):
                     return last[0], False
                 if mentioned is not None and (spoke is None or mentioned[1] > spoke[1]):
-                    return self._profile(mentioned[0]), True
+                    return _gendered(self._profile(mentioned[0]), gender), True
                 if spoke is not None:
-                    return spoke[0], True
+                    return _gendered(spoke[0], gender), True
             elif low in ("they", "it") and previous and previous[-1][0].kind in (
                     "organization", "country", "group") and (low == "it") == (previous[-1][0].kind != "group"):
                 return previous[-1][0], previous[-1][0].named
@@ -1878,6 +1883,29 @@ class _Resolver:
             prof = self.profiles[name] = Profile(name, "person", True)
         prof.source_type = _type_of(prof.role, prof.affiliation)
         return prof
+
+
+def _gendered(prof: Profile, gender: str) -> Profile:
+    """The profile, its gender set from the he or she it was taken for when nothing said it before."""
+    # so a later "she" does not go to a man an earlier "he" was resolved to
+    if prof.gender is None:
+        prof.gender = gender
+    return prof
+
+
+def _owner_in_phrase(ent: Span) -> bool:
+    """A name that only owns a thing named in a phrase or object: "a Tony for Edward Albee's play".
+
+    Such a name is seldom what a later he or she is about; a possessor in the subject ("Obama's
+    speech was long. He said ...") stays a candidate.
+    """
+    possessor = next((t for t in ent if t.dep_ == "poss"), None)
+    if possessor is None or possessor.head.i < ent.end:
+        return False
+    owned = possessor.head
+    while owned.dep_ in ("compound", "conj", "appos") and owned.head is not owned:
+        owned = owned.head
+    return owned.dep_ in ("pobj", "dobj", "attr", "dative", "oprd")
 
 
 _APPOS_ROLES = _ROLE_WORDS | frozenset({"head", "chief", "chairman", "chairwoman", "founder", "coordinator",
