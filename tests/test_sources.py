@@ -837,3 +837,22 @@ def test_sir_makes_a_man_she_does_not_resolve_to(attribute):
     t = attribute("Maria Lopez joined the cast in 2010. \"She was a force of nature,\" said Sir Keir Starmer.\n\n"
                   "\"It changed my life,\" she said.")
     assert t["speaker"].tolist() == ["Keir Starmer", "Maria Lopez"]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Rents rose by a tenth in a year, according to a database maintained by the National Housing Federation.",
+     "National Housing Federation", "Rents rose by a tenth in a year"),
+    ("Flu cases doubled last week, according to provisional figures published on Monday by the Health Protection "
+     "Agency.", "Health Protection Agency", "Flu cases doubled last week"),
+])
+def test_according_to_a_document_made_by_a_body_credits_the_body_and_keeps_the_claim(attribute, text, speaker,
+                                                                                      content):
+    row = attribute(text).iloc[0]
+    assert (row.speaker, row.speaker_kind, row.named, row.quote) == (speaker, "organization", True, content)
+
+
+def test_according_to_keeps_a_relative_clause_on_the_source_out_of_the_claim(attribute):
+    t = attribute("Half of all adults sleep too little, according to the Sleep Council, which advises adults to "
+                  "aim for eight hours of sleep every night.")
+    row = t[t["quote_kind"] == "according_to"].iloc[0]
+    assert row.quote == "Half of all adults sleep too little"

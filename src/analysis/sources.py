@@ -285,7 +285,7 @@ TITLE_ROLES = {"sen.": "Senator", "sen": "Senator", "rep.": "Representative", "g
 # Documents that "say" or "find": their speaker is their author, an organisation (see _Resolver._document).
 DOCUMENT_NOUNS = frozenset("""report reports survey surveys study studies research poll polls lawsuit suit
 statement document documents analysis review audit census memo filing complaint petition figures data
-findings letter""".split())
+findings letter database tally""".split())
 # What else can "show" or "find" a result, as a poll does ("the results showed ...", "polling showed ...").
 _FINDINGS = frozenset("result results polling figure record records estimate estimates".split())
 # Words before a colon that introduce no speaker ("Note: ...", "Watch: ...").
@@ -887,10 +887,17 @@ class _Finder:
             return None
         speaker = _speaker_span(pobj[0])
         phrase_lo, phrase_hi = tok.i, max(speaker.end - 1, to.i)
-        left = (sent.start, phrase_lo)
-        right = (phrase_hi + 1, sent.end)
-        lo, hi = max((left, right), key=lambda r: len(self.doc[r[0]:r[1]].text))
-        span = self._trim(self.doc[lo:hi])
+        # what hangs on the source is part of the phrase, not the claim: "according to a database
+        # maintained by ...", "according to the WHO, which recommends ..."
+        whole = min(max(phrase_hi, pobj[0].right_edge.i), sent.end - 1)
+        span = None
+        for last in dict.fromkeys((whole, phrase_hi)):
+            left = (sent.start, phrase_lo)
+            right = (last + 1, sent.end)
+            lo, hi = max((left, right), key=lambda r: len(self.doc[r[0]:r[1]].text))
+            span = self._trim(self.doc[lo:hi])
+            if span is not None and len(span) >= 3:
+                break
         if span is None or len(span) < 3:
             return None
         return Statement(span.start_char, span.end_char, "according_to", self.doc[tok.i:to.i + 1],
@@ -1935,18 +1942,16 @@ def _appos_role(head: Token) -> tuple[str | None, Token | None]:
 def _author(span: Span, head: Token) -> str | None:
     """The organisation or person a document phrase names as its author: "by X", "from X",
     "for X", or a name before the noun ("a World Bank report", "the NAO's annual report")."""
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "for")):
-        sub = list(prep.subtree)
-        orgs = [t for t in sub if t.ent_type_ == "ORG" and t.ent_iob_ == "B"]
-        if orgs:
-            return _org_name(_entity(orgs[0]).text)
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if pobj is not None and pobj.pos_ == "PROPN" and pobj.ent_type_ not in ("GPE", "NORP", "DATE"):
-            run = [pobj]  # "by UK think-tank Demos": the name only, not its description
-            while run[0].i > prep.i + 1 and run[0].nbor(-1).pos_ == "PROPN" and \
-                    run[0].nbor(-1).ent_type_ not in ("GPE", "NORP"):
-                run.insert(0, run[0].nbor(-1))
-            return " ".join(t.text for t in run)
+    # "a report by X", and "figures published on Thursday by X", "a database maintained by X", "a study
+    # published in X" (the journal) through a participle anywhere in the document's phrase
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "for")]
+    preps += [c for acl in head.subtree if acl.dep_ == "acl" and acl.tag_ == "VBN" and
+              acl.lemma_.lower() in _AUTHOR_VERBS for c in acl.children
+              if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "in" and acl.lemma_.lower() == "publish"]
+    for prep in preps:
+        name = _body_in(prep)
+        if name is not None:
+            return name
     before = [t for t in span if t.i < head.i and t.ent_type_ == "ORG" and t.ent_iob_ == "B"]
     if before:
         return re.sub(r"[’']s$", "", _org_name(_entity(before[-1]).text)).strip()
@@ -1956,6 +1961,31 @@ def _author(span: Span, head: Token) -> str | None:
         run.insert(0, span.doc[i])
         i -= 1
     return " ".join(t.text for t in run) or None
+
+
+# Participles that name who made a document: "figures published by", "a database maintained by".
+_AUTHOR_VERBS = frozenset("""publish release maintain compile produce issue conduct commission prepare write
+run collect""".split())
+
+
+def _body_in(prep: Token) -> str | None:
+    """The organisation or person a "by/from/for" phrase names: an organisation entity, a body named
+    by one ("a UN panel of experts" -> "UN panel"), or a run of proper nouns."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is not None and pobj.pos_ == "NOUN":
+        org = next((c for c in pobj.lefts if c.ent_type_ == "ORG" and c.dep_ in ("compound", "nmod")), None)
+        if org is not None:
+            return _org_name(pobj.doc[org.left_edge.i:pobj.i + 1].text)
+    orgs = [t for t in prep.subtree if t.ent_type_ == "ORG" and t.ent_iob_ == "B"]
+    if orgs:
+        return _org_name(_entity(orgs[0]).text)
+    if pobj is not None and pobj.pos_ == "PROPN" and pobj.ent_type_ not in ("GPE", "NORP", "DATE"):
+        run = [pobj]  # "by UK think-tank Demos": the name only, not its description
+        while run[0].i > prep.i + 1 and run[0].nbor(-1).pos_ == "PROPN" and \
+                run[0].nbor(-1).ent_type_ not in ("GPE", "NORP"):
+            run.insert(0, run[0].nbor(-1))
+        return " ".join(t.text for t in run)
+    return None
 
 
 # Words that make another office of the same title: the shadow home secretary is not the home secretary.
