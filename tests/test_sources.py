@@ -856,3 +856,10 @@ def test_according_to_keeps_a_relative_clause_on_the_source_out_of_the_claim(att
                   "aim for eight hours of sleep every night.")
     row = t[t["quote_kind"] == "according_to"].iloc[0]
     assert row.quote == "Half of all adults sleep too little"
+
+
+def test_a_surname_the_recogniser_calls_an_organisation_is_the_person_named_in_full(attribute):
+    t = attribute("Sheriff Daniel Reyes said the road was closed.\n\n\"Stay away from the area,\" Reyes said.")
+    assert t["speaker"].tolist() == ["Daniel Reyes", "Daniel Reyes"]
+    assert t["speaker_kind"].tolist() == ["person", "person"]
+    assert t.iloc[1].role == t.iloc[0].role == "Sheriff"

@@ -1799,6 +1799,12 @@ class _Resolver:
         if persons and not body_head:
             name = self.canonical(self._clean(persons[-1]))
             return self._with_appos(self._profile(name), head), True
+        if head.lower_ in self.full and head.text[:1].isupper() and not _org(text) and (
+                len(span) == 1 or head.pos_ == "PROPN" and
+                [t.i for t in span if t.pos_ == "PROPN" and t.lower_ not in TITLES] == [head.i]):
+            # "Vasquez said" after "Police Chief Adrian Vasquez": the surname of a person the article
+            # names in full, whatever entity type or tag the recogniser gave this mention
+            return self._with_appos(self._profile(self.full[head.lower_]), head), True
         low = head.lower_
         if head.tag_ in ("NNS", "NNPS") and head.ent_type_ not in ("GPE", "NORP", "LOC") and \
                 not _org(text) and not _country(text) and low not in _PARTY_WORDS:
