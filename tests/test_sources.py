@@ -863,3 +863,16 @@ def test_a_surname_the_recogniser_calls_an_organisation_is_the_person_named_in_f
     assert t["speaker"].tolist() == ["Daniel Reyes", "Daniel Reyes"]
     assert t["speaker_kind"].tolist() == ["person", "person"]
     assert t.iloc[1].role == t.iloc[0].role == "Sheriff"
+
+
+@pytest.mark.parametrize("text", [
+    "Drivers without a permit are being asked to park outside the town centre.",
+    "Tenants were warned that the rent would rise.",
+])
+def test_the_passive_subject_of_a_listeners_verb_is_spoken_to_not_a_speaker(attribute, text):
+    assert attribute(text).empty
+
+
+def test_citing_the_accounts_of_witnesses_names_where_a_claim_came_from_not_a_claim(attribute):
+    t = attribute("Twelve people died in the flood, the agency said on Friday, citing the accounts of three survivors.")
+    assert t["cue"].tolist() == ["said"]

@@ -443,8 +443,9 @@ class Statement:
 def _speaker_head(verb: Token) -> Token | None:
     """The subject of a reporting verb, looking through conjunctions and 'saying' clauses."""
     for _ in range(4):
+        # "Residents are being asked to register": the passive subject of a listener's verb is spoken to
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _dateline(c)
-                    and not (c.dep_ == "nsubjpass" and verb.lemma_ in ("say", "tell"))]
+                    and not (c.dep_ == "nsubjpass" and (verb.lemma_ == "say" or verb.lemma_ in LISTENER_VERBS))]
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
@@ -714,6 +715,9 @@ def _that_clause_after(verb: Token) -> Token | None:
 # What "citing ..." names when it names the source of a claim, not a claim: "citing hospital sources".
 # A document cited ("citing a memo saying ...") is content, as the annotated news reads it.
 _CITED_SOURCES = PERSON_NOUNS | ORG_NOUNS | frozenset("people authority media".split())
+# Where information came from, cited with no claim of its own: "citing the accounts of four survivors".
+_CITED_ORIGINS = frozenset("""account testimony record witness survivor victim resident eyewitness interview
+conversation""".split())
 
 
 def _names_nothing_said(verb: Token, roots: list[Token], paragraph_kind: str | None) -> bool:
@@ -724,7 +728,8 @@ def _names_nothing_said(verb: Token, roots: list[Token], paragraph_kind: str | N
     if not nominal:
         return False
     if verb.lemma_.lower() == "cite":
-        return all(r.lemma_.lower() in _CITED_SOURCES or r.ent_type_ in ("PERSON", "ORG")
+        return all(r.lemma_.lower() in _CITED_SOURCES or r.ent_type_ in ("PERSON", "ORG") or
+                   r.lemma_.lower() in _CITED_ORIGINS and not any(t.pos_ in ("VERB", "AUX") for t in r.subtree)
                    for r in roots)
     # no quote marks in the object: no words of the speaker's are reported. "declared three days of
     # mourning" or "pledged his support" is an act ("declared a “first victory”" quotes, "pledged to
