@@ -876,3 +876,14 @@ def test_the_passive_subject_of_a_listeners_verb_is_spoken_to_not_a_speaker(attr
 def test_citing_the_accounts_of_witnesses_names_where_a_claim_came_from_not_a_claim(attribute):
     t = attribute("Twelve people died in the flood, the agency said on Friday, citing the accounts of three survivors.")
     assert t["cue"].tolist() == ["said"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Heavy rain is expected. Save the Children said nearly one in five people arriving by sea in Italy this year "
+     "was a child, and that some 11,600 minors had landed since January.", "Save the Children"),
+    ("Stop the War warned that the strikes would escalate the conflict.", "Stop the War"),
+])
+def test_a_name_that_reads_as_a_clause_is_a_named_organisation(attribute, text, speaker):
+    t = attribute(text)
+    row = t[t["speaker_text"] == speaker].iloc[0]
+    assert (row.speaker, row.speaker_kind, row.named) == (speaker, "organization", True)

@@ -457,6 +457,9 @@ def _speaker_head(verb: Token) -> Token | None:
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
                 if pobj:
                     return pobj[0]
+        name = next((c for c in verb.children if c.dep_ == "csubj" and c.i < verb.i and _name_as_clause(c)), None)
+        if name is not None:
+            return name
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             head = verb.head
             if _reported_conj(verb):
@@ -482,6 +485,14 @@ def _speaker_head(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _name_as_clause(tok: Token) -> bool:
+    """A capitalised name the parser read as a clause subject: "Save the Children said ..."."""
+    words = list(tok.subtree)
+    return len(words) >= 2 and tok.i == words[0].i and tok.text[:1].isupper() and \
+        sum(t.text[:1].isupper() for t in words) >= 2 and \
+        all(t.text[:1].isupper() or t.lower_ in ("the", "of", "for", "and", "without", "&") for t in words)
 
 
 def _reported_conj(verb: Token) -> bool:
@@ -1782,6 +1793,10 @@ class _Resolver:
             return Profile(text, "person" if low in ("i", "he", "she") else "group", False), False
         if head.lower_ in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS:
             return self._document(span, head)
+        if head.pos_ == "VERB" and head.dep_ in ("csubj", "nsubj") and not persons and _name_as_clause(head):
+            # "Save the Children said": a body's name the parser read as a clause
+            name = _org_name(text)
+            return Profile(name, "organization", True, None, False, None, "organization"), True
         # "The Wad al-Noura resistance committee": a body named after a place or person is no person
         body_head = head.pos_ == "NOUN" and head.lower_ in ORG_NOUNS and not any(
             e.start <= head.i < e.end for e in persons)
