@@ -887,3 +887,12 @@ def test_a_name_that_reads_as_a_clause_is_a_named_organisation(attribute, text, 
     t = attribute(text)
     row = t[t["speaker_text"] == speaker].iloc[0]
     assert (row.speaker, row.speaker_kind, row.named) == (speaker, "organization", True)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Chief financial officer Colette Kress told analysts on a call that supply would increase.",
+     "supply would increase"),
+    ("The mayor told a briefing that crews had rescued nine people.", "crews had rescued nine people"),
+])
+def test_a_that_clause_after_a_call_or_briefing_is_what_was_said(attribute, text, content):
+    assert attribute(text)["quote"].tolist() == [content]

@@ -620,7 +620,8 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
         # as an object with a relative clause; the object is then the reported content
         for child in verb.children:
             if child.dep_ == "dobj" and child.i > verb.i and not (lemma == "tell" and child.i == verb.i + 1) and \
-                    any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") for t in child.subtree):
+                    any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") for t in child.subtree) and \
+                    not any(_setting_clause(t) for t in child.subtree):
                 out.append(child)
     if out and (lemma in OBJECT_VERBS or lemma in PREP_VERBS) and all(r.dep_ in ("dobj", "pobj") for r in out):
         out = out + _object_tail(verb, out)
@@ -706,12 +707,25 @@ def _object_tail(verb: Token, roots: list[Token]) -> list[Token]:
     return tail
 
 
+# Where words are said: a "that" after them opens what was said even when the parser reads a
+# relative clause ("told analysts on a call that supply would rise").
+_SETTING_NOUNS = frozenset("""conference call briefing interview meeting hearing session speech rally event
+appearance broadcast podcast programme program show summit""".split())
+
+
+def _setting_clause(tok: Token) -> bool:
+    """A "that" clause with a subject of its own, parsed as relative to a setting noun."""
+    return tok.dep_ == "relcl" and tok.head.lemma_.lower() in _SETTING_NOUNS and \
+        any(c.lower_ == "that" and c.dep_ in ("dobj", "mark") and c.i == tok.left_edge.i for c in tok.children) and \
+        any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in tok.children)
+
+
 def _that_clause_after(verb: Token) -> Token | None:
     """A clause opened by "that" hung on a noun phrase after the verb (no other verb between)."""
     for tok in verb.subtree:
         if tok.i <= verb.i or tok.dep_ not in ("acl", "relcl", "ccomp", "advcl") or tok.pos_ not in ("VERB", "AUX"):
             continue
-        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) and not _setting_clause(tok):
             continue
         if tok.head.lemma_.lower() in _THAT_NOUNS:
             continue  # "adding to concern that ...": the noun's own clause
