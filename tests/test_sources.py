@@ -896,3 +896,9 @@ def test_a_name_that_reads_as_a_clause_is_a_named_organisation(attribute, text, 
 ])
 def test_a_that_clause_after_a_call_or_briefing_is_what_was_said(attribute, text, content):
     assert attribute(text)["quote"].tolist() == [content]
+
+
+def test_put_the_toll_at_is_an_estimate_stated_and_other_puts_are_not(attribute):
+    row = attribute("Local officials put the death toll at 45.").iloc[0]
+    assert (row.speaker, row.cue_lemma, row.quote) == ("Local officials", "put", "the death toll at 45")
+    assert attribute("She put the box on the table.").empty

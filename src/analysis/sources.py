@@ -134,7 +134,11 @@ def _forms(lemma: str) -> set[str]:
     return forms
 
 
-_ALL_CUES = SPEECH_VERBS | OBJECT_VERBS | set(PREP_VERBS) | NAMING_VERBS
+# "Aid groups put the death toll at 45": an estimate stated, a cue only with a tally and "at".
+ESTIMATE_VERBS = frozenset({"put"})
+_TALLY_NOUNS = frozenset("number toll figure total count tally cost estimate".split())
+
+_ALL_CUES = SPEECH_VERBS | OBJECT_VERBS | set(PREP_VERBS) | NAMING_VERBS | ESTIMATE_VERBS
 _CUE_WORDS = {f for lemma in _ALL_CUES for f in _forms(lemma)}
 _CUE_SET = frozenset(_CUE_WORDS) | {"according"}
 _WORD_RE = re.compile(r"[a-z]+")
@@ -586,6 +590,8 @@ def _speaker_span(head: Token) -> Span:
 def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
     """Roots of the verb's content: its clause complement, or its object for object-taking cues."""
     lemma = verb.lemma_.lower()
+    if lemma in ESTIMATE_VERBS:
+        return _estimate(verb)
     out = []
     for child in verb.children:
         if speaker is not None and child.i == speaker.i:
@@ -640,6 +646,18 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
             not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return []
     return out
+
+
+def _estimate(verb: Token) -> list[Token]:
+    """The tally and its value of "put the number of dead at 200", or [] for any other "put"."""
+    tally = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _TALLY_NOUNS), None)
+    if tally is None:
+        return []
+    at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and c.i > tally.i), None)
+    if at is not None:
+        return [tally, at]
+    # the parser may hang "at ..." inside the tally's own phrase ("the number of people killed ... at")
+    return [tally] if any(t.lower_ == "at" and t.dep_ == "prep" for t in tally.subtree) else []
 
 
 _NOUN_PATH = frozenset({"prep", "pobj", "npadvmod", "dobj", "dative", "compound", "appos", "amod", "nmod", "poss"})
@@ -740,8 +758,9 @@ def _that_clause_after(verb: Token) -> Token | None:
 # What "citing ..." names when it names the source of a claim, not a claim: "citing hospital sources".
 # A document cited ("citing a memo saying ...") is content, as the annotated news reads it.
 _CITED_SOURCES = PERSON_NOUNS | ORG_NOUNS | frozenset("people authority media".split())
-# Where information came from, cited with no claim of its own: "citing the accounts of four survivors".
-_CITED_ORIGINS = frozenset("""account testimony record witness survivor victim resident eyewitness interview
+# Where information came from, cited with no claim of its own: "citing the accounts of four survivors"
+# ("cite his voting record" is a claim about the record, so records are not here).
+_CITED_ORIGINS = frozenset("""account testimony witness survivor victim resident eyewitness interview
 conversation""".split())
 
 
@@ -993,6 +1012,8 @@ class _Finder:
         cue = _cue_span(verb)
         roots = _content_tokens(verb, head)
         roots = [r for r in roots if not (speaker.start <= r.i < speaker.end)]
+        if lemma in ESTIMATE_VERBS and not roots:
+            return None  # "put pressure on", "put it": no estimate, and no frame for a quote
         if roots and _names_nothing_said(verb, roots, row[4]):
             return None
         text = self.text
