@@ -785,7 +785,10 @@ def test_a_body_named_before_a_title_is_the_affiliation_not_the_role(attribute):
 def test_a_clause_before_a_semicolon_is_not_the_next_speakers_content(attribute):
     r = attribute("Organisers put the number of protesters at more than 200,000; police estimated "
                   "the crowd at 15,000.\n")
-    assert not r["quote"].str.contains("200,000").any()
+    police = r[r["speaker"] == "police"]
+    assert len(police) == 1 and not police["quote"].str.contains("200,000").any()
+    # the organisers' estimate is their own statement ("put ... at" states an estimate)
+    assert r[r["speaker"] == "Organisers"]["quote"].tolist() == ["the number of protesters at more than 200,000"]
 
 
 def test_an_as_clause_of_action_is_no_frame(attribute):
@@ -902,3 +905,19 @@ def test_put_the_toll_at_is_an_estimate_stated_and_other_puts_are_not(attribute)
     row = attribute("Local officials put the death toll at 45.").iloc[0]
     assert (row.speaker, row.cue_lemma, row.quote) == ("Local officials", "put", "the death toll at 45")
     assert attribute("She put the box on the table.").empty
+
+
+@pytest.mark.parametrize("text, role, source_type", [
+    ("Dana Ruiz, a park information officer, said the trail would stay shut.", "park information officer",
+     "government"),
+    ("The ferry operator's spokesman, Omar Haddad, said the vessel was new.", None, "organization"),
+    ("Harris County District Attorney Maria Stone said the charges would stand.", "District Attorney",
+     "government"),
+    ("Attorney General Ruth Kemp said the inquiry would go on.", "Attorney General", "government"),
+    ("Sgt. Alan Price, a police spokesman, said the road was closed.", "police spokesman", "government"),
+])
+def test_civil_officers_prosecutors_and_company_spokesmen_get_their_own_type(attribute, text, role, source_type):
+    row = attribute(text).iloc[0]
+    assert row.source_type == source_type
+    if role is not None:
+        assert row.role == role
