@@ -1513,7 +1513,8 @@ def _body_type(affiliation: str | None, words: str | None, by_country: bool = Tr
     # an unnamed body in the role words: "a company spokesman", "a hospital spokeswoman"
     if words and re.search(r"(?i)\b(?:company|firm|group|corporation|bank|club|hospital|university|"
                            r"school|charity|union|association|federation|foundation|network|"
-                           r"studios?|newspaper|broadcaster)\b", words):
+                           r"studios?|newspaper|broadcaster|airlines?|carrier|operator|retailer|"
+                           r"manufacturer|maker|insurer|lender|supermarket|chain)\b", words):
         return "organization"
     return None
 
@@ -1583,6 +1584,15 @@ def _named_body(tok: Token) -> str | None:
     return None
 
 
+# Words before "attorney" that make a public prosecutor, and words before "officer" that make a
+# civil officer (a representative of a public body or a company) rather than an army officer.
+_PUBLIC_ATTORNEY = frozenset({"district", "county", "state", "state's", "city", "u.s.", "us", "prosecuting",
+                              "crown", "federal"})
+_CIVIL_OFFICER = {**{w: "official" for w in """information press communications public fire police medical
+health liaison customs probation welfare media election returning""".split()},
+                  **{w: "executive" for w in "executive financial operating technology marketing".split()}}
+
+
 def _type_of(words: str | None, affiliation: str | None = None, kind: str = "person") -> str:
     """The source type: a role word with a type of its own decides ("ambassador", "MP"); a
     representative's word ("spokesman", "leader") takes the type of the body it speaks for."""
@@ -1598,6 +1608,10 @@ def _type_of(words: str | None, affiliation: str | None = None, kind: str = "per
             if w == "general" and (previous in _TYPE_OF_WORD or previous in REPRESENTATIVE_ROLES
                                    or following in _NOT_RANK_AFTER_GENERAL):
                 pass  # "secretary general", "attorney general", "general secretary": no army rank
+            elif w == "attorney" and (previous in _PUBLIC_ATTORNEY or following == "general"):
+                return "government"  # a district attorney or attorney general prosecutes for the state
+            elif w == "officer" and previous in _CIVIL_OFFICER:
+                represents = represents or _CIVIL_OFFICER[previous]  # "fire information officer": no soldier
             elif w in REPRESENTATIVE_ROLES:
                 represents = represents or w
             elif w in _TYPE_OF_WORD:
@@ -1706,6 +1720,13 @@ class _Resolver:
         former = any(t.lower_ in ("former", "ex", "ex-") for g in groups for t in g)
         role_toks = next((r for r in map(self._role_tokens, groups) if r), [])
         role = " ".join(TITLE_ROLES.get(t.lower_, t.text) for t in role_toks) or None
+        if role and role_toks[0].i < ent.start and _type_of(role) == "unknown" and \
+                all(t.i < ent.start and t.is_title and len(t.text) <= 5 for t in role_toks):
+            # "Lt. Pamela Castro, a police spokeswoman": a short title that says nothing of the kind of
+            # source gives way to the apposition's role
+            appos_role = self._role_tokens(appos)
+            if appos_role:
+                role_toks, role = appos_role, " ".join(t.text for t in appos_role)
         if role and len(role_toks) == 1 and role_toks[0].tag_ == "NNS":
             role = role_toks[0].lemma_
         heads = [head, anchor] + [c for c in list(head.children) + list(anchor.children)
@@ -1724,7 +1745,9 @@ class _Resolver:
                 role_toks.append(t)
                 continue
             if t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "DATE", "CARDINAL") and not (
-                    t.ent_type_ == "ORG" and t.lower_ in ("defense", "defence", "foreign", "interior")):
+                    t.ent_type_ == "ORG" and t.lower_ in ("defense", "defence", "foreign", "interior")) and not (
+                    t.lower_ in _PUBLIC_ATTORNEY and t.i + 1 < len(t.doc) and t.nbor().lower_ == "attorney"):
+                # "El Paso County District Attorney": "District" is the role's, not the place's
                 if role_toks and t.ent_type_ != "PERSON":
                     continue
                 continue
