@@ -921,3 +921,10 @@ def test_civil_officers_prosecutors_and_company_spokesmen_get_their_own_type(att
     assert row.source_type == source_type
     if role is not None:
         assert row.role == role
+
+
+def test_she_skips_a_name_in_a_sentence_whose_subject_is_already_she(attribute):
+    # "She ... with Daniel Okafor": that she is not Okafor, and the next she goes on with her
+    t = attribute("Maria Lopez trained as a nurse in Leeds. She later won an award for her work with Daniel Okafor "
+                  "at a clinic.\n\n\"It changed my life,\" she said.")
+    assert t["speaker"].tolist() == ["Maria Lopez"]

@@ -1791,7 +1791,7 @@ class _Resolver:
                     continue
                 name = self.canonical(self._clean(ent))
                 if gender is None or self._profile(name).gender in (None, gender):
-                    if _owner_in_phrase(ent):
+                    if _owner_in_phrase(ent) or _under_pronoun(ent, gender):
                         owner = owner or (name, ent.start_char)
                         continue
                     return name, ent.start_char
@@ -1982,6 +1982,22 @@ def _gendered(prof: Profile, gender: str) -> Profile:
     if prof.gender is None:
         prof.gender = gender
     return prof
+
+
+_GENDER_PRONOUNS = {"m": frozenset({"he", "his", "him"}), "f": frozenset({"she", "her"})}
+
+
+def _under_pronoun(ent: Span, gender: str | None) -> bool:
+    """A name in a sentence whose subject is (or is owned by) a he/she of that gender, the name not
+    the subject: "She won a Tony for playing Elizabeth I": that she is someone else, as a later she is."""
+    if gender is None:
+        return False
+    root = ent.sent.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(ent.start <= t.i < ent.end for s in subjects for t in s.subtree):
+        return False
+    return any(t.lower_ in _GENDER_PRONOUNS[gender] for s in subjects
+               for t in [s, *(c for c in s.children if c.dep_ == "poss")])
 
 
 def _owner_in_phrase(ent: Span) -> bool:
