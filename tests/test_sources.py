@@ -928,3 +928,14 @@ def test_she_skips_a_name_in_a_sentence_whose_subject_is_already_she(attribute):
     t = attribute("Maria Lopez trained as a nurse in Leeds. She later won an award for her work with Daniel Okafor "
                   "at a clinic.\n\n\"It changed my life,\" she said.")
     assert t["speaker"].tolist() == ["Maria Lopez"]
+
+
+def test_a_subjects_phrase_ends_before_its_verb_whatever_the_parser_hangs_on_it():
+    # the parser once hung "(... 95% CI ...)" at the end of a sentence on its subject "They" as an apposition
+    from spacy.vocab import Vocab
+    from spacy.tokens import Doc
+    words = ["They", "found", "that", "prices", "rose", "(", "95", "%", "CI", ")", "."]
+    heads = [1, 1, 4, 4, 1, 7, 7, 0, 7, 7, 1]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct", "nummod", "appos", "appos", "punct", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert sources._speaker_span(doc[0]).text == "They"

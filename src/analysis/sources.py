@@ -558,6 +558,8 @@ def _speaker_span(head: Token) -> Span:
         for child in tok.children:
             if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp", "parataxis") and tok is head:
                 continue
+            if tok is head and head.i < head.head.i < child.i:
+                continue  # a subject's phrase ends before its verb: "They found ... (95% CI ...)" misparsed
             if child.i < head.i and _dateline(child):
                 continue  # "MACAU (Reuters) – Top donor Sheldon Adelson said": the dateline is no part of him
             if child.dep_ == "appos" and child.i > head.i and any(
