@@ -939,3 +939,10 @@ def test_a_subjects_phrase_ends_before_its_verb_whatever_the_parser_hangs_on_it(
     deps = ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct", "nummod", "appos", "appos", "punct", "punct"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
     assert sources._speaker_span(doc[0]).text == "They"
+
+
+def test_a_bare_name_two_people_of_the_article_bear_stays_the_organisation(attribute):
+    # the surname rule needs one bearer: "Disney" after Walt and Roy Disney is the company
+    t = attribute("Walt Disney founded the studio with his brother Roy Disney.\n\n"
+                  "Disney also did not reveal that it paid for a car for a former director.")
+    assert (t.iloc[-1].speaker, t.iloc[-1].speaker_kind) == ("Disney", "organization")

@@ -1662,11 +1662,13 @@ class _Resolver:
                 continue
             self.persons.append(ent)
         self.full: dict[str, str] = {}
+        self.bearers: dict[str, set[str]] = {}  # the full names sharing each surname
         for ent in self.persons:
             name = self._clean(ent)
             parts = name.split()
             if len(parts) >= 2:
                 self.full.setdefault(parts[-1].lower(), name)
+                self.bearers.setdefault(parts[-1].lower(), set()).add(name)
         self.profiles: dict[str, Profile] = {}
         for ent in self.persons:
             self._learn(ent)
@@ -1879,11 +1881,12 @@ class _Resolver:
         if persons and not body_head:
             name = self.canonical(self._clean(persons[-1]))
             return self._with_appos(self._profile(name), head), True
-        if head.lower_ in self.full and head.text[:1].isupper() and not _org(text) and (
+        if len(self.bearers.get(head.lower_, ())) == 1 and head.text[:1].isupper() and not _org(text) and (
                 len(span) == 1 or head.pos_ == "PROPN" and
                 [t.i for t in span if t.pos_ == "PROPN" and t.lower_ not in TITLES] == [head.i]):
             # "Vasquez said" after "Police Chief Adrian Vasquez": the surname of a person the article
-            # names in full, whatever entity type or tag the recogniser gave this mention
+            # names in full, whatever entity type or tag the recogniser gave this mention; with two
+            # ("Walt Disney", "Roy Disney") the bare name may be neither, as "Disney" the company is
             return self._with_appos(self._profile(self.full[head.lower_]), head), True
         low = head.lower_
         if head.tag_ in ("NNS", "NNPS") and head.ent_type_ not in ("GPE", "NORP", "LOC") and \
