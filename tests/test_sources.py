@@ -946,3 +946,9 @@ def test_a_bare_name_two_people_of_the_article_bear_stays_the_organisation(attri
     t = attribute("Walt Disney founded the studio with his brother Roy Disney.\n\n"
                   "Disney also did not reveal that it paid for a car for a former director.")
     assert (t.iloc[-1].speaker, t.iloc[-1].speaker_kind) == ("Disney", "organization")
+
+
+def test_a_verb_with_its_own_complement_after_a_comma_is_no_closing_frame(attribute):
+    t = attribute("Like many readers, I would not usually share his views, but in the case of the new law, I agree "
+                  "wholeheartedly with Mr Forsyth.")
+    assert t.empty

@@ -1122,6 +1122,10 @@ class _Finder:
                 return None  # "..., the IOM said, citing ...": more than the frame
             if not any(a.i == verb.i for a in t.ancestors):
                 return None  # a word of the clause before, not of the frame
+            if t.dep_ == "prep" and t.head.i == verb.i and t.lower_ in ("with", "to", "about", "of", "for", "against"):
+                return None  # "..., I agree with Mr Forsyth": the verb's own complement, no frame
+        if speaker.root.lower_ in ("i", "we", "you"):
+            return None
         span = self._trim(self.doc[sent.start:comma])
         if span is None or sum(not t.is_punct for t in span) < 3:
             return None
