@@ -952,3 +952,7 @@ def test_a_verb_with_its_own_complement_after_a_comma_is_no_closing_frame(attrib
     t = attribute("Like many readers, I would not usually share his views, but in the case of the new law, I agree "
                   "wholeheartedly with Mr Forsyth.")
     assert t.empty
+
+
+def test_a_belief_asked_about_with_whether_is_no_statement(attribute):
+    assert attribute("The minister was also asked whether she thought the strike had hurt the economy.").empty

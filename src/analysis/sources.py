@@ -993,6 +993,8 @@ class _Finder:
             start, end, parts = self._snap(span.start_char, span.end_char, row[0])
             return Statement(start, end, "mixed" if parts else "indirect", _cue_span(verb), lemma,
                              _speaker_span(inverted), row[0], parts)
+        if lemma in BELIEF_VERBS and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
+            return None  # "asked whether he thought ...": a belief asked about, not held
         head = _speaker_head(verb)
         if head is None and verb.tag_ in ("VBD", "VBZ", "VBP"):
             head = self._name_before(verb)
