@@ -896,6 +896,8 @@ def test_a_name_that_reads_as_a_clause_is_a_named_organisation(attribute, text, 
     ("Chief financial officer Colette Kress told analysts on a call that supply would increase.",
      "supply would increase"),
     ("The mayor told a briefing that crews had rescued nine people.", "crews had rescued nine people"),
+    ('Chief operating officer Dana Whitfield told analysts on a call that demand would "rise sharply" in each of '
+     'the next several quarters.', 'demand would "rise sharply" in each of the next several quarters'),
 ])
 def test_a_that_clause_after_a_call_or_briefing_is_what_was_said(attribute, text, content):
     assert attribute(text)["quote"].tolist() == [content]
@@ -956,3 +958,10 @@ def test_a_verb_with_its_own_complement_after_a_comma_is_no_closing_frame(attrib
 
 def test_a_belief_asked_about_with_whether_is_no_statement(attribute):
     assert attribute("The minister was also asked whether she thought the strike had hurt the economy.").empty
+
+
+def test_a_name_set_off_after_a_role_noun_is_the_speaker_whatever_its_entity_type(attribute):
+    # the recogniser reads "Matteo Salvatori" as an organisation here
+    row = attribute("Italy's interior minister, Matteo Salvatori, said the ports would stay closed.").iloc[0]
+    assert (row.speaker, row.named, row.role, row.affiliation, row.source_type) == (
+        "Matteo Salvatori", True, "interior minister", "Italy", "government")

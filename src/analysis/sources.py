@@ -548,6 +548,16 @@ def _appos_body(head: Token) -> Token | None:
     return None
 
 
+def _name_after_role(head: Token, child: Token) -> bool:
+    """A person's name set off after a person's role noun, whatever entity type the recogniser gave it:
+    "Italy's interior minister, Matteo Piantedosi," (read as an organisation)."""
+    if head.lower_ not in PERSON_NOUNS or child.dep_ != "appos" or child.pos_ != "PROPN":
+        return False
+    name = [t for t in child.subtree if t.dep_ in ("compound", "flat") or t is child]
+    return len(name) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in name) and \
+        len(name) == len(list(child.subtree)) and not _org(" ".join(t.text for t in name))
+
+
 def _speaker_span(head: Token) -> Span:
     """The speaker as written: the subject's phrase without clauses or comma-set appositions."""
     doc = head.doc
@@ -564,7 +574,7 @@ def _speaker_span(head: Token) -> Span:
                 continue  # "MACAU (Reuters) – Top donor Sheldon Adelson said": the dateline is no part of him
             if child.dep_ == "appos" and child.i > head.i and any(
                     doc[k].text == "," for k in range(head.i + 1, child.left_edge.i)):
-                if tok is head and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
+                if tok is head and head.ent_type_ != "PERSON" and (child.ent_type_ == "PERSON" or _name_after_role(head, child)):
                     # "former Ambassador of Ukraine to Austria, Dr. Olexander Scherba": the name is the speaker
                     keep.update(t.i for t in child.subtree if t.dep_ in ("compound", "flat") or t is child)
                 elif tok is head and (body := _appos_body(head)) is not None and body.i == child.i:
@@ -736,7 +746,7 @@ appearance broadcast podcast programme program show summit""".split())
 def _setting_clause(tok: Token) -> bool:
     """A "that" clause with a subject of its own, parsed as relative to a setting noun."""
     return tok.dep_ == "relcl" and tok.head.lemma_.lower() in _SETTING_NOUNS and \
-        any(c.lower_ == "that" and c.dep_ in ("dobj", "mark") and c.i == tok.left_edge.i for c in tok.children) and \
+        tok.doc[tok.left_edge.i].lower_ == "that" and \
         any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in tok.children)
 
 
@@ -1887,6 +1897,18 @@ class _Resolver:
         if persons and not body_head:
             name = self.canonical(self._clean(persons[-1]))
             return self._with_appos(self._profile(name), head), True
+        named_appos = next((c for c in head.children if span.start <= c.i < span.end and _name_after_role(head, c)),
+                           None)
+        if named_appos is not None:
+            # "Italy's interior minister, Matteo Piantedosi": the name, with the role and country before it
+            prof = self._profile(self.canonical(" ".join(t.text for t in named_appos.subtree)))
+            before = [t for t in span if t.i <= head.i]
+            if prof.role is None:
+                role = [t for t in before if t.pos_ in ("NOUN", "ADJ", "PROPN") and not t.ent_type_ and t.dep_ != "poss"]
+                prof.role = " ".join(t.text for t in role) or None
+            prof.affiliation = prof.affiliation or _affiliation(before)
+            prof.source_type = _type_of(prof.role, prof.affiliation)
+            return prof, True
         if len(self.bearers.get(head.lower_, ())) == 1 and head.text[:1].isupper() and not _org(text) and (
                 len(span) == 1 or head.pos_ == "PROPN" and
                 [t.i for t in span if t.pos_ == "PROPN" and t.lower_ not in TITLES] == [head.i]):
