@@ -965,3 +965,8 @@ def test_a_name_set_off_after_a_role_noun_is_the_speaker_whatever_its_entity_typ
     row = attribute("Italy's interior minister, Matteo Salvatori, said the ports would stay closed.").iloc[0]
     assert (row.speaker, row.named, row.role, row.affiliation, row.source_type) == (
         "Matteo Salvatori", True, "interior minister", "Italy", "government")
+
+
+def test_the_cue_of_told_a_briefing_that_names_the_setting_listener(attribute):
+    row = attribute("The mayor told a briefing that crews had rescued nine people.").iloc[0]
+    assert row.cue == "told a briefing"

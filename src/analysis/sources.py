@@ -808,6 +808,9 @@ def _cue_span(verb: Token) -> Span:
         elif verb.lemma_ in LISTENER_VERBS and child.dep_ in ("dobj", "dative") and child.i > verb.i \
                 and child.right_edge.i - hi <= 4:
             hi = child.right_edge.i
+        elif verb.lemma_ in LISTENER_VERBS and child.dep_ == "dobj" and child.i > verb.i and child.i - hi <= 4 \
+                and any(_setting_clause(c) for c in child.children):
+            hi = child.i  # "told a news conference that ...": the listener without what was said
         elif child.dep_ == "prep" and child.lower_ in PREP_VERBS.get(verb.lemma_, ()) and child.i == hi + 1:
             hi = child.i
     return doc[lo:hi + 1]
