@@ -574,7 +574,8 @@ def _speaker_span(head: Token) -> Span:
                 continue  # "MACAU (Reuters) – Top donor Sheldon Adelson said": the dateline is no part of him
             if child.dep_ == "appos" and child.i > head.i and any(
                     doc[k].text == "," for k in range(head.i + 1, child.left_edge.i)):
-                if tok is head and head.ent_type_ != "PERSON" and (child.ent_type_ == "PERSON" or _name_after_role(head, child)):
+                if tok is head and head.ent_type_ != "PERSON" and (
+                        child.ent_type_ == "PERSON" or _name_after_role(head, child)):
                     # "former Ambassador of Ukraine to Austria, Dr. Olexander Scherba": the name is the speaker
                     keep.update(t.i for t in child.subtree if t.dep_ in ("compound", "flat") or t is child)
                 elif tok is head and (body := _appos_body(head)) is not None and body.i == child.i:
@@ -1803,7 +1804,8 @@ class _Resolver:
 
     def person_before(self, offset: int, gender: str | None = None, limit: int = 1500) -> tuple[str, int] | None:
         """The last name mentioned before the offset outside quotes and statement contents, if close
-        enough, and where; a name owning a thing in a phrase is taken only when no other name fits."""
+        enough, and where; a name owning a thing in a phrase, or under a he/she subject of the asked
+        gender, is taken only when no other name fits."""
         owner = None
         for ent in reversed(self.persons):
             if ent.end_char <= offset and offset - ent.start_char <= limit and \
@@ -1907,7 +1909,8 @@ class _Resolver:
             prof = self._profile(self.canonical(" ".join(t.text for t in named_appos.subtree)))
             before = [t for t in span if t.i <= head.i]
             if prof.role is None:
-                role = [t for t in before if t.pos_ in ("NOUN", "ADJ", "PROPN") and not t.ent_type_ and t.dep_ != "poss"]
+                role = [t for t in before if t.pos_ in ("NOUN", "ADJ", "PROPN") and not t.ent_type_
+                        and t.dep_ != "poss"]
                 prof.role = " ".join(t.text for t in role) or None
             prof.affiliation = prof.affiliation or _affiliation(before)
             prof.source_type = _type_of(prof.role, prof.affiliation)
