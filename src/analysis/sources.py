@@ -134,7 +134,11 @@ def _forms(lemma: str) -> set[str]:
     return forms
 
 
-_ALL_CUES = SPEECH_VERBS | OBJECT_VERBS | set(PREP_VERBS) | NAMING_VERBS
+# "Aid groups put the death toll at 45": an estimate stated, a cue only with a tally and "at".
+ESTIMATE_VERBS = frozenset({"put"})
+_TALLY_NOUNS = frozenset("number toll figure total count tally cost estimate".split())
+
+_ALL_CUES = SPEECH_VERBS | OBJECT_VERBS | set(PREP_VERBS) | NAMING_VERBS | ESTIMATE_VERBS
 _CUE_WORDS = {f for lemma in _ALL_CUES for f in _forms(lemma)}
 _CUE_SET = frozenset(_CUE_WORDS) | {"according"}
 _WORD_RE = re.compile(r"[a-z]+")
@@ -304,7 +308,7 @@ TITLE_ROLES = {"sen.": "Senator", "sen": "Senator", "rep.": "Representative", "g
 # Documents that "say" or "find": their speaker is their author, an organisation (see _Resolver._document).
 DOCUMENT_NOUNS = frozenset("""report reports survey surveys study studies research poll polls lawsuit suit
 statement document documents analysis review audit census memo filing complaint petition figures data
-findings letter""".split())
+findings letter database tally""".split())
 # What else can "show" or "find" a result, as a poll does ("the results showed ...", "polling showed ...").
 _FINDINGS = frozenset("result results polling figure record records estimate estimates".split())
 # Words before a colon that introduce no speaker ("Note: ...", "Watch: ...").
@@ -462,8 +466,9 @@ class Statement:
 def _speaker_head(verb: Token) -> Token | None:
     """The subject of a reporting verb, looking through conjunctions and 'saying' clauses."""
     for _ in range(4):
+        # "Residents are being asked to register": the passive subject of a listener's verb is spoken to
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _dateline(c)
-                    and not (c.dep_ == "nsubjpass" and verb.lemma_ in ("say", "tell"))]
+                    and not (c.dep_ == "nsubjpass" and (verb.lemma_ == "say" or verb.lemma_ in LISTENER_VERBS))]
         if not subjects:
             # "Voters going to the polls on Tuesday said ...": the parser makes the participle the
             # subject and hangs the voters on it
@@ -480,6 +485,9 @@ def _speaker_head(verb: Token) -> Token | None:
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
                 if pobj:
                     return pobj[0]
+        name = next((c for c in verb.children if c.dep_ == "csubj" and c.i < verb.i and _name_as_clause(c)), None)
+        if name is not None:
+            return name
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             head = verb.head
             if _reported_conj(verb):
@@ -505,6 +513,14 @@ def _speaker_head(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _name_as_clause(tok: Token) -> bool:
+    """A capitalised name the parser read as a clause subject: "Save the Children said ..."."""
+    words = list(tok.subtree)
+    return len(words) >= 2 and tok.i == words[0].i and tok.text[:1].isupper() and \
+        sum(t.text[:1].isupper() for t in words) >= 2 and \
+        all(t.text[:1].isupper() or t.lower_ in ("the", "of", "for", "and", "without", "&") for t in words)
 
 
 def _reported_conj(verb: Token) -> bool:
@@ -573,6 +589,16 @@ def _body_noun(tok: Token) -> bool:
     return tok.lower_ in ORG_NOUNS
 
 
+def _name_after_role(head: Token, child: Token) -> bool:
+    """A person's name set off after a person's role noun, whatever entity type the recogniser gave it:
+    "Italy's interior minister, Matteo Piantedosi," (read as an organisation)."""
+    if head.lower_ not in PERSON_NOUNS or child.dep_ != "appos" or child.pos_ != "PROPN":
+        return False
+    name = [t for t in child.subtree if t.dep_ in ("compound", "flat") or t is child]
+    return len(name) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in name) and \
+        len(name) == len(list(child.subtree)) and not _org(" ".join(t.text for t in name))
+
+
 def _speaker_span(head: Token) -> Span:
     """The speaker as written: the subject's phrase without clauses or comma-set appositions."""
     doc = head.doc
@@ -583,11 +609,14 @@ def _speaker_span(head: Token) -> Span:
         for child in tok.children:
             if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp", "parataxis") and tok is head:
                 continue
+            if tok is head and head.i < head.head.i < child.i:
+                continue  # a subject's phrase ends before its verb: "They found ... (95% CI ...)" misparsed
             if child.i < head.i and _dateline(child):
                 continue  # "MACAU (Reuters) – Top donor Sheldon Adelson said": the dateline is no part of him
             if child.dep_ == "appos" and child.i > head.i and any(
                     doc[k].text == "," for k in range(head.i + 1, child.left_edge.i)):
-                if tok is head and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
+                if tok is head and head.ent_type_ != "PERSON" and (
+                        child.ent_type_ == "PERSON" or _name_after_role(head, child)):
                     # "former Ambassador of Ukraine to Austria, Dr. Olexander Scherba": the name is the speaker
                     keep.update(t.i for t in child.subtree if t.dep_ in ("compound", "flat") or t is child)
                 elif tok is head and (body := _appos_body(head)) is not None and body.i == child.i:
@@ -617,6 +646,8 @@ def _speaker_span(head: Token) -> Span:
 def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
     """Roots of the verb's content: its clause complement, or its object for object-taking cues."""
     lemma = verb.lemma_.lower()
+    if lemma in ESTIMATE_VERBS:
+        return _estimate(verb)
     out = []
     for child in verb.children:
         if speaker is not None and child.i == speaker.i:
@@ -654,7 +685,8 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
         # as an object with a relative clause; the object is then the reported content
         for child in verb.children:
             if child.dep_ == "dobj" and child.i > verb.i and not (lemma == "tell" and child.i == verb.i + 1) and \
-                    any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") for t in child.subtree):
+                    any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") for t in child.subtree) and \
+                    not any(_setting_clause(t) for t in child.subtree):
                 out.append(child)
     if out and (lemma in OBJECT_VERBS or lemma in PREP_VERBS) and all(r.dep_ in ("dobj", "pobj") for r in out):
         out = out + _object_tail(verb, out)
@@ -673,6 +705,18 @@ def _content_tokens(verb: Token, speaker: Token | None) -> list[Token]:
             not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return []
     return out
+
+
+def _estimate(verb: Token) -> list[Token]:
+    """The tally and its value of "put the number of dead at 200", or [] for any other "put"."""
+    tally = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _TALLY_NOUNS), None)
+    if tally is None:
+        return []
+    at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and c.i > tally.i), None)
+    if at is not None:
+        return [tally, at]
+    # the parser may hang "at ..." inside the tally's own phrase ("the number of people killed ... at")
+    return [tally] if any(t.lower_ == "at" and t.dep_ == "prep" for t in tally.subtree) else []
 
 
 _NOUN_PATH = frozenset({"prep", "pobj", "npadvmod", "dobj", "dative", "compound", "appos", "amod", "nmod", "poss"})
@@ -740,12 +784,25 @@ def _object_tail(verb: Token, roots: list[Token]) -> list[Token]:
     return tail
 
 
+# Where words are said: a "that" after them opens what was said even when the parser reads a
+# relative clause ("told analysts on a call that supply would rise").
+_SETTING_NOUNS = frozenset("""conference call briefing interview meeting hearing session speech rally event
+appearance broadcast podcast programme program show summit""".split())
+
+
+def _setting_clause(tok: Token) -> bool:
+    """A "that" clause with a subject of its own, parsed as relative to a setting noun."""
+    return tok.dep_ == "relcl" and tok.head.lemma_.lower() in _SETTING_NOUNS and \
+        tok.doc[tok.left_edge.i].lower_ == "that" and \
+        any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in tok.children)
+
+
 def _that_clause_after(verb: Token) -> Token | None:
     """A clause opened by "that" hung on a noun phrase after the verb (no other verb between)."""
     for tok in verb.subtree:
         if tok.i <= verb.i or tok.dep_ not in ("acl", "relcl", "ccomp", "advcl") or tok.pos_ not in ("VERB", "AUX"):
             continue
-        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) and not _setting_clause(tok):
             continue
         if tok.head.lemma_.lower() in _THAT_NOUNS:
             continue  # "adding to concern that ...": the noun's own clause
@@ -760,6 +817,10 @@ def _that_clause_after(verb: Token) -> Token | None:
 # What "citing ..." names when it names the source of a claim, not a claim: "citing hospital sources".
 # A document cited ("citing a memo saying ...") is content, as the annotated news reads it.
 _CITED_SOURCES = PERSON_NOUNS | ORG_NOUNS | frozenset("people authority media".split())
+# Where information came from, cited with no claim of its own: "citing the accounts of four survivors"
+# ("cite his voting record" is a claim about the record, so records are not here).
+_CITED_ORIGINS = frozenset("""account testimony witness survivor victim resident eyewitness interview
+conversation""".split())
 
 
 def _names_nothing_said(verb: Token, roots: list[Token], paragraph_kind: str | None) -> bool:
@@ -770,7 +831,8 @@ def _names_nothing_said(verb: Token, roots: list[Token], paragraph_kind: str | N
     if not nominal:
         return False
     if verb.lemma_.lower() == "cite":
-        return all(r.lemma_.lower() in _CITED_SOURCES or r.ent_type_ in ("PERSON", "ORG")
+        return all(r.lemma_.lower() in _CITED_SOURCES or r.ent_type_ in ("PERSON", "ORG") or
+                   r.lemma_.lower() in _CITED_ORIGINS and not any(t.pos_ in ("VERB", "AUX") for t in r.subtree)
                    for r in roots)
     # no quote marks in the object: no words of the speaker's are reported. "declared three days of
     # mourning" or "pledged his support" is an act ("declared a “first victory”" quotes, "pledged to
@@ -793,6 +855,9 @@ def _cue_span(verb: Token) -> Span:
         elif verb.lemma_ in LISTENER_VERBS and child.dep_ in ("dobj", "dative") and child.i > verb.i \
                 and child.right_edge.i - hi <= 4:
             hi = child.right_edge.i
+        elif verb.lemma_ in LISTENER_VERBS and child.dep_ == "dobj" and child.i > verb.i and child.i - hi <= 4 \
+                and any(_setting_clause(c) for c in child.children):
+            hi = child.i  # "told a news conference that ...": the listener without what was said
         elif child.dep_ == "prep" and child.lower_ in PREP_VERBS.get(verb.lemma_, ()) and child.i == hi + 1:
             hi = child.i
     return doc[lo:hi + 1]
@@ -950,10 +1015,17 @@ class _Finder:
             return None
         speaker = _speaker_span(pobj[0])
         phrase_lo, phrase_hi = tok.i, max(speaker.end - 1, to.i)
-        left = (sent.start, phrase_lo)
-        right = (phrase_hi + 1, sent.end)
-        lo, hi = max((left, right), key=lambda r: len(self.doc[r[0]:r[1]].text))
-        span = self._trim(self.doc[lo:hi])
+        # what hangs on the source is part of the phrase, not the claim: "according to a database
+        # maintained by ...", "according to the WHO, which recommends ..."
+        whole = min(max(phrase_hi, pobj[0].right_edge.i), sent.end - 1)
+        span = None
+        for last in dict.fromkeys((whole, phrase_hi)):
+            left = (sent.start, phrase_lo)
+            right = (last + 1, sent.end)
+            lo, hi = max((left, right), key=lambda r: len(self.doc[r[0]:r[1]].text))
+            span = self._trim(self.doc[lo:hi])
+            if span is not None and len(span) >= 3:
+                break
         if span is None or len(span) < 3:
             return None
         return Statement(span.start_char, span.end_char, "according_to", self.doc[tok.i:to.i + 1],
@@ -1002,6 +1074,8 @@ class _Finder:
             start, end, parts = self._snap(span.start_char, span.end_char, row[0])
             return Statement(start, end, "mixed" if parts else "indirect", _cue_span(verb), lemma,
                              _speaker_span(inverted), row[0], parts)
+        if lemma in BELIEF_VERBS and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
+            return None  # "asked whether he thought ...": a belief asked about, not held
         head = _speaker_head(verb)
         if head is None and verb.tag_ in ("VBD", "VBZ", "VBP"):
             head = self._name_before(verb)
@@ -1023,6 +1097,8 @@ class _Finder:
         cue = _cue_span(verb)
         roots = _content_tokens(verb, head)
         roots = [r for r in roots if not (speaker.start <= r.i < speaker.end)]
+        if lemma in ESTIMATE_VERBS and not roots:
+            return None  # "put pressure on", "put it": no estimate, and no frame for a quote
         if roots and _names_nothing_said(verb, roots, row[4]):
             return None
         text = self.text
@@ -1098,11 +1174,51 @@ class _Finder:
         after = self._quote_after(frame_hi, row[0], sent)
         chosen = [q for q in (before, after) if q is not None]
         if not chosen:
-            return None
+            trailing = self._trailing_clause(verb, speaker, cue, sent)
+            if trailing is None:
+                return None
+            start, end, parts = self._snap(trailing.start_char, trailing.end_char, row[0])
+            kind = "mixed" if parts else "indirect"
+            return self._relcl(Statement(start, end, kind, cue, lemma, speaker, row[0], parts), verb)
         start, end = chosen[0][0], chosen[-1][1]
         st = Statement(start, end, "direct", cue, lemma, speaker, self.sentence_of(start)[0], chosen)
         self._extend(st)
         return self._relcl(st, verb)
+
+    def _trailing_clause(self, verb: Token, speaker: Span, cue: Span, sent: Span) -> Span | None:
+        """The main clause before a closing ", X said (on Friday)." frame the parser did not link to it."""
+        # "41 people died when a boat capsized on Wednesday, the IOM said": the parser may hang "said"
+        # on "died" with "boat" as a second subject, leaving the cue no clause; the frame is the cue,
+        # its speaker and adverbials after one comma, and a main clause (no subordinator) comes before
+        lemma = verb.lemma_.lower()
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or lemma not in SPEECH_VERBS or lemma in BELIEF_VERBS or \
+                lemma in FRAME_ONLY and lemma not in ("add", "write"):
+            return None
+        frame_lo = min(speaker.start, cue.start)
+        comma = frame_lo - 1
+        if comma <= sent.start or self.doc[comma].text != ",":
+            return None
+        for t in self.doc[frame_lo:sent.end]:
+            if t.is_punct or t.is_space or speaker.start <= t.i < speaker.end or cue.start <= t.i < cue.end:
+                continue
+            if t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ") or t.dep_ in ("ccomp", "dobj", "conj", "mark"):
+                return None  # "..., the IOM said, citing ...": more than the frame
+            if not any(a.i == verb.i for a in t.ancestors):
+                return None  # a word of the clause before, not of the frame
+            if t.dep_ == "prep" and t.head.i == verb.i and t.lower_ in ("with", "to", "about", "of", "for", "against"):
+                return None  # "..., I agree with Mr Forsyth": the verb's own complement, no frame
+        if speaker.root.lower_ in ("i", "we", "you"):
+            return None
+        span = self._trim(self.doc[sent.start:comma])
+        if span is None or sum(not t.is_punct for t in span) < 3:
+            return None
+        first = span[0]
+        if first.pos_ == "SCONJ" or first.dep_ == "mark" or first.lower_ in ("when", "while", "as", "if", "after",
+                                                                              "before"):
+            return None  # "After the vote, the minister said" frames nothing said
+        if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span):
+            return None
+        return span
 
     def _frame_at_edge(self, verb: Token, frame: set[int]) -> bool:
         """True when a parenthetical frame stands at the start or end of its head's clause, set off by a comma."""
@@ -1394,7 +1510,8 @@ class Profile:
 GENDER_WORDS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
                 "congressman": "m", "spokesman": "m", "chairman": "m", "businessman": "m", "father": "m",
                 "husband": "m", "king": "m", "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f",
-                "businesswoman": "f", "mother": "f", "wife": "f", "actress": "f", "queen": "f"}
+                "businesswoman": "f", "mother": "f", "wife": "f", "actress": "f", "queen": "f",
+                "sir": "m", "lord": "m", "dame": "f", "lady": "f"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
@@ -1486,7 +1603,8 @@ def _body_type(affiliation: str | None, words: str | None, by_country: bool = Tr
     # an unnamed body in the role words: "a company spokesman", "a hospital spokeswoman"
     if words and re.search(r"(?i)\b(?:company|firm|group|corporation|bank|club|hospital|university|"
                            r"school|charity|union|association|federation|foundation|network|"
-                           r"studios?|newspaper|broadcaster)\b", words):
+                           r"studios?|newspaper|broadcaster|airlines?|carrier|operator|retailer|"
+                           r"manufacturer|maker|insurer|lender|supermarket|chain)\b", words):
         return "organization"
     return None
 
@@ -1556,6 +1674,15 @@ def _named_body(tok: Token) -> str | None:
     return None
 
 
+# Words before "attorney" that make a public prosecutor, and words before "officer" that make a
+# civil officer (a representative of a public body or a company) rather than an army officer.
+_PUBLIC_ATTORNEY = frozenset({"district", "county", "state", "state's", "city", "u.s.", "us", "prosecuting",
+                              "crown", "federal"})
+_CIVIL_OFFICER = {**{w: "official" for w in """information press communications public fire police medical
+health liaison customs probation welfare media election returning""".split()},
+                  **{w: "executive" for w in "executive financial operating technology marketing".split()}}
+
+
 def _type_of(words: str | None, affiliation: str | None = None, kind: str = "person") -> str:
     """The source type: a role word with a type of its own decides ("ambassador", "MP"); a
     representative's word ("spokesman", "leader") takes the type of the body it speaks for."""
@@ -1571,6 +1698,10 @@ def _type_of(words: str | None, affiliation: str | None = None, kind: str = "per
             if w == "general" and (previous in _TYPE_OF_WORD or previous in REPRESENTATIVE_ROLES
                                    or following in _NOT_RANK_AFTER_GENERAL):
                 pass  # "secretary general", "attorney general", "general secretary": no army rank
+            elif w == "attorney" and (previous in _PUBLIC_ATTORNEY or following == "general"):
+                return "government"  # a district attorney or attorney general prosecutes for the state
+            elif w == "officer" and previous in _CIVIL_OFFICER:
+                represents = represents or _CIVIL_OFFICER[previous]  # "fire information officer": no soldier
             elif w in REPRESENTATIVE_ROLES:
                 represents = represents or w
             elif w in _TYPE_OF_WORD:
@@ -1667,11 +1798,13 @@ class _Resolver:
             else:
                 self.persons.append(ent)
         self.full: dict[str, str] = {}
+        self.bearers: dict[str, set[str]] = {}  # the full names sharing each surname
         for ent in self.persons:
             name = self._clean(ent)
             parts = name.split()
             if len(parts) >= 2:
                 self.full.setdefault(parts[-1].lower(), name)
+                self.bearers.setdefault(parts[-1].lower(), set()).add(name)
         self.profiles: dict[str, Profile] = {}
         for ent in self.persons:
             self._learn(ent)
@@ -1728,6 +1861,13 @@ class _Resolver:
         former = any(t.lower_ in ("former", "ex", "ex-") for g in groups for t in g)
         role_toks = next((r for r in map(self._role_tokens, groups) if r), [])
         role = " ".join(_police_rank(t) or TITLE_ROLES.get(t.lower_, t.text) for t in role_toks) or None
+        if role and role_toks[0].i < ent.start and _type_of(role) == "unknown" and \
+                all(t.i < ent.start and t.is_title and len(t.text) <= 5 for t in role_toks):
+            # "Lt. Pamela Castro, a police spokeswoman": a short title that says nothing of the kind of
+            # source gives way to the apposition's role
+            appos_role = self._role_tokens(appos)
+            if appos_role:
+                role_toks, role = appos_role, " ".join(t.text for t in appos_role)
         if role and len(role_toks) == 1 and role_toks[0].tag_ == "NNS":
             role = role_toks[0].lemma_
         heads = [head, anchor] + [c for c in list(head.children) + list(anchor.children)
@@ -1746,7 +1886,9 @@ class _Resolver:
                 role_toks.append(t)
                 continue
             if t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "DATE", "CARDINAL") and not (
-                    t.ent_type_ == "ORG" and t.lower_ in ("defense", "defence", "foreign", "interior")):
+                    t.ent_type_ == "ORG" and t.lower_ in ("defense", "defence", "foreign", "interior")) and not (
+                    t.lower_ in _PUBLIC_ATTORNEY and t.i + 1 < len(t.doc) and t.nbor().lower_ == "attorney"):
+                # "El Paso County District Attorney": "District" is the role's, not the place's
                 if role_toks and t.ent_type_ != "PERSON":
                     continue
                 continue
@@ -1779,7 +1921,9 @@ class _Resolver:
 
     def person_before(self, offset: int, gender: str | None = None, limit: int = 1500) -> tuple[str, int] | None:
         """The last name mentioned before the offset outside quotes and statement contents, if close
-        enough, and where."""
+        enough, and where; a name owning a thing in a phrase, or under a he/she subject of the asked
+        gender, is taken only when no other name fits."""
+        owner = None
         for ent in reversed(self.persons):
             if ent.end_char <= offset and offset - ent.start_char <= limit and \
                     self.finder.quote_at(ent.start_char) is None:
@@ -1789,8 +1933,11 @@ class _Resolver:
                     continue
                 name = self.canonical(self._clean(ent))
                 if gender is None or self._profile(name).gender in (None, gender):
+                    if _owner_in_phrase(ent) or _under_pronoun(ent, gender):
+                        owner = owner or (name, ent.start_char)
+                        continue
                     return name, ent.start_char
-        return None
+        return owner
 
     def _frames_quote(self, ent: Span) -> bool:
         """True for a name that introduces a quotation itself: 'Sen. Claire McCaskill scolded him: "...'."""
@@ -1881,9 +2028,9 @@ class _Resolver:
                         and all(last[1] > c[1] for c in (spoke, mentioned) if c is not None):
                     return last[0], False
                 if mentioned is not None and (spoke is None or mentioned[1] > spoke[1]):
-                    return self._profile(mentioned[0]), True
+                    return _gendered(self._profile(mentioned[0]), gender), True
                 if spoke is not None:
-                    return spoke[0], True
+                    return _gendered(spoke[0], gender), True
             named_before = self.org_before(span, previous) if low == "it" else None
             if low in ("they", "it") and previous and previous[-1][0].kind in (
                     "organization", "country", "group") and (low == "it") == (previous[-1][0].kind != "group") \
@@ -1900,6 +2047,10 @@ class _Resolver:
             return Profile(text, "person" if low in ("i", "he", "she") else "group", False), False
         if head.lower_ in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS:
             return self._document(span, head)
+        if head.pos_ == "VERB" and head.dep_ in ("csubj", "nsubj") and not persons and _name_as_clause(head):
+            # "Save the Children said": a body's name the parser read as a clause
+            name = _org_name(text)
+            return Profile(name, "organization", True, None, False, None, "organization"), True
         # "The Wad al-Noura resistance committee": a body named after a place or person is no person
         body_head = head.pos_ == "NOUN" and _body_noun(head) and not any(
             e.start <= head.i < e.end for e in persons)
@@ -1929,6 +2080,26 @@ class _Resolver:
         if persons and not body_head:
             name = self.canonical(self._clean(persons[-1]))
             return self._with_appos(self._profile(name), head), True
+        named_appos = next((c for c in head.children if span.start <= c.i < span.end and _name_after_role(head, c)),
+                           None)
+        if named_appos is not None:
+            # "Italy's interior minister, Matteo Piantedosi": the name, with the role and country before it
+            prof = self._profile(self.canonical(" ".join(t.text for t in named_appos.subtree)))
+            before = [t for t in span if t.i <= head.i]
+            if prof.role is None:
+                role = [t for t in before if t.pos_ in ("NOUN", "ADJ", "PROPN") and not t.ent_type_
+                        and t.dep_ != "poss"]
+                prof.role = " ".join(t.text for t in role) or None
+            prof.affiliation = prof.affiliation or _affiliation(before)
+            prof.source_type = _type_of(prof.role, prof.affiliation)
+            return prof, True
+        if len(self.bearers.get(head.lower_, ())) == 1 and head.text[:1].isupper() and not _org(text) and (
+                len(span) == 1 or head.pos_ == "PROPN" and
+                [t.i for t in span if t.pos_ == "PROPN" and t.lower_ not in TITLES] == [head.i]):
+            # "Vasquez said" after "Police Chief Adrian Vasquez": the surname of a person the article
+            # names in full, whatever entity type or tag the recogniser gave this mention; with two
+            # ("Walt Disney", "Roy Disney") the bare name may be neither, as "Disney" the company is
+            return self._with_appos(self._profile(self.full[head.lower_]), head), True
         low = head.lower_
         if head.tag_ in ("NNS", "NNPS") and head.ent_type_ not in ("GPE", "NORP", "LOC") and \
                 not _org(text) and not _country(text) and low not in _PARTY_WORDS:
@@ -2038,6 +2209,45 @@ class _Resolver:
         return prof
 
 
+def _gendered(prof: Profile, gender: str) -> Profile:
+    """The profile, its gender set from the he or she it was taken for when nothing said it before."""
+    # so a later "she" does not go to a man an earlier "he" was resolved to
+    if prof.gender is None:
+        prof.gender = gender
+    return prof
+
+
+_GENDER_PRONOUNS = {"m": frozenset({"he", "his", "him"}), "f": frozenset({"she", "her"})}
+
+
+def _under_pronoun(ent: Span, gender: str | None) -> bool:
+    """A name in a sentence whose subject is (or is owned by) a he/she of that gender, the name not
+    the subject: "She won a Tony for playing Elizabeth I": that she is someone else, as a later she is."""
+    if gender is None:
+        return False
+    root = ent.sent.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(ent.start <= t.i < ent.end for s in subjects for t in s.subtree):
+        return False
+    return any(t.lower_ in _GENDER_PRONOUNS[gender] for s in subjects
+               for t in [s, *(c for c in s.children if c.dep_ == "poss")])
+
+
+def _owner_in_phrase(ent: Span) -> bool:
+    """A name that only owns a thing named in a phrase or object: "a Tony for Edward Albee's play".
+
+    Such a name is seldom what a later he or she is about; a possessor in the subject ("Obama's
+    speech was long. He said ...") stays a candidate.
+    """
+    possessor = next((t for t in ent if t.dep_ == "poss"), None)
+    if possessor is None or possessor.head.i < ent.end:
+        return False
+    owned = possessor.head
+    while owned.dep_ in ("compound", "conj", "appos") and owned.head is not owned:
+        owned = owned.head
+    return owned.dep_ in ("pobj", "dobj", "attr", "dative", "oprd")
+
+
 _APPOS_ROLES = _ROLE_WORDS | frozenset({"head", "chief", "chairman", "chairwoman", "founder", "coordinator",
                                         "manager", "deputy", "vice"})
 
@@ -2065,18 +2275,16 @@ def _appos_role(head: Token) -> tuple[str | None, Token | None]:
 def _author(span: Span, head: Token) -> str | None:
     """The organisation or person a document phrase names as its author: "by X", "from X",
     "for X", or a name before the noun ("a World Bank report", "the NAO's annual report")."""
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "for")):
-        sub = list(prep.subtree)
-        orgs = [t for t in sub if t.ent_type_ == "ORG" and t.ent_iob_ == "B"]
-        if orgs:
-            return _org_name(_entity(orgs[0]).text)
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if pobj is not None and pobj.pos_ == "PROPN" and pobj.ent_type_ not in ("GPE", "NORP", "DATE"):
-            run = [pobj]  # "by UK think-tank Demos": the name only, not its description
-            while run[0].i > prep.i + 1 and run[0].nbor(-1).pos_ == "PROPN" and \
-                    run[0].nbor(-1).ent_type_ not in ("GPE", "NORP"):
-                run.insert(0, run[0].nbor(-1))
-            return " ".join(t.text for t in run)
+    # "a report by X", and "figures published on Thursday by X", "a database maintained by X", "a study
+    # published in X" (the journal) through a participle anywhere in the document's phrase
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "for")]
+    preps += [c for acl in head.subtree if acl.dep_ == "acl" and acl.tag_ == "VBN" and
+              acl.lemma_.lower() in _AUTHOR_VERBS for c in acl.children
+              if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "in" and acl.lemma_.lower() == "publish"]
+    for prep in preps:
+        name = _body_in(prep)
+        if name is not None:
+            return name
     before = [t for t in span if t.i < head.i and t.ent_type_ == "ORG" and t.ent_iob_ == "B"]
     if before:
         return re.sub(r"[’']s$", "", _org_name(_entity(before[-1]).text)).strip()
@@ -2086,6 +2294,31 @@ def _author(span: Span, head: Token) -> str | None:
         run.insert(0, span.doc[i])
         i -= 1
     return " ".join(t.text for t in run) or None
+
+
+# Participles that name who made a document: "figures published by", "a database maintained by".
+_AUTHOR_VERBS = frozenset("""publish release maintain compile produce issue conduct commission prepare write
+run collect""".split())
+
+
+def _body_in(prep: Token) -> str | None:
+    """The organisation or person a "by/from/for" phrase names: an organisation entity, a body named
+    by one ("a UN panel of experts" -> "UN panel"), or a run of proper nouns."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is not None and pobj.pos_ == "NOUN":
+        org = next((c for c in pobj.lefts if c.ent_type_ == "ORG" and c.dep_ in ("compound", "nmod")), None)
+        if org is not None:
+            return _org_name(pobj.doc[org.left_edge.i:pobj.i + 1].text)
+    orgs = [t for t in prep.subtree if t.ent_type_ == "ORG" and t.ent_iob_ == "B"]
+    if orgs:
+        return _org_name(_entity(orgs[0]).text)
+    if pobj is not None and pobj.pos_ == "PROPN" and pobj.ent_type_ not in ("GPE", "NORP", "DATE"):
+        run = [pobj]  # "by UK think-tank Demos": the name only, not its description
+        while run[0].i > prep.i + 1 and run[0].nbor(-1).pos_ == "PROPN" and \
+                run[0].nbor(-1).ent_type_ not in ("GPE", "NORP"):
+            run.insert(0, run[0].nbor(-1))
+        return " ".join(t.text for t in run)
+    return None
 
 
 # Words that make another office of the same title: the shadow home secretary is not the home secretary.
