@@ -563,6 +563,31 @@ def test_one_time_phrase_covers_joined_killed_and_injured_counts(tables_of):
     assert c.loc["at least 11,520", "period"] == c.loc["23,640", "period"] == "the full-scale invasion in February 2022"
 
 
+@pytest.mark.parametrize("text, period", [
+    ("During the 1995 Chicago heat wave, more than 700 people died in the city.", "the 1995 Chicago heat wave"),
+    ("The attack came nearly ten years after a bomber killed 22 people at an arena.", "nearly ten years after"),
+])
+def test_an_earlier_event_named_by_its_year_or_years_apart_is_not_the_articles_toll(tables_of, text, period):
+    t = tables_of("A storm killed three people on Monday, officials said. " + text)
+    assert t["casualties"]["period"].iloc[1] == period
+    assert total(t, "killed") == 3
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Some 900 migrants have died on the route so far this year, the agency said.", "so far this year"),
+    ("Police said 310 people had been killed in the province since March.", "since March"),
+    ("Since the start of the year, 75 people have died on the roads.", "since the start of the year"),
+])
+def test_a_running_count_of_the_year_keeps_its_row_but_is_not_the_articles_toll(tables_of, text, period):
+    t = tables_of("Four people died when a bus crashed on Tuesday. " + text)
+    assert t["casualties"]["period"].iloc[1] == period
+    assert total(t, "killed") == 4
+
+
+def test_a_running_count_alone_is_still_the_total(tables_of):
+    assert total(tables_of("Some 900 migrants have died on the route so far this year."), "killed") == 900
+
+
 def test_a_written_number_of_wounded_people_is_a_stated_count_not_implied(tables_of):
     t = tables_of("Its teams had treated 87 wounded people in the 48 hours after the attack. "
                   "At least 129 people were killed in the attack.")

@@ -117,8 +117,21 @@ UNDATED_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b(?!\s*(?:GMT|UTC|BST|CES?T|[ECMP
 # Time phrases that place a mention in an earlier year than the article's: "last year", "a decade
 # ago", "in the past", "the past ten years", "the 1990s" ("the past week" is the current event).
 OTHER_TIME = re.compile(r"\b(?:(?:last|previous|preceding)\s+(?:year|decade|century)|(?:years?|decades?|"
-                        r"centur(?:y|ies))\s+(?:ago|earlier|before)|the\s+past(?:\s+(?:\w+\s+)?(?:years|"
+                        r"centur(?:y|ies))\s+(?:ago|earlier|before|after|later)|the\s+past(?:\s+(?:\w+\s+)?(?:years|"
                         r"decades?|century))?$|(?:1[89]|20)\d0s)\b", re.I)
+# A span of years or more that sets a clause apart from the article's event: "six years after a gunman
+# killed 49" (the killing is six years before the news).
+YEARS_APART = re.compile(r"\b(?:years?|decades?|centur(?:y|ies))$", re.I)
+# An event named with its year ("the 2003 European heatwave", "the 2004 tsunami"): the year dates it.
+EVENT_YEAR = re.compile(r"(?:the\s+)?((?:1[89]|20)\d\d)\s+(?!(?:and|or|to|through|until)\b)[a-z][\w-]*"
+                        r"(?:\s+[\w-]+)*", re.I)
+MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?")
+# A running count since the start of the year ("so far this year", "since January", "in 2024 so far"):
+# a tally of many events, not the article's event; no total uses it.
+RUNNING = re.compile(r"\bthis\s+year\b|\b(?:1[89]|20)\d\d\s+so\s+far\b|\byear[\s-]to[\s-]date\b|"
+                     r"^since\s+(?:the\s+(?:start|beginning|turn)\s+of\s+(?:the|this)\s+year|" + MONTHS
+                     + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$)", re.I)
 # A period that is only a date ("1998", "March 2003", "the summer of 2001"): its year dates the mention.
 DATE_PERIOD = re.compile(r"(?:(?:the|early|late|mid|end|start|beginning|spring|summer|autumn|fall|winter|of|"
                          r"january|february|march|april|may|june|july|august|september|october|november|"
@@ -537,7 +550,7 @@ def _period(*tokens: Token | None) -> str | None:
                     if g.dep_ == "pobj":
                         sub = tok.doc[g.left_edge.i:g.right_edge.i + 1]
                         if any(t.ent_type_ == "DATE" for t in sub) or TIME_WORDS.search(sub.text):
-                            return sub.text
+                            return _running_period(c, sub)
     for tok in tokens[:1]:
         if tok is None:
             continue
@@ -547,6 +560,11 @@ def _period(*tokens: Token | None) -> str | None:
                 sub = tok.doc[c.left_edge.i:c.right_edge.i + 1]
                 if OTHER_TIME.search(sub.text):
                     return sub.text
+                if RUNNING.search(sub.text):  # "have died ... so far this year"
+                    return _running_period(None, sub)
+        apart = _years_apart(tok)
+        if apart:
+            return apart
         if tok.dep_ == "relcl" and YEAR.fullmatch(tok.head.text):
             return tok.head.text  # "since 1998, when about 2,000 people died"
         # "11,520 killed and 23,640 injured since February 2022": one time phrase covers both
@@ -558,6 +576,38 @@ def _period(*tokens: Token | None) -> str | None:
         found = _event_date(tok)
         if found:
             return found
+    return None
+
+
+def _running_period(prep: Token | None, sub: Span) -> str:
+    """A period as written, with "since" kept when it opens a running count of the year ("since
+    January") and "so far" when it closes or opens one ("so far this year", "2024 so far")."""
+    doc = sub.doc
+    start, end = sub.start, sub.end
+    if end + 1 < len(doc) and doc[end].lower_ == "so" and doc[end + 1].lower_ == "far" \
+            and YEAR.fullmatch(sub.text):
+        end += 2  # "in 2024 so far"
+    if start >= 2 and doc[start - 2].lower_ == "so" and doc[start - 1].lower_ == "far":
+        start -= 2  # "so far this year"
+    text = doc[start:end].text
+    if prep is not None and prep.lower_ == "since" and RUNNING.match(f"since {text}"):
+        return f"since {text}"
+    return text
+
+
+def _years_apart(tok: Token) -> str | None:
+    """"more than six years after" when a span of years and "after"/"before" place the casualty clause
+    apart from the article's event ("came six years after a gunman killed 49"), else None."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ not in ("mark", "prep") or c.lower_ not in ("after", "before"):
+            continue
+        # the span of years hangs off "after" or off the clause, right before "after"
+        spans = [g for g in (*c.children, *tok.children) if g.dep_ == "npadvmod" and g.right_edge.i == c.i - 1]
+        for g in spans:
+            sub = doc[g.left_edge.i:c.i]
+            if YEARS_APART.search(sub.text):
+                return doc[sub.start:c.i + 1].text
     return None
 
 
@@ -1315,14 +1365,15 @@ def _claim_interval(row) -> tuple[float | None, float | None]:
 
 def elsewhen(period, year: int | None) -> bool:
     """Whether a mention's period places it at another time than the article's year ("last year",
-    "a decade ago", "in the past", "in 1998"; any written year when the article's is unknown)."""
+    "a decade ago", "in 1998", "the 2003 heatwave": any written year when the article's is unknown),
+    or makes it a running count of the year ("so far this year", "since January")."""
     p = _key(period)
     if p is None:
         return False
-    if OTHER_TIME.search(p):
+    if OTHER_TIME.search(p) or RUNNING.search(p.strip()):
         return True
-    m = DATE_PERIOD.fullmatch(p.strip())
-    if m is not None:
+    m = DATE_PERIOD.fullmatch(p.strip()) or EVENT_YEAR.fullmatch(p.strip())
+    if m is not None:  # a date, or an event named with its year ("the 2003 European heatwave")
         return year is None or int(m.group(1)) != year
     # A longer phrase with a year ("since the full-scale invasion in February 2022") places the
     # mention before the article only when the article's own year is known and later.
