@@ -588,6 +588,15 @@ def test_a_running_count_alone_is_still_the_total(tables_of):
     assert total(tables_of("Some 900 migrants have died on the route so far this year."), "killed") == 900
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Nine fishermen drowned when their trawler sank in a storm on Friday.", 9),
+    ("Two workers suffocated after a trench collapsed on them, police said.", 2),
+    ("A boy drowned in the flooded river on Sunday, the coastguard said.", 1),
+])
+def test_drowned_and_suffocated_are_deaths(tables_of, text, expected):
+    assert total(tables_of(text), "killed") == expected
+
+
 def test_a_written_number_of_wounded_people_is_a_stated_count_not_implied(tables_of):
     t = tables_of("Its teams had treated 87 wounded people in the 48 hours after the attack. "
                   "At least 129 people were killed in the attack.")

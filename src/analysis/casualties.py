@@ -8,11 +8,12 @@ hospital": wounded). The reading comes from the dependency parse of the one shar
 
 Which mentions feed `casualty_totals` (the rule behind ESTIMATE_RULE's "largest"):
 - Another time: a mention whose `period` places it outside the article's year ("Last year, 18
-  people died", "a decade ago", "in the past", "since 1998, when ... died", and "in 1998" for any
-  year other than the publication year, or any written year when the article has no date) keeps
-  its row but is left out of the totals, unless every numbered mention of the article is dated
-  elsewhere (the article is then about that event: a trial, an anniversary), or it names an
-  individual (`person`) whom an undated mention also names.
+  people died", "a decade ago", "in the past", "since 1998, when ... died", "six years after a
+  gunman killed 49", and "in 1998" or "in the 1998 floods" for any year other than the publication
+  year, or any written year when the article has no date), or makes it a running count of the year
+  ("so far this year", "since January"), keeps its row but is left out of the totals, unless every
+  numbered mention of the article is dated elsewhere (the article is then about that event: a
+  trial, an anniversary), or it names an individual (`person`) whom an undated mention also names.
 - Stated numbers first: per state, when some mention states a number (exact, approximate with a
   number, a range or a floor: "at least 34"), vague quantities ("dozens", read as their middle)
   and ceilings ("up to 300", "could rise to as many as 300") are not used; they count only when
@@ -44,14 +45,15 @@ CASUALTY_PARAGRAPHS = ("headline", "subheading", "body")
 # Verb lemmas whose object (or passive subject) is a casualty.
 VERBS = {"kill": "killed", "murder": "killed", "slay": "killed", "execute": "killed", "massacre": "killed",
          "behead": "killed", "slaughter": "killed", "assassinate": "killed",
-         "die": "dead", "perish": "dead", "succumb": "dead",
+         "die": "dead", "perish": "dead", "succumb": "dead", "drown": "dead", "suffocate": "dead",
+         "asphyxiate": "dead",
          "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded", "shoot": "wounded",
          "stab": "wounded", "hospitalize": "wounded", "hospitalise": "wounded", "graze": "wounded",
          "capture": "captured", "abduct": "captured", "kidnap": "captured",
          "displace": "displaced", "uproot": "displaced", "flee": "displaced", "evacuate": "displaced",
          "disappear": "missing"}
 # Verbs whose own subject is the casualty ("two people died").
-SUBJECT_VERBS = {"die", "perish", "succumb", "flee", "disappear"}
+SUBJECT_VERBS = {"die", "perish", "succumb", "flee", "disappear", "drown", "suffocate", "asphyxiate"}
 NOUNS = {"death": "dead", "deaths": "dead", "fatality": "dead", "fatalities": "dead", "dead": "dead",
          "casualty": "casualties", "casualties": "casualties", "injury": "wounded", "injuries": "wounded",
          "wounded": "wounded", "injured": "wounded", "wounds": "wounded", "wound": "wounded", "refugee": "displaced",
@@ -89,7 +91,8 @@ firefighters firefighter firemen fireman rescuers rescuer paramedics paramedic m
 tourists tourist visitors visitor pilgrims pilgrim protesters protester demonstrators demonstrator
 worshippers worshipper spectators spectator fans fan shoppers shopper commuters commuter villagers villager
 inmates inmate prisoners prisoner hostages hostage peacekeepers peacekeeper staff volunteers volunteer
-colleagues colleague elderly survivors survivor""".split())
+colleagues colleague elderly survivors survivor fishermen fisherman swimmers swimmer hikers hiker climbers climber
+cyclists cyclist motorists motorist seekers""".split())
 # Words of the main sides of current wars (and their leaders and capitals) beside the countries of
 # `places`; "georgian" and "turkish" are here because `places` leaves out "georgia" and "turkey".
 DEMONYMS = {"russian": "Russia", "russians": "Russia", "russia": "Russia", "ukrainian": "Ukraine",
@@ -169,7 +172,7 @@ VIOLENCE = re.compile(
     r"(?:crowd|human|deadly|fatal|a|the|in)\s+crush(?:es)?|crushed\s+(?:by|under|beneath|to\s+death)|"
     r"assault\w*|beaten|riots?|rioting|war|fighting|troops|soldiers|militants?|insurgents?|killed|"
     r"killing|murder\w*|homicide|manslaughter|violen(?:ce|t)|police|massacre|arrest\w*|custody|prison\w*|"
-    r"jail\w*)\b", re.I)
+    r"jail\w*|drown\w*)\b", re.I)
 
 
 def sport_injury(sentence: str) -> bool:
@@ -182,7 +185,8 @@ def sport_injury(sentence: str) -> bool:
 # A cheap filter: sentences without any of these stems hold no casualty mention.
 CUE_STEMS = tuple("kill dead death die dying wound injur hurt shot shoot stab casualt fatal missing captur "
                   "prisoner pow hostage displac refugee fled flee hospital murder toll slain slay massacr execut "
-                  "abduct kidnap perish succumb victim maim unaccounted evacu deceased graz struck strik".split()) + (
+                  "abduct kidnap perish succumb victim maim unaccounted evacu deceased graz struck strik "
+                  "drown suffocat asphyx".split()) + (
     " hit",  # not "white" or "architect"
     *(f"{grade} condition" for grade in ("critical", "serious", "stable", "grave", "fair", "guarded",
                                         "life-threatening", "satisfactory")), "in extremis",
