@@ -597,6 +597,20 @@ def test_drowned_and_suffocated_are_deaths(tables_of, text, expected):
     assert total(tables_of(text), "killed") == expected
 
 
+def test_no_deaths_or_injuries_is_zero_of_each_and_said_by_no_one(tables_of):
+    t = tables_of("Three villages were evacuated on Monday. No fatalities or injuries were reported, "
+                  "and the fire is contained.")
+    assert (total(t, "killed"), total(t, "wounded")) == (0, 0)
+    assert t["casualties"]["source"].isna().all()
+    t = tables_of("There were no deaths but several injuries in the blaze.")
+    assert (total(t, "killed"), total(t, "wounded")) == (0, None)
+
+
+def test_a_reported_count_is_not_its_own_source(tables_of):
+    c = tables_of("Seven deaths were reported in the province on Sunday.")["casualties"]
+    assert c["count"].tolist() == [7] and c["source"].isna().all()
+
+
 def test_a_written_number_of_wounded_people_is_a_stated_count_not_implied(tables_of):
     t = tables_of("Its teams had treated 87 wounded people in the 48 hours after the attack. "
                   "At least 129 people were killed in the attack.")

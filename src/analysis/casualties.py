@@ -758,6 +758,19 @@ def _np_count_one(noun: Token) -> float | None:
     return None
 
 
+def _none_of(noun: Token) -> bool:
+    """Whether a casualty noun is denied: "no injuries", and the second of "no deaths or injuries"
+    (the "no" covers both; "no deaths but two injuries" gives the second its own count)."""
+    if _np_count_one(noun) == 0.0:
+        return True
+    head = noun.head
+    return (noun.dep_ == "conj" and head.pos_ == "NOUN" and _np_count_one(head) == 0.0
+            and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
+            and not any((c.dep_ in ("det", "nummod", "quantmod") or c.lower_ in ("many", "several", "multiple",
+                                                                              "numerous", "few"))
+                        and c.i < noun.i for c in noun.children))
+
+
 # Verbs that find a person in a state ("found him dead", "found X shot to death").
 FIND_VERBS = frozenset({"find", "discover", "leave", "locate"})
 
@@ -1028,8 +1041,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
             if tok.lemma_.lower() == "death" and tok.head.lower_ == "to":
                 continue  # "sentenced to death"; "shot to death" is read from the verb
             victim = _noun_victim(tok)
-            if _np_count_one(tok) == 0.0:
-                victim = tok  # "no injuries were reported"
+            if _none_of(tok):
+                victim = tok  # "no injuries were reported", "no deaths or injuries"
             elif victim is None and not any(c.lower_ in SEVERITY for c in tok.children):
                 continue  # "cut winter deaths", "pain and death": no one in particular
         elif tok.lower_ in CARE_NOUNS and (care := _care_victim(tok)) is not None:
@@ -1063,7 +1076,7 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
             count, implicit = _np_count(victim)
             if named and count is None:
                 count = 1.0  # one named person
-        if tok.pos_ == "NOUN" and victim is not tok and _np_count_one(tok) == 0.0:
+        if tok.pos_ == "NOUN" and _none_of(tok):
             count, implicit = 0.0, True
         words = [t for t in (victim, tok) if t is not None]
         words += [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i]  # "heavy casualties"
@@ -1258,6 +1271,8 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
                      "implicit": False, "victims": f["victims"], "side": f["side"], "period": f["period"],
                      "source": f["source"], "source_row": f["source_row"], "figure": i})
         span = doc.char_span(int(f["start"]), int(f["end"]), alignment_mode="expand")
+        if span is not None and _own_words(doc, span.sent, _key(f["source"]), f["cue"]):
+            rows[-1].update(source=None, source_row=None)  # "Five deaths were reported": no one said it
         if span is not None:
             cues = cue_by_sentence.setdefault(int(f["sentence"]), set())
             cues.update(t.i for t in span)
@@ -1288,9 +1303,11 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
             src, phrase = figures_mod.own_attribution(sent)
         for m in found:
             m.pop("cue_i", None)
+            # "No deaths or injuries have been reported": the phrase taken for a speaker is the mention
+            said = (None, None, None) if _own_words(doc, sent, src, m["cue"]) else (src, src_row, phrase)
             if not m.get("side"):
-                m["side"] = side_from_context(sent, phrase or src)
-            m.update(paragraph=paragraph, sentence=sentence, source=src, source_row=src_row, figure=None)
+                m["side"] = side_from_context(sent, said[2] or said[0])
+            m.update(paragraph=paragraph, sentence=sentence, source=said[0], source_row=said[1], figure=None)
             rows.append(m)
     rows.sort(key=lambda r: (int(r["start"]), int(r["end"])))
     for r, key in zip(rows, people(doc, rows)):
@@ -1298,6 +1315,21 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
         r["person"] = key
         r.pop("victim_i", None)
     return rows
+
+
+def _own_words(doc: Doc, sent: Span, source: str | None, cue: str | None) -> bool:
+    """Whether a mention's source is the casualty phrase itself, taken for a speaker by a passive
+    "reported" ("No deaths or injuries have been reported"): the phrase is headed by the cue."""
+    if not source or not cue:
+        return False
+    at = sent.text.find(source)
+    while at >= 0:
+        span = doc.char_span(sent.start_char + at, sent.start_char + at + len(source), alignment_mode="expand")
+        if span is not None and any(t.lower_ == cue and (t.i == span.root.i or (t.dep_ == "conj" and t.head.i
+                                                                                 == span.root.i)) for t in span):
+            return True
+        at = sent.text.find(source, at + 1)
+    return False
 
 
 def _phrase(row) -> str:
