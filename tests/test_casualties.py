@@ -611,6 +611,21 @@ def test_a_reported_count_is_not_its_own_source(tables_of):
     assert c["count"].tolist() == [7] and c["source"].isna().all()
 
 
+@pytest.mark.parametrize("text, killed", [
+    ("A lorry crashed into a minibus on Friday. Three workers were taken to hospital, but they later died.", 3),
+    ("A lorry crashed into a minibus on Friday. Two children were rushed to hospital and both later died.", 2),
+    ("A lorry crashed into a minibus on Friday. Three workers were taken to hospital. They all died.", 3),
+])
+def test_people_taken_to_hospital_who_later_died_are_killed_not_also_wounded(tables_of, text, killed):
+    t = tables_of(text)
+    assert (total(t, "killed"), total(t, "wounded")) == (killed, 0)
+
+
+def test_people_taken_to_hospital_beside_a_death_stay_wounded(tables_of):
+    t = tables_of("A lorry crashed into a minibus on Friday, killing the driver. Two children were rushed to hospital.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, 2)
+
+
 def test_a_written_number_of_wounded_people_is_a_stated_count_not_implied(tables_of):
     t = tables_of("Its teams had treated 87 wounded people in the 48 hours after the attack. "
                   "At least 129 people were killed in the attack.")

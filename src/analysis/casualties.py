@@ -1165,6 +1165,26 @@ def _further(r: dict) -> bool:
 SHOT_CUES = ("shot", "stabbed", "wounds", "wound", "injuries", "injury")
 
 
+# Words by which a death refers back to people just counted ("taken to hospital, but both later died").
+BACK_REFERENCES = frozenset({"both", "they", "them", "all", "each"})
+
+
+def _died_later(records: list[dict]) -> dict[int, float | None]:
+    """The wounded mentions whose people a death right after refers back to ("two passengers were
+    taken to hospital, but both later died"), by id: the same people, counted once, as killed. Each
+    maps to its number, which the death takes when it has none ("They all died")."""
+    found = {}
+    for i, r in enumerate(records):
+        if r["casualty_type"] not in ("killed", "dead") or _key(r.get("victims")) not in BACK_REFERENCES:
+            continue
+        n = _key(r.get("count"))
+        before = [w for w in records[:i] if w["casualty_type"] == "wounded"
+                  and 0 <= int(r["sentence"]) - int(w["sentence"]) <= 1]
+        if before and (n is None or _estimate(before[-1]) == n):
+            found[id(before[-1])] = found[id(r)] = _estimate(before[-1])
+    return found
+
+
 def _estimate(row) -> float | None:
     """The best single number of a mention: its count, else the middle of its bounds, else its one bound."""
     v = _key(row.get("count"))
@@ -1446,8 +1466,15 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict], year: int | N
     """Best single estimate per side of people killed, wounded, missing, captured and displaced,
     with the interval the chosen claim allows (see ESTIMATE_RULE); `year` is the article's."""
     records = casualties.to_dict("records") if isinstance(casualties, pd.DataFrame) else list(casualties)
+    later_dead = _died_later(records)
+
+    def number(r):
+        """A mention's estimate; a death that refers back ("They all died") has the number of its wounded."""
+        dead = r["casualty_type"] != "wounded" and id(r) in later_dead
+        return later_dead[id(r)] if dead else _estimate(r)
+
     # a rate ("1,200 a day") is no count of people, whatever it multiplies to
-    scored = [(r, v) for r in records if (v := _estimate(r)) is not None
+    scored = [(r, v) for r in records if (v := number(r)) is not None
               and not RATE.fullmatch((_key(r.get("period")) or "").strip())]
     dated = [elsewhen(r.get("period"), year) for r, _ in scored]
     # One individual's mentions tell of one event: "Van Gogh was shot ... shot and stabbed in November 2004".
@@ -1481,7 +1508,7 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict], year: int | N
         # A stated number of wounded stands; "shot", "gunshot wounds" and one-person mentions
         # ("the injured man") may be people later reported dead.
         maybe_dead = [(r, v) for r, v in g if r["casualty_type"] == "wounded" and not _further(r)
-                      and (r["cue"] in SHOT_CUES or (r.get("implicit") and v and v > 0))]
+                      and (r["cue"] in SHOT_CUES or (r.get("implicit") and v and v > 0) or id(r) in later_dead)]
         stated = _preferred([(v, r) for r, v in g if r["casualty_type"] == "wounded" and (r, v) not in maybe_dead])
         wounded = None
         if stated:
