@@ -626,6 +626,23 @@ def test_people_taken_to_hospital_beside_a_death_stay_wounded(tables_of):
     assert (total(t, "killed"), total(t, "wounded")) == (1, 2)
 
 
+@pytest.mark.parametrize("text, kind, column, value", [
+    ("Monitors put the number of civilians killed in the province at between 2,000 and 3,000.", "killed",
+     "killed", 2500),
+    ("Researchers gave a 95% confidence interval of 1,850 to 2,740 deaths.", "dead", "killed", 2295),
+    ("Floods swept the region, with nearly 9,000 people forced from their homes.", "displaced", "displaced", 9000),
+    ("Officials fear as many as 300 people may have died in the landslide.", "dead", "killed", 300),
+])
+def test_tolls_in_other_wordings_are_casualty_figures(tables_of, text, kind, column, value):
+    t = tables_of(text)
+    assert t["casualties"]["casualty_type"].tolist() == [kind]
+    assert total(t, column) == value
+
+
+def test_a_counterfactual_death_is_still_no_casualty(tables_of):
+    assert tables_of("The pilot said the passengers could have died in the crash.")["casualties"].empty
+
+
 def test_a_written_number_of_wounded_people_is_a_stated_count_not_implied(tables_of):
     t = tables_of("Its teams had treated 87 wounded people in the 48 hours after the attack. "
                   "At least 129 people were killed in the attack.")

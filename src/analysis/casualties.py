@@ -423,7 +423,7 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
             if child.dep_ == "relcl" and (agent or (any(c.dep_ == "nsubj" for c in kids)
                                                     and child.lemma_.lower() not in SUBJECT_VERBS)):
                 continue  # "two officers who shot and killed a woman": the officers did it
-            r = _type_of_verb(child)
+            r = _type_of_verb(child) or (("displaced", child.lower_) if _driven_home(child) else None)
             if r:
                 return (*r, child)
     for child in anchor.children:  # "one fatally" (of "two were shot, one fatally")
@@ -467,10 +467,10 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
             for c in head.children:  # "5,000 people have been left homeless"
                 if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "conj") and c.lower_ == "homeless":
                     return "displaced", c.lower_, c
-    if dep in ("dobj", "obj", "nsubjpass") and _lemma(head) in ("force", "drive", "chase", "push", "flush") and any(
-            c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
-                g.dep_ == "pobj" and g.lower_ in HOME_NOUNS for g in c.children) for c in head.children):
-        return "displaced", head.lower_, head  # "forced more than 88,000 people from their homes"
+    if (dep in ("dobj", "obj", "nsubjpass") or (dep == "nsubj" and head.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "dobj", "obj") for c in head.children))) and _driven_home(head):
+        # "forced more than 88,000 people from their homes"; "with 168,000 people forced from their homes"
+        return "displaced", head.lower_, head
     if dep == "pobj" and head.lower_ in ("to", "at") and head.head.dep_ in ("prt", "advmod") \
             and head.head.lower_ in ("down", "up") and head.head.head.pos_ in ("VERB", "AUX"):
         head = head.head  # "revised the toll down to 63": the verb's particle holds "to"
@@ -493,6 +493,28 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
                 return _noun_type(c), c.lower_, head
     if dep == "pobj" and head.lower_ == "among" and head.head.lower_ in ADJECTIVES:
         return ADJECTIVES[head.head.lower_], head.head.lower_, head.head
+    if dep == "pobj" and head.lower_ == "at":
+        return _set_at(head)
+    return None
+
+
+def _driven_home(verb: Token) -> bool:
+    """Whether a verb drives people from their homes ("forced ... from their homes", "driven out of
+    their villages"): displacement, not the police forcing protesters into a van."""
+    return _lemma(verb) in ("force", "drive", "chase", "push", "flush") and any(
+        c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
+            g.dep_ == "pobj" and g.lower_ in HOME_NOUNS for g in c.children) for c in verb.children)
+
+
+def _set_at(at: Token) -> tuple[str, str, Token] | None:
+    """The tally a setter puts at a number when the parser hangs "at" inside the tally ("put the number
+    of people killed in the city at between 10,000 and 15,000": "at" under "killed")."""
+    for verb in at.ancestors:
+        if verb.pos_ in ("VERB", "AUX") and _lemma(verb) in TALLY_SETTERS:
+            for c in verb.children:
+                if c.dep_ in ("dobj", "obj") and c.is_ancestor(at) and (tally := _tally_type(c, verb)):
+                    return *tally, verb
+            return None
     return None
 
 
@@ -654,6 +676,17 @@ def _state_after(span: Span) -> tuple[str, str, Token] | None:
     return ADJECTIVES[word.lower_], word.lower_, word
 
 
+def _noun_after(span: Span) -> tuple[str, str, Token] | None:
+    """(casualty_type, cue, noun) when a casualty noun follows the number at once and the figure found no
+    counted noun ("a confidence interval of 1,850 to 2,740 deaths", whose range the parser splits)."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return None
+    noun = doc[span.end]
+    kind = _noun_type(noun) if noun.pos_ == "NOUN" and noun.lower_ not in WOUND_NOUNS else None
+    return (kind, noun.lower_, noun) if kind else None
+
+
 def reading(span: Span, counted: Token | None) -> dict | None:
     """The casualty reading of a number span and the noun it counts, or None when it counts no casualties."""
     root = span.root
@@ -677,7 +710,7 @@ def reading(span: Span, counted: Token | None) -> dict | None:
             if result:
                 break
     if result is None:
-        result = _state_after(span)
+        result = _state_after(span) or _noun_after(span)
     if result is None:
         return None
     kind, cue, cue_tok = result
@@ -976,7 +1009,8 @@ def hypothetical(verb: Token) -> bool:
         for c in h.children:
             if c.dep_ == "neg" and degree:
                 continue  # "were not seriously injured": injured, not badly
-            if c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") or c.lower_ in ("if", "unless", "whether"):
+            if c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD" and not _estimated(h, c)) \
+                    or c.lower_ in ("if", "unless", "whether"):
                 return True
         if h.tag_ == "VB" and h.dep_ in ("xcomp", "ROOT") and any(c.lower_ == "to" for c in h.children):
             return True
@@ -984,6 +1018,13 @@ def hypothetical(verb: Token) -> bool:
                 c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in h.head.children):
             return True  # "it does not appear that she was injured", "police do not believe he was shot"
     return False
+
+
+def _estimated(verb: Token, modal: Token) -> bool:
+    """Whether a modal makes an estimate of what happened, not a counterfactual: "up to 150,000 may have
+    died", "might have been killed" ("could have died", "would have been killed" did not happen)."""
+    return modal.lower_ in ("may", "might") and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "have" and c.i > modal.i for c in verb.children)
 
 
 # Verbs whose denial leaves what they introduce unasserted ("did not believe he had been shot"); "did not
