@@ -643,6 +643,13 @@ def test_a_counterfactual_death_is_still_no_casualty(tables_of):
     assert tables_of("The pilot said the passengers could have died in the crash.")["casualties"].empty
 
 
+def test_a_toll_since_a_dated_onset_is_kept_apart_from_the_attacks_toll(tables_of):
+    t = tables_of("At least 27 people were killed when shells hit a bus station on Monday. More than 9,000 "
+                  "people have died since the insurgency started in March 2019, monitors said.")
+    assert t["casualties"]["period"].iloc[1] == "March 2019"
+    assert total(t, "killed") == 27
+
+
 def test_a_written_number_of_wounded_people_is_a_stated_count_not_implied(tables_of):
     t = tables_of("Its teams had treated 87 wounded people in the 48 hours after the attack. "
                   "At least 129 people were killed in the attack.")

@@ -567,6 +567,9 @@ def side_from_context(sent: Span, speaker_phrase: str | None) -> str | None:
 def _period(*tokens: Token | None) -> str | None:
     """The time phrase a casualty word hangs off: "in just over a month of fighting", and, as
     anchors to another time, "Last year, ... died", "a decade ago", "1998, when ... died"."""
+    onset = _since_onset(tokens[0]) if tokens and tokens[0] is not None else None
+    if onset:
+        return onset
     for tok in tokens:
         if tok is None:
             continue
@@ -602,6 +605,18 @@ def _period(*tokens: Token | None) -> str | None:
         found = _event_date(tok)
         if found:
             return found
+    return None
+
+
+def _since_onset(tok: Token) -> str | None:
+    """The date of a war's start when the casualty word counts since then: "have died since the war
+    began in April 2023" -> "April 2023" (a joined clause's own time phrase does not cover it)."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and c.lemma_.lower() in ONSET_VERBS and any(
+                m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+            found = _period(c)
+            if found and YEAR.search(found):
+                return found
     return None
 
 
