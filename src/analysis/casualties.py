@@ -89,10 +89,10 @@ cashier security deputy deputies trooper troopers agent agents sergeant detectiv
 occupant occupants roommate girlfriend boyfriend partner spouse child toddler infant newborn
 firefighters firefighter firemen fireman rescuers rescuer paramedics paramedic miners miner pupils pupil
 tourists tourist visitors visitor pilgrims pilgrim protesters protester demonstrators demonstrator
+fishermen fisherman swimmers swimmer hikers hiker climbers climber seekers
 worshippers worshipper spectators spectator fans fan shoppers shopper commuters commuter villagers villager
 inmates inmate prisoners prisoner hostages hostage peacekeepers peacekeeper staff volunteers volunteer
-colleagues colleague elderly survivors survivor fishermen fisherman swimmers swimmer hikers hiker climbers climber
-cyclists cyclist motorists motorist seekers""".split())
+colleagues colleague elderly survivors survivor""".split())
 # Words of the main sides of current wars (and their leaders and capitals) beside the countries of
 # `places`; "georgian" and "turkish" are here because `places` leaves out "georgia" and "turkey".
 DEMONYMS = {"russian": "Russia", "russians": "Russia", "russia": "Russia", "ukrainian": "Ukraine",
@@ -183,10 +183,10 @@ def sport_injury(sentence: str) -> bool:
 
 
 # A cheap filter: sentences without any of these stems hold no casualty mention.
-CUE_STEMS = tuple("kill dead death die dying wound injur hurt shot shoot stab casualt fatal missing captur "
+CUE_STEMS = tuple("kill dead death die dying drown suffocat asphyx wound injur hurt shot shoot stab casualt "
+                  "fatal missing captur "
                   "prisoner pow hostage displac refugee fled flee hospital murder toll slain slay massacr execut "
-                  "abduct kidnap perish succumb victim maim unaccounted evacu deceased graz struck strik "
-                  "drown suffocat asphyx".split()) + (
+                  "abduct kidnap perish succumb victim maim unaccounted evacu deceased graz struck strik".split()) + (
     " hit",  # not "white" or "architect"
     *(f"{grade} condition" for grade in ("critical", "serious", "stable", "grave", "fair", "guarded",
                                         "life-threatening", "satisfactory")), "in extremis",
@@ -467,10 +467,10 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
             for c in head.children:  # "5,000 people have been left homeless"
                 if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "conj") and c.lower_ == "homeless":
                     return "displaced", c.lower_, c
-    if (dep in ("dobj", "obj", "nsubjpass") or (dep == "nsubj" and head.tag_ == "VBN" and not any(
-            c.dep_ in ("aux", "dobj", "obj") for c in head.children))) and _driven_home(head):
-        # "forced more than 88,000 people from their homes"; "with 168,000 people forced from their homes"
-        return "displaced", head.lower_, head
+    if dep in ("dobj", "obj", "nsubjpass") and _lemma(head) in ("force", "drive", "chase", "push", "flush") and any(
+            c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
+                g.dep_ == "pobj" and g.lower_ in HOME_NOUNS for g in c.children) for c in head.children):
+        return "displaced", head.lower_, head  # "forced more than 88,000 people from their homes"
     if dep == "pobj" and head.lower_ in ("to", "at") and head.head.dep_ in ("prt", "advmod") \
             and head.head.lower_ in ("down", "up") and head.head.head.pos_ in ("VERB", "AUX"):
         head = head.head  # "revised the toll down to 63": the verb's particle holds "to"
@@ -493,6 +493,9 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
                 return _noun_type(c), c.lower_, head
     if dep == "pobj" and head.lower_ == "among" and head.head.lower_ in ADJECTIVES:
         return ADJECTIVES[head.head.lower_], head.head.lower_, head.head
+    if dep == "nsubj" and head.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj", "obj") for c in head.children) \
+            and _driven_home(head):
+        return "displaced", head.lower_, head  # "with 168,000 people forced from their homes"
     if dep == "pobj" and head.lower_ == "at":
         return _set_at(head)
     return None
@@ -790,6 +793,8 @@ def _np_count_one(noun: Token) -> float | None:
     word = noun.lower_
     if word in ("nobody", "none") or dets & {"no", "neither"}:
         return 0.0
+    if _denied_with_head(noun):
+        return 0.0  # "no deaths or injuries": the "no" covers both
     if word in ("both",) or "both" in dets:
         return 2.0
     if word in ("he", "she", "him", "her", "another") or noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
@@ -806,17 +811,18 @@ def _np_count_one(noun: Token) -> float | None:
     return None
 
 
-def _none_of(noun: Token) -> bool:
-    """Whether a casualty noun is denied: "no injuries", and the second of "no deaths or injuries"
-    (the "no" covers both; "no deaths but two injuries" gives the second its own count)."""
-    if _np_count_one(noun) == 0.0:
-        return True
+QUANTITY_WORDS = frozenset({"many", "several", "multiple", "numerous", "few", "some"})
+
+
+def _denied_with_head(noun: Token) -> bool:
+    """Whether a noun joined by "or" to a denied one shares its "no" ("no deaths or injuries"); one with
+    its own quantity does not ("no deaths but several injuries", "no deaths or two injuries")."""
     head = noun.head
-    return (noun.dep_ == "conj" and head.pos_ == "NOUN" and _np_count_one(head) == 0.0
+    return (noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN", "PRON")
+            and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in head.children)
             and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
-            and not any((c.dep_ in ("det", "nummod", "quantmod") or c.lower_ in ("many", "several", "multiple",
-                                                                              "numerous", "few"))
-                        and c.i < noun.i for c in noun.children))
+            and not any(c.dep_ in ("det", "nummod", "quantmod") or c.lower_ in QUANTITY_WORDS
+                        for c in noun.children if c.i < noun.i))
 
 
 # Verbs that find a person in a state ("found him dead", "found X shot to death").
@@ -1015,6 +1021,13 @@ def is_person(tok: Token | None) -> bool:
             or w in ("one", "another", "nobody", "none", "who", "all", "both", "each", "several", "many"))
 
 
+def _estimated(verb: Token, modal: Token) -> bool:
+    """Whether a modal makes an estimate of what happened, not a counterfactual: "up to 150,000 may have
+    died", "might have been killed" ("could have died", "would have been killed" did not happen)."""
+    return modal.lower_ in ("may", "might") and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "have" and c.i > modal.i for c in verb.children)
+
+
 def hypothetical(verb: Token) -> bool:
     """A negated or modal casualty verb ("was not wounded", "would have been dead", "don't hurt us")."""
     heads = [verb] + ([verb.head] if verb.dep_ in ("acomp", "oprd", "xcomp", "attr") else [])
@@ -1033,13 +1046,6 @@ def hypothetical(verb: Token) -> bool:
                 c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in h.head.children):
             return True  # "it does not appear that she was injured", "police do not believe he was shot"
     return False
-
-
-def _estimated(verb: Token, modal: Token) -> bool:
-    """Whether a modal makes an estimate of what happened, not a counterfactual: "up to 150,000 may have
-    died", "might have been killed" ("could have died", "would have been killed" did not happen)."""
-    return modal.lower_ in ("may", "might") and verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ == "have" and c.i > modal.i for c in verb.children)
 
 
 # Verbs whose denial leaves what they introduce unasserted ("did not believe he had been shot"); "did not
@@ -1097,8 +1103,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
             if tok.lemma_.lower() == "death" and tok.head.lower_ == "to":
                 continue  # "sentenced to death"; "shot to death" is read from the verb
             victim = _noun_victim(tok)
-            if _none_of(tok):
-                victim = tok  # "no injuries were reported", "no deaths or injuries"
+            if _np_count_one(tok) == 0.0:
+                victim = tok  # "no injuries were reported"
             elif victim is None and not any(c.lower_ in SEVERITY for c in tok.children):
                 continue  # "cut winter deaths", "pain and death": no one in particular
         elif tok.lower_ in CARE_NOUNS and (care := _care_victim(tok)) is not None:
@@ -1132,7 +1138,7 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
             count, implicit = _np_count(victim)
             if named and count is None:
                 count = 1.0  # one named person
-        if tok.pos_ == "NOUN" and _none_of(tok):
+        if tok.pos_ == "NOUN" and victim is not tok and _np_count_one(tok) == 0.0:
             count, implicit = 0.0, True
         words = [t for t in (victim, tok) if t is not None]
         words += [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i]  # "heavy casualties"
@@ -1225,20 +1231,22 @@ SHOT_CUES = ("shot", "stabbed", "wounds", "wound", "injuries", "injury")
 BACK_REFERENCES = frozenset({"both", "they", "them", "all", "each"})
 
 
-def _died_later(records: list[dict]) -> dict[int, float | None]:
-    """The wounded mentions whose people a death right after refers back to ("two passengers were
-    taken to hospital, but both later died"), by id: the same people, counted once, as killed. Each
-    maps to its number, which the death takes when it has none ("They all died")."""
-    found = {}
+def _died_later(records: list[dict]) -> tuple[list[dict], set[int]]:
+    """(records, ids of wounded mentions whose people a death right after refers back to: "two
+    passengers were taken to hospital, but both later died"): the same people, counted once, as
+    killed. A death without a number of its own ("They all died") comes back as a copy with theirs."""
+    out, found = list(records), set()
     for i, r in enumerate(records):
         if r["casualty_type"] not in ("killed", "dead") or _key(r.get("victims")) not in BACK_REFERENCES:
             continue
-        n = _key(r.get("count"))
         before = [w for w in records[:i] if w["casualty_type"] == "wounded"
                   and 0 <= int(r["sentence"]) - int(w["sentence"]) <= 1]
-        if before and (n is None or _estimate(before[-1]) == n):
-            found[id(before[-1])] = found[id(r)] = _estimate(before[-1])
-    return found
+        if not before or _key(r.get("count")) not in (None, _estimate(before[-1])):
+            continue
+        found.add(id(before[-1]))
+        if _key(r.get("count")) is None:
+            out[i] = {**r, **{k: before[-1].get(k) for k in ("count", "low", "high", "qualifier")}}
+    return out, found
 
 
 def _estimate(row) -> float | None:
@@ -1305,6 +1313,21 @@ def _ordinary(m: dict, doc: Doc, sentence: str, violent: bool) -> bool:
     return False
 
 
+def _own_words(doc: Doc, sent: Span, source: str | None, cue: str | None) -> bool:
+    """Whether a mention's source is the casualty phrase itself, taken for a speaker by a passive
+    "reported" ("No deaths or injuries have been reported"): the phrase is headed by the cue."""
+    if not source or not cue:
+        return False
+    at = sent.text.find(source)
+    while at >= 0:
+        span = doc.char_span(sent.start_char + at, sent.start_char + at + len(source), alignment_mode="expand")
+        if span is not None and any(t.lower_ == cue and (t.i == span.root.i or (t.dep_ == "conj" and t.head.i
+                                                                                 == span.root.i)) for t in span):
+            return True
+        at = sent.text.find(source, at + 1)
+    return False
+
+
 def _figure_finder(figures: pd.DataFrame):
     """A lookup of the figure row (low, high, qualifier) covering a character offset, else None."""
     import bisect
@@ -1347,11 +1370,11 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
                      "implicit": False, "victims": f["victims"], "side": f["side"], "period": f["period"],
                      "source": f["source"], "source_row": f["source_row"], "figure": i})
         span = doc.char_span(int(f["start"]), int(f["end"]), alignment_mode="expand")
-        if span is not None and _own_words(doc, span.sent, _key(f["source"]), f["cue"]):
-            rows[-1].update(source=None, source_row=None)  # "Five deaths were reported": no one said it
         if span is not None:
             cues = cue_by_sentence.setdefault(int(f["sentence"]), set())
             cues.update(t.i for t in span)
+            if _own_words(doc, span.sent, _key(f["source"]), f["cue"]):
+                rows[-1].update(source=None, source_row=None)  # "Five deaths were reported": no one said it
             # the cue token of the figure's reading: never read again as a mention without a digit
             for t in span.sent[:]:
                 if t.lower_ == (f["cue"] or "") and abs(t.i - span.root.i) < 25:
@@ -1391,21 +1414,6 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
         r["person"] = key
         r.pop("victim_i", None)
     return rows
-
-
-def _own_words(doc: Doc, sent: Span, source: str | None, cue: str | None) -> bool:
-    """Whether a mention's source is the casualty phrase itself, taken for a speaker by a passive
-    "reported" ("No deaths or injuries have been reported"): the phrase is headed by the cue."""
-    if not source or not cue:
-        return False
-    at = sent.text.find(source)
-    while at >= 0:
-        span = doc.char_span(sent.start_char + at, sent.start_char + at + len(source), alignment_mode="expand")
-        if span is not None and any(t.lower_ == cue and (t.i == span.root.i or (t.dep_ == "conj" and t.head.i
-                                                                                 == span.root.i)) for t in span):
-            return True
-        at = sent.text.find(source, at + 1)
-    return False
 
 
 def _phrase(row) -> str:
@@ -1522,15 +1530,10 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict], year: int | N
     """Best single estimate per side of people killed, wounded, missing, captured and displaced,
     with the interval the chosen claim allows (see ESTIMATE_RULE); `year` is the article's."""
     records = casualties.to_dict("records") if isinstance(casualties, pd.DataFrame) else list(casualties)
-    later_dead = _died_later(records)
-
-    def number(r):
-        """A mention's estimate; a death that refers back ("They all died") has the number of its wounded."""
-        dead = r["casualty_type"] != "wounded" and id(r) in later_dead
-        return later_dead[id(r)] if dead else _estimate(r)
+    records, later_dead = _died_later(records)
 
     # a rate ("1,200 a day") is no count of people, whatever it multiplies to
-    scored = [(r, v) for r in records if (v := number(r)) is not None
+    scored = [(r, v) for r in records if (v := _estimate(r)) is not None
               and not RATE.fullmatch((_key(r.get("period")) or "").strip())]
     dated = [elsewhen(r.get("period"), year) for r, _ in scored]
     # One individual's mentions tell of one event: "Van Gogh was shot ... shot and stabbed in November 2004".
