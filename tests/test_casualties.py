@@ -563,6 +563,93 @@ def test_one_time_phrase_covers_joined_killed_and_injured_counts(tables_of):
     assert c.loc["at least 11,520", "period"] == c.loc["23,640", "period"] == "the full-scale invasion in February 2022"
 
 
+@pytest.mark.parametrize("text, period", [
+    ("During the 1995 Chicago heat wave, more than 700 people died in the city.", "the 1995 Chicago heat wave"),
+    ("The attack came nearly ten years after a bomber killed 22 people at an arena.", "nearly ten years after"),
+])
+def test_an_earlier_event_named_by_its_year_or_years_apart_is_not_the_articles_toll(tables_of, text, period):
+    t = tables_of("A storm killed three people on Monday, officials said. " + text)
+    assert t["casualties"]["period"].iloc[1] == period
+    assert total(t, "killed") == 3
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Some 900 migrants have died on the route so far this year, the agency said.", "so far this year"),
+    ("Police said 310 people had been killed in the province since March.", "since March"),
+    ("Since the start of the year, 75 people have died on the roads.", "since the start of the year"),
+])
+def test_a_running_count_of_the_year_keeps_its_row_but_is_not_the_articles_toll(tables_of, text, period):
+    t = tables_of("Four people died when a bus crashed on Tuesday. " + text)
+    assert t["casualties"]["period"].iloc[1] == period
+    assert total(t, "killed") == 4
+
+
+def test_a_running_count_alone_is_still_the_total(tables_of):
+    assert total(tables_of("Some 900 migrants have died on the route so far this year."), "killed") == 900
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nine fishermen drowned when their trawler sank in a storm on Friday.", 9),
+    ("Two workers suffocated after a trench collapsed on them, police said.", 2),
+    ("A boy drowned in the flooded river on Sunday, the coastguard said.", 1),
+])
+def test_drowned_and_suffocated_are_deaths(tables_of, text, expected):
+    assert total(tables_of(text), "killed") == expected
+
+
+def test_no_deaths_or_injuries_is_zero_of_each_and_said_by_no_one(tables_of):
+    t = tables_of("Three villages were evacuated on Monday. No fatalities or injuries were reported, "
+                  "and the fire is contained.")
+    assert (total(t, "killed"), total(t, "wounded")) == (0, 0)
+    assert t["casualties"]["source"].isna().all()
+    t = tables_of("There were no deaths but several injuries in the blaze.")
+    assert (total(t, "killed"), total(t, "wounded")) == (0, None)
+
+
+def test_a_reported_count_is_not_its_own_source(tables_of):
+    c = tables_of("Seven deaths were reported in the province on Sunday.")["casualties"]
+    assert c["count"].tolist() == [7] and c["source"].isna().all()
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("A lorry crashed into a minibus on Friday. Three workers were taken to hospital, but they later died.", 3),
+    ("A lorry crashed into a minibus on Friday. Two children were rushed to hospital and both later died.", 2),
+    ("A lorry crashed into a minibus on Friday. Three workers were taken to hospital. They all died.", 3),
+])
+def test_people_taken_to_hospital_who_later_died_are_killed_not_also_wounded(tables_of, text, killed):
+    t = tables_of(text)
+    assert (total(t, "killed"), total(t, "wounded")) == (killed, 0)
+
+
+def test_people_taken_to_hospital_beside_a_death_stay_wounded(tables_of):
+    t = tables_of("A lorry crashed into a minibus on Friday, killing the driver. Two children were rushed to hospital.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, 2)
+
+
+@pytest.mark.parametrize("text, kind, column, value", [
+    ("Monitors put the number of civilians killed in the province at between 2,000 and 3,000.", "killed",
+     "killed", 2500),
+    ("Researchers gave a 95% confidence interval of 1,850 to 2,740 deaths.", "dead", "killed", 2295),
+    ("Floods swept the region, with nearly 9,000 people forced from their homes.", "displaced", "displaced", 9000),
+    ("Officials fear as many as 300 people may have died in the landslide.", "dead", "killed", 300),
+])
+def test_tolls_in_other_wordings_are_casualty_figures(tables_of, text, kind, column, value):
+    t = tables_of(text)
+    assert t["casualties"]["casualty_type"].tolist() == [kind]
+    assert total(t, column) == value
+
+
+def test_a_counterfactual_death_is_still_no_casualty(tables_of):
+    assert tables_of("The pilot said the passengers could have died in the crash.")["casualties"].empty
+
+
+def test_a_toll_since_a_dated_onset_is_kept_apart_from_the_attacks_toll(tables_of):
+    t = tables_of("At least 27 people were killed when shells hit a bus station on Monday. More than 9,000 "
+                  "people have died since the insurgency started in March 2019, monitors said.")
+    assert t["casualties"]["period"].iloc[1] == "March 2019"
+    assert total(t, "killed") == 27
+
+
 def test_a_written_number_of_wounded_people_is_a_stated_count_not_implied(tables_of):
     t = tables_of("Its teams had treated 87 wounded people in the 48 hours after the attack. "
                   "At least 129 people were killed in the attack.")

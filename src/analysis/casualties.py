@@ -8,11 +8,12 @@ hospital": wounded). The reading comes from the dependency parse of the one shar
 
 Which mentions feed `casualty_totals` (the rule behind ESTIMATE_RULE's "largest"):
 - Another time: a mention whose `period` places it outside the article's year ("Last year, 18
-  people died", "a decade ago", "in the past", "since 1998, when ... died", and "in 1998" for any
-  year other than the publication year, or any written year when the article has no date) keeps
-  its row but is left out of the totals, unless every numbered mention of the article is dated
-  elsewhere (the article is then about that event: a trial, an anniversary), or it names an
-  individual (`person`) whom an undated mention also names.
+  people died", "a decade ago", "in the past", "since 1998, when ... died", "six years after a
+  gunman killed 49", and "in 1998" or "in the 1998 floods" for any year other than the publication
+  year, or any written year when the article has no date), or makes it a running count of the year
+  ("so far this year", "since January"), keeps its row but is left out of the totals, unless every
+  numbered mention of the article is dated elsewhere (the article is then about that event: a
+  trial, an anniversary), or it names an individual (`person`) whom an undated mention also names.
 - Stated numbers first: per state, when some mention states a number (exact, approximate with a
   number, a range or a floor: "at least 34"), vague quantities ("dozens", read as their middle)
   and ceilings ("up to 300", "could rise to as many as 300") are not used; they count only when
@@ -44,14 +45,15 @@ CASUALTY_PARAGRAPHS = ("headline", "subheading", "body")
 # Verb lemmas whose object (or passive subject) is a casualty.
 VERBS = {"kill": "killed", "murder": "killed", "slay": "killed", "execute": "killed", "massacre": "killed",
          "behead": "killed", "slaughter": "killed", "assassinate": "killed",
-         "die": "dead", "perish": "dead", "succumb": "dead",
+         "die": "dead", "perish": "dead", "succumb": "dead", "drown": "dead", "suffocate": "dead",
+         "asphyxiate": "dead",
          "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded", "shoot": "wounded",
          "stab": "wounded", "hospitalize": "wounded", "hospitalise": "wounded", "graze": "wounded",
          "capture": "captured", "abduct": "captured", "kidnap": "captured",
          "displace": "displaced", "uproot": "displaced", "flee": "displaced", "evacuate": "displaced",
          "disappear": "missing"}
 # Verbs whose own subject is the casualty ("two people died").
-SUBJECT_VERBS = {"die", "perish", "succumb", "flee", "disappear"}
+SUBJECT_VERBS = {"die", "perish", "succumb", "flee", "disappear", "drown", "suffocate", "asphyxiate"}
 NOUNS = {"death": "dead", "deaths": "dead", "fatality": "dead", "fatalities": "dead", "dead": "dead",
          "casualty": "casualties", "casualties": "casualties", "injury": "wounded", "injuries": "wounded",
          "wounded": "wounded", "injured": "wounded", "wounds": "wounded", "wound": "wounded", "refugee": "displaced",
@@ -87,6 +89,7 @@ cashier security deputy deputies trooper troopers agent agents sergeant detectiv
 occupant occupants roommate girlfriend boyfriend partner spouse child toddler infant newborn
 firefighters firefighter firemen fireman rescuers rescuer paramedics paramedic miners miner pupils pupil
 tourists tourist visitors visitor pilgrims pilgrim protesters protester demonstrators demonstrator
+fishermen fisherman swimmers swimmer hikers hiker climbers climber seekers
 worshippers worshipper spectators spectator fans fan shoppers shopper commuters commuter villagers villager
 inmates inmate prisoners prisoner hostages hostage peacekeepers peacekeeper staff volunteers volunteer
 colleagues colleague elderly survivors survivor""".split())
@@ -117,8 +120,21 @@ UNDATED_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b(?!\s*(?:GMT|UTC|BST|CES?T|[ECMP
 # Time phrases that place a mention in an earlier year than the article's: "last year", "a decade
 # ago", "in the past", "the past ten years", "the 1990s" ("the past week" is the current event).
 OTHER_TIME = re.compile(r"\b(?:(?:last|previous|preceding)\s+(?:year|decade|century)|(?:years?|decades?|"
-                        r"centur(?:y|ies))\s+(?:ago|earlier|before)|the\s+past(?:\s+(?:\w+\s+)?(?:years|"
+                        r"centur(?:y|ies))\s+(?:ago|earlier|before|after|later)|the\s+past(?:\s+(?:\w+\s+)?(?:years|"
                         r"decades?|century))?$|(?:1[89]|20)\d0s)\b", re.I)
+# A span of years or more that sets a clause apart from the article's event: "six years after a gunman
+# killed 49" (the killing is six years before the news).
+YEARS_APART = re.compile(r"\b(?:years?|decades?|centur(?:y|ies))$", re.I)
+# An event named with its year ("the 2003 European heatwave", "the 2004 tsunami"): the year dates it.
+EVENT_YEAR = re.compile(r"(?:the\s+)?((?:1[89]|20)\d\d)\s+(?!(?:and|or|to|through|until)\b)[a-z][\w-]*"
+                        r"(?:\s+[\w-]+)*", re.I)
+MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?")
+# A running count since the start of the year ("so far this year", "since January", "in 2024 so far"):
+# a tally of many events, not the article's event; no total uses it.
+RUNNING = re.compile(r"\bthis\s+year\b|\b(?:1[89]|20)\d\d\s+so\s+far\b|\byear[\s-]to[\s-]date\b|"
+                     r"^since\s+(?:the\s+(?:start|beginning|turn)\s+of\s+(?:the|this)\s+year|" + MONTHS
+                     + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$)", re.I)
 # A period that is only a date ("1998", "March 2003", "the summer of 2001"): its year dates the mention.
 DATE_PERIOD = re.compile(r"(?:(?:the|early|late|mid|end|start|beginning|spring|summer|autumn|fall|winter|of|"
                          r"january|february|march|april|may|june|july|august|september|october|november|"
@@ -156,7 +172,7 @@ VIOLENCE = re.compile(
     r"(?:crowd|human|deadly|fatal|a|the|in)\s+crush(?:es)?|crushed\s+(?:by|under|beneath|to\s+death)|"
     r"assault\w*|beaten|riots?|rioting|war|fighting|troops|soldiers|militants?|insurgents?|killed|"
     r"killing|murder\w*|homicide|manslaughter|violen(?:ce|t)|police|massacre|arrest\w*|custody|prison\w*|"
-    r"jail\w*)\b", re.I)
+    r"jail\w*|drown\w*)\b", re.I)
 
 
 def sport_injury(sentence: str) -> bool:
@@ -167,7 +183,8 @@ def sport_injury(sentence: str) -> bool:
 
 
 # A cheap filter: sentences without any of these stems hold no casualty mention.
-CUE_STEMS = tuple("kill dead death die dying wound injur hurt shot shoot stab casualt fatal missing captur "
+CUE_STEMS = tuple("kill dead death die dying drown suffocat asphyx wound injur hurt shot shoot stab casualt "
+                  "fatal missing captur "
                   "prisoner pow hostage displac refugee fled flee hospital murder toll slain slay massacr execut "
                   "abduct kidnap perish succumb victim maim unaccounted evacu deceased graz struck strik".split()) + (
     " hit",  # not "white" or "architect"
@@ -406,7 +423,7 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
             if child.dep_ == "relcl" and (agent or (any(c.dep_ == "nsubj" for c in kids)
                                                     and child.lemma_.lower() not in SUBJECT_VERBS)):
                 continue  # "two officers who shot and killed a woman": the officers did it
-            r = _type_of_verb(child)
+            r = _type_of_verb(child) or (("displaced", child.lower_) if _driven_home(child) else None)
             if r:
                 return (*r, child)
     for child in anchor.children:  # "one fatally" (of "two were shot, one fatally")
@@ -476,6 +493,31 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
                 return _noun_type(c), c.lower_, head
     if dep == "pobj" and head.lower_ == "among" and head.head.lower_ in ADJECTIVES:
         return ADJECTIVES[head.head.lower_], head.head.lower_, head.head
+    if dep == "nsubj" and head.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj", "obj") for c in head.children) \
+            and _driven_home(head):
+        return "displaced", head.lower_, head  # "with 168,000 people forced from their homes"
+    if dep == "pobj" and head.lower_ == "at":
+        return _set_at(head)
+    return None
+
+
+def _driven_home(verb: Token) -> bool:
+    """Whether a verb drives people from their homes ("forced ... from their homes", "driven out of
+    their villages"): displacement, not the police forcing protesters into a van."""
+    return _lemma(verb) in ("force", "drive", "chase", "push", "flush") and any(
+        c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
+            g.dep_ == "pobj" and g.lower_ in HOME_NOUNS for g in c.children) for c in verb.children)
+
+
+def _set_at(at: Token) -> tuple[str, str, Token] | None:
+    """The tally a setter puts at a number when the parser hangs "at" inside the tally ("put the number
+    of people killed in the city at between 10,000 and 15,000": "at" under "killed")."""
+    for verb in at.ancestors:
+        if verb.pos_ in ("VERB", "AUX") and _lemma(verb) in TALLY_SETTERS:
+            for c in verb.children:
+                if c.dep_ in ("dobj", "obj") and c.is_ancestor(at) and (tally := _tally_type(c, verb)):
+                    return *tally, verb
+            return None
     return None
 
 
@@ -528,6 +570,9 @@ def side_from_context(sent: Span, speaker_phrase: str | None) -> str | None:
 def _period(*tokens: Token | None) -> str | None:
     """The time phrase a casualty word hangs off: "in just over a month of fighting", and, as
     anchors to another time, "Last year, ... died", "a decade ago", "1998, when ... died"."""
+    onset = _since_onset(tokens[0]) if tokens and tokens[0] is not None else None
+    if onset:
+        return onset
     for tok in tokens:
         if tok is None:
             continue
@@ -537,7 +582,7 @@ def _period(*tokens: Token | None) -> str | None:
                     if g.dep_ == "pobj":
                         sub = tok.doc[g.left_edge.i:g.right_edge.i + 1]
                         if any(t.ent_type_ == "DATE" for t in sub) or TIME_WORDS.search(sub.text):
-                            return sub.text
+                            return _running_period(c, sub)
     for tok in tokens[:1]:
         if tok is None:
             continue
@@ -547,6 +592,11 @@ def _period(*tokens: Token | None) -> str | None:
                 sub = tok.doc[c.left_edge.i:c.right_edge.i + 1]
                 if OTHER_TIME.search(sub.text):
                     return sub.text
+                if RUNNING.search(sub.text):  # "have died ... so far this year"
+                    return _running_period(None, sub)
+        apart = _years_apart(tok)
+        if apart:
+            return apart
         if tok.dep_ == "relcl" and YEAR.fullmatch(tok.head.text):
             return tok.head.text  # "since 1998, when about 2,000 people died"
         # "11,520 killed and 23,640 injured since February 2022": one time phrase covers both
@@ -558,6 +608,50 @@ def _period(*tokens: Token | None) -> str | None:
         found = _event_date(tok)
         if found:
             return found
+    return None
+
+
+def _since_onset(tok: Token) -> str | None:
+    """The date of a war's start when the casualty word counts since then: "have died since the war
+    began in April 2023" -> "April 2023" (a joined clause's own time phrase does not cover it)."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and c.lemma_.lower() in ONSET_VERBS and any(
+                m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+            found = _period(c)
+            if found and YEAR.search(found):
+                return found
+    return None
+
+
+def _running_period(prep: Token | None, sub: Span) -> str:
+    """A period as written, with "since" kept when it opens a running count of the year ("since
+    January") and "so far" when it closes or opens one ("so far this year", "2024 so far")."""
+    doc = sub.doc
+    start, end = sub.start, sub.end
+    if end + 1 < len(doc) and doc[end].lower_ == "so" and doc[end + 1].lower_ == "far" \
+            and YEAR.fullmatch(sub.text):
+        end += 2  # "in 2024 so far"
+    if start >= 2 and doc[start - 2].lower_ == "so" and doc[start - 1].lower_ == "far":
+        start -= 2  # "so far this year"
+    text = doc[start:end].text
+    if prep is not None and prep.lower_ == "since" and RUNNING.match(f"since {text}"):
+        return f"since {text}"
+    return text
+
+
+def _years_apart(tok: Token) -> str | None:
+    """"more than six years after" when a span of years and "after"/"before" place the casualty clause
+    apart from the article's event ("came six years after a gunman killed 49"), else None."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ not in ("mark", "prep") or c.lower_ not in ("after", "before"):
+            continue
+        # the span of years hangs off "after" or off the clause, right before "after"
+        spans = [g for g in (*c.children, *tok.children) if g.dep_ == "npadvmod" and g.right_edge.i == c.i - 1]
+        for g in spans:
+            sub = doc[g.left_edge.i:c.i]
+            if YEARS_APART.search(sub.text):
+                return doc[sub.start:c.i + 1].text
     return None
 
 
@@ -600,6 +694,17 @@ def _state_after(span: Span) -> tuple[str, str, Token] | None:
     return ADJECTIVES[word.lower_], word.lower_, word
 
 
+def _noun_after(span: Span) -> tuple[str, str, Token] | None:
+    """(casualty_type, cue, noun) when a casualty noun follows the number at once and the figure found no
+    counted noun ("a confidence interval of 1,850 to 2,740 deaths", whose range the parser splits)."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return None
+    noun = doc[span.end]
+    kind = _noun_type(noun) if noun.pos_ == "NOUN" and noun.lower_ not in WOUND_NOUNS else None
+    return (kind, noun.lower_, noun) if kind else None
+
+
 def reading(span: Span, counted: Token | None) -> dict | None:
     """The casualty reading of a number span and the noun it counts, or None when it counts no casualties."""
     root = span.root
@@ -623,7 +728,7 @@ def reading(span: Span, counted: Token | None) -> dict | None:
             if result:
                 break
     if result is None:
-        result = _state_after(span)
+        result = _state_after(span) or _noun_after(span)
     if result is None:
         return None
     kind, cue, cue_tok = result
@@ -688,6 +793,8 @@ def _np_count_one(noun: Token) -> float | None:
     word = noun.lower_
     if word in ("nobody", "none") or dets & {"no", "neither"}:
         return 0.0
+    if _denied_with_head(noun):
+        return 0.0  # "no deaths or injuries": the "no" covers both
     if word in ("both",) or "both" in dets:
         return 2.0
     if word in ("he", "she", "him", "her", "another") or noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
@@ -702,6 +809,20 @@ def _np_count_one(noun: Token) -> float | None:
     if noun.tag_ == "NN" and noun.lower_ in PERSON_NOUNS and not dets & {"every", "each", "any", "some"}:
         return 1.0  # "Man killed in front of his family" (headline style, no article)
     return None
+
+
+QUANTITY_WORDS = frozenset({"many", "several", "multiple", "numerous", "few", "some"})
+
+
+def _denied_with_head(noun: Token) -> bool:
+    """Whether a noun joined by "or" to a denied one shares its "no" ("no deaths or injuries"); one with
+    its own quantity does not ("no deaths but several injuries", "no deaths or two injuries")."""
+    head = noun.head
+    return (noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN", "PRON")
+            and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in head.children)
+            and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
+            and not any(c.dep_ in ("det", "nummod", "quantmod") or c.lower_ in QUANTITY_WORDS
+                        for c in noun.children if c.i < noun.i))
 
 
 # Verbs that find a person in a state ("found him dead", "found X shot to death").
@@ -900,6 +1021,13 @@ def is_person(tok: Token | None) -> bool:
             or w in ("one", "another", "nobody", "none", "who", "all", "both", "each", "several", "many"))
 
 
+def _estimated(verb: Token, modal: Token) -> bool:
+    """Whether a modal makes an estimate of what happened, not a counterfactual: "up to 150,000 may have
+    died", "might have been killed" ("could have died", "would have been killed" did not happen)."""
+    return modal.lower_ in ("may", "might") and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "have" and c.i > modal.i for c in verb.children)
+
+
 def hypothetical(verb: Token) -> bool:
     """A negated or modal casualty verb ("was not wounded", "would have been dead", "don't hurt us")."""
     heads = [verb] + ([verb.head] if verb.dep_ in ("acomp", "oprd", "xcomp", "attr") else [])
@@ -909,7 +1037,8 @@ def hypothetical(verb: Token) -> bool:
         for c in h.children:
             if c.dep_ == "neg" and degree:
                 continue  # "were not seriously injured": injured, not badly
-            if c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") or c.lower_ in ("if", "unless", "whether"):
+            if c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD" and not _estimated(h, c)) \
+                    or c.lower_ in ("if", "unless", "whether"):
                 return True
         if h.tag_ == "VB" and h.dep_ in ("xcomp", "ROOT") and any(c.lower_ == "to" for c in h.children):
             return True
@@ -1098,6 +1227,28 @@ def _further(r: dict) -> bool:
 SHOT_CUES = ("shot", "stabbed", "wounds", "wound", "injuries", "injury")
 
 
+# Words by which a death refers back to people just counted ("taken to hospital, but both later died").
+BACK_REFERENCES = frozenset({"both", "they", "them", "all", "each"})
+
+
+def _died_later(records: list[dict]) -> tuple[list[dict], set[int]]:
+    """(records, ids of wounded mentions whose people a death right after refers back to: "two
+    passengers were taken to hospital, but both later died"): the same people, counted once, as
+    killed. A death without a number of its own ("They all died") comes back as a copy with theirs."""
+    out, found = list(records), set()
+    for i, r in enumerate(records):
+        if r["casualty_type"] not in ("killed", "dead") or _key(r.get("victims")) not in BACK_REFERENCES:
+            continue
+        before = [w for w in records[:i] if w["casualty_type"] == "wounded"
+                  and 0 <= int(r["sentence"]) - int(w["sentence"]) <= 1]
+        if not before or _key(r.get("count")) not in (None, _estimate(before[-1])):
+            continue
+        found.add(id(before[-1]))
+        if _key(r.get("count")) is None:
+            out[i] = {**r, **{k: before[-1].get(k) for k in ("count", "low", "high", "qualifier")}}
+    return out, found
+
+
 def _estimate(row) -> float | None:
     """The best single number of a mention: its count, else the middle of its bounds, else its one bound."""
     v = _key(row.get("count"))
@@ -1162,6 +1313,21 @@ def _ordinary(m: dict, doc: Doc, sentence: str, violent: bool) -> bool:
     return False
 
 
+def _own_words(doc: Doc, sent: Span, source: str | None, cue: str | None) -> bool:
+    """Whether a mention's source is the casualty phrase itself, taken for a speaker by a passive
+    "reported" ("No deaths or injuries have been reported"): the phrase is headed by the cue."""
+    if not source or not cue:
+        return False
+    at = sent.text.find(source)
+    while at >= 0:
+        span = doc.char_span(sent.start_char + at, sent.start_char + at + len(source), alignment_mode="expand")
+        if span is not None and any(t.lower_ == cue and (t.i == span.root.i or (t.dep_ == "conj" and t.head.i
+                                                                                 == span.root.i)) for t in span):
+            return True
+        at = sent.text.find(source, at + 1)
+    return False
+
+
 def _figure_finder(figures: pd.DataFrame):
     """A lookup of the figure row (low, high, qualifier) covering a character offset, else None."""
     import bisect
@@ -1207,6 +1373,8 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
         if span is not None:
             cues = cue_by_sentence.setdefault(int(f["sentence"]), set())
             cues.update(t.i for t in span)
+            if _own_words(doc, span.sent, _key(f["source"]), f["cue"]):
+                rows[-1].update(source=None, source_row=None)  # "Five deaths were reported": no one said it
             # the cue token of the figure's reading: never read again as a mention without a digit
             for t in span.sent[:]:
                 if t.lower_ == (f["cue"] or "") and abs(t.i - span.root.i) < 25:
@@ -1234,9 +1402,11 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
             src, phrase = figures_mod.own_attribution(sent)
         for m in found:
             m.pop("cue_i", None)
+            # "No deaths or injuries have been reported": the phrase taken for a speaker is the mention
+            said = (None, None, None) if _own_words(doc, sent, src, m["cue"]) else (src, src_row, phrase)
             if not m.get("side"):
-                m["side"] = side_from_context(sent, phrase or src)
-            m.update(paragraph=paragraph, sentence=sentence, source=src, source_row=src_row, figure=None)
+                m["side"] = side_from_context(sent, said[2] or said[0])
+            m.update(paragraph=paragraph, sentence=sentence, source=said[0], source_row=said[1], figure=None)
             rows.append(m)
     rows.sort(key=lambda r: (int(r["start"]), int(r["end"])))
     for r, key in zip(rows, people(doc, rows)):
@@ -1315,14 +1485,15 @@ def _claim_interval(row) -> tuple[float | None, float | None]:
 
 def elsewhen(period, year: int | None) -> bool:
     """Whether a mention's period places it at another time than the article's year ("last year",
-    "a decade ago", "in the past", "in 1998"; any written year when the article's is unknown)."""
+    "a decade ago", "in 1998", "the 2003 heatwave": any written year when the article's is unknown),
+    or makes it a running count of the year ("so far this year", "since January")."""
     p = _key(period)
     if p is None:
         return False
-    if OTHER_TIME.search(p):
+    if OTHER_TIME.search(p) or RUNNING.search(p.strip()):
         return True
-    m = DATE_PERIOD.fullmatch(p.strip())
-    if m is not None:
+    m = DATE_PERIOD.fullmatch(p.strip()) or EVENT_YEAR.fullmatch(p.strip())
+    if m is not None:  # a date, or an event named with its year ("the 2003 European heatwave")
         return year is None or int(m.group(1)) != year
     # A longer phrase with a year ("since the full-scale invasion in February 2022") places the
     # mention before the article only when the article's own year is known and later.
@@ -1359,6 +1530,8 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict], year: int | N
     """Best single estimate per side of people killed, wounded, missing, captured and displaced,
     with the interval the chosen claim allows (see ESTIMATE_RULE); `year` is the article's."""
     records = casualties.to_dict("records") if isinstance(casualties, pd.DataFrame) else list(casualties)
+    records, later_dead = _died_later(records)
+
     # a rate ("1,200 a day") is no count of people, whatever it multiplies to
     scored = [(r, v) for r in records if (v := _estimate(r)) is not None
               and not RATE.fullmatch((_key(r.get("period")) or "").strip())]
@@ -1394,7 +1567,7 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict], year: int | N
         # A stated number of wounded stands; "shot", "gunshot wounds" and one-person mentions
         # ("the injured man") may be people later reported dead.
         maybe_dead = [(r, v) for r, v in g if r["casualty_type"] == "wounded" and not _further(r)
-                      and (r["cue"] in SHOT_CUES or (r.get("implicit") and v and v > 0))]
+                      and (r["cue"] in SHOT_CUES or (r.get("implicit") and v and v > 0) or id(r) in later_dead)]
         stated = _preferred([(v, r) for r, v in g if r["casualty_type"] == "wounded" and (r, v) not in maybe_dead])
         wounded = None
         if stated:
