@@ -708,3 +708,36 @@ def test_a_toll_someone_puts_or_revises_is_read(tables_of):
 def test_others_wounded_are_not_taken_off_the_dead(tables_of):
     t = tables_of("Three people were killed and five others suffered gunshot wounds.")
     assert (total(t, "killed"), total(t, "wounded")) == (3, 5)
+
+
+# --- revised tolls ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, old, new", [
+    ("71 people died in the fire. Officials later revised the toll down to 63.", 71, 63),
+    ("At least 40 people were killed in the blast. The death toll was later revised to 35.", 40, 35),
+    ("Police said 12 people died. The death toll has since risen to 80.", 12, 80),
+    ("Five people were killed on Monday. Officials corrected the figure to four.", 5, 4),
+    ("Five people were killed in the crash. Authorities revised the death toll from 7 to 3.", 5, 3),
+])
+def test_a_revised_toll_is_the_total_and_the_old_figure_stays_marked(tables_of, text, old, new):
+    t = tables_of(text)
+    c = t["casualties"]
+    assert total(t, "killed") == new
+    assert c["superseded"].tolist() == [True, False]
+    assert c["low"].tolist()[0] == old
+
+
+def test_tolls_of_different_claimants_without_a_revision_keep_the_largest(tables_of):
+    t = tables_of("The ministry said 50 people were killed. The UN said 70 people had died. "
+                  "Later, a hospital official said 60 people had died.")
+    assert total(t, "killed") == 70
+    assert not t["casualties"]["superseded"].any()
+
+
+def test_a_revision_replaces_only_its_own_state_and_side(tables_of):
+    t = tables_of("Nine Russian soldiers were killed. Twelve people died and 30 were injured in the town. "
+                  "The death toll was later revised down to 10.")
+    c = t["casualties"].set_index("text")
+    assert not c.loc["Nine", "superseded"] and not c.loc["30", "superseded"] and c.loc["Twelve", "superseded"]
+    assert total(t, "killed", "Russia") == 9
+    assert (total(t, "killed"), total(t, "wounded")) == (10, 30)

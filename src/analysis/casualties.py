@@ -225,6 +225,10 @@ CASUALTIES = declare("casualties", (
            "for counted groups.", "<NA>"),
     Column("figure", "Int64", "Row of the article's `figures` table (its position among the article's "
            "figures) for counted mentions; missing for mentions without a digit.", "10"),
+    Column("superseded", "boolean", "True when the article later revises this figure (\"71 people died\" ... "
+           "\"officials revised the toll down to 63\", \"the toll has since risen to 80\"): a mention of the "
+           "same state and side before the revision; the row is kept, but casualty_totals and the summary's "
+           "best count use the revision.", "False"),
 ), doc="One row per casualty mention in headline, subheading and body paragraphs: casualty figures and mentions "
        "without a digit, in text order.")
 
@@ -359,7 +363,45 @@ TALLY_VERBS = {"rise", "climb", "reach", "pass", "hit", "stand", "top", "exceed"
                "grow", "mount", "soar", "go", "edge", "creep", "swell"}
 TALLY_OBJECT_VERBS = {"reach", "pass", "hit", "top", "exceed", "surpass"}
 # Verbs by which someone sets a tally at a number: "put the death toll at 52", "revised the toll down to 63".
-TALLY_SETTERS = {"put", "place", "set", "revise", "raise", "lower", "bring", "update", "estimate", "cut"}
+TALLY_SETTERS = {"put", "place", "set", "revise", "raise", "lower", "bring", "update", "estimate", "cut",
+                 "correct", "amend", "adjust", "downgrade", "upgrade", "reduce"}
+
+
+# Verbs that replace a tally the article gave before ("revised the toll down to 63", "corrected the
+# figure to four"), and the adverbs that make a rise or a new level a later update ("has since risen to 80").
+REVISE_VERBS = frozenset({"revise", "correct", "update", "amend", "adjust", "downgrade", "upgrade", "lower",
+                          "reduce", "raise", "cut"})
+LATER = frozenset({"since", "later", "subsequently"})
+# Nouns that name a tally without saying of what ("the figure", "the total"): a revision of one
+# revises the casualty figure just before it.
+TALLY_NOUNS = frozenset({"figure", "figures", "number", "tally", "total", "count", "toll", "estimate"})
+
+
+def tally_verb(number: Token) -> Token | None:
+    """The verb whose new value a number is: "rose to 5", "stood at 40", "revised the toll down to 63",
+    "revised the toll from 71 to 63"; None otherwise."""
+    if number.dep_ != "pobj":
+        return None
+    prep = number.head
+    holder = prep.head
+    if prep.lower_ in ("to", "at") and holder.lower_ == "from" and holder.dep_ == "prep":
+        holder = holder.head  # "from 71 to 63": the parse hangs "to" on "from"
+    elif prep.lower_ in ("to", "at") and holder.dep_ in ("prt", "advmod") and holder.lower_ in ("down", "up"):
+        holder = holder.head  # "revised the toll down to 63": the verb's particle holds "to"
+    elif prep.lower_ not in ("to", "at", "down", "up"):
+        return None
+    return holder if holder.pos_ in ("VERB", "AUX") else None
+
+
+def is_revision(number: Token) -> bool:
+    """Whether a number is a tally's revised value: set by a revising verb ("revised the toll down to 63",
+    "the figure was corrected to four") or reached later ("the toll has since risen to 80")."""
+    verb = tally_verb(number)
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in REVISE_VERBS or (lemma in TALLY_VERBS | TALLY_SETTERS
+                                     and any(c.dep_ == "advmod" and c.lower_ in LATER for c in verb.children))
 
 
 def _tally_type(subject: Token, verb: Token) -> tuple[str, str] | None:
@@ -372,6 +414,10 @@ def _tally_type(subject: Token, verb: Token) -> tuple[str, str] | None:
         # a bare toll that rises to a head count is the death toll; "road toll", "toll charges" are not bare
         bare = not any(c.dep_ in ("compound", "amod", "nmod") for c in subject.children)
         return ("dead", "toll") if bare else None
+    if subject.lower_ in TALLY_NOUNS:
+        for c in subject.children:  # "the death tally", "the casualty figure", "the injury count"
+            if c.dep_ in ("compound", "amod") and (kind := _noun_type(c)):
+                return kind, c.lower_
     if subject.lemma_.lower() == "number":
         # the cue is the casualty word, so that it is not read again as a mention without a digit
         for of in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -454,13 +500,10 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
             c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
                 g.dep_ == "pobj" and g.lower_ in HOME_NOUNS for g in c.children) for c in head.children):
         return "displaced", head.lower_, head  # "forced more than 88,000 people from their homes"
-    if dep == "pobj" and head.lower_ in ("to", "at") and head.head.dep_ in ("prt", "advmod") \
-            and head.head.lower_ in ("down", "up") and head.head.head.pos_ in ("VERB", "AUX"):
-        head = head.head  # "revised the toll down to 63": the verb's particle holds "to"
-    if dep == "pobj" and head.lower_ in ("to", "at", "down", "up") and head.head.pos_ in ("VERB", "AUX"):
-        verb = head.head  # "the death toll rose to 5", "casualties stood at 40"
+    if dep == "pobj" and (verb := tally_verb(tok)) is not None:
+        # "the death toll rose to 5", "casualties stood at 40", "the toll was revised down to 63"
         for c in verb.children:
-            setter = c.dep_ in ("dobj", "obj") and _lemma(verb) in TALLY_SETTERS
+            setter = c.dep_ in ("dobj", "obj", "nsubjpass") and _lemma(verb) in TALLY_SETTERS
             if (c.dep_ == "nsubj" or setter) and (tally := _tally_type(c, verb)):
                 if any(t.lower_ in ("many", "high", "up") for t in tok.lefts):
                     # "could rise to as many as 300": a ceiling, kept though forecast (not a count)
@@ -1204,6 +1247,7 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
                      "implicit": False, "victims": f["victims"], "side": f["side"], "period": f["period"],
                      "source": f["source"], "source_row": f["source_row"], "figure": i})
         span = doc.char_span(int(f["start"]), int(f["end"]), alignment_mode="expand")
+        rows[-1]["revision"] = span is not None and is_revision(span.root)
         if span is not None:
             cues = cue_by_sentence.setdefault(int(f["sentence"]), set())
             cues.update(t.i for t in span)
@@ -1211,6 +1255,7 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
             for t in span.sent[:]:
                 if t.lower_ == (f["cue"] or "") and abs(t.i - span.root.i) < 25:
                     cues.add(t.i)
+    rows += _revised_figures(doc, figures, rows, paragraphs)
     names = ("paragraph", "sentence", "start", "end", "text")
     columns = [sentences[c].tolist() for c in names] if len(sentences) else []
     for paragraph, sentence, start, end, text in zip(*columns):
@@ -1239,11 +1284,72 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
             m.update(paragraph=paragraph, sentence=sentence, source=src, source_row=src_row, figure=None)
             rows.append(m)
     rows.sort(key=lambda r: (int(r["start"]), int(r["end"])))
-    for r, key in zip(rows, people(doc, rows)):
+    replaced = superseded(rows, article_year(article.published))
+    for r, key, old in zip(rows, people(doc, rows), replaced):
         r["article_id"] = article.article_id
         r["person"] = key
+        r["superseded"] = old
         r.pop("victim_i", None)
+        r.pop("revision", None)
     return rows
+
+
+# Stems of the verbs in REVISE_VERBS: a cheap test of a sentence before its figures are parsed.
+_REVISE_STEMS = re.compile(r"\b(?:revis|correct|updat|amend|adjust|downgrad|upgrad|lower|reduc|rais|cut)", re.I)
+
+
+def _revised_figures(doc: Doc, figures: pd.DataFrame, rows: list[dict], paragraphs: set[int]) -> list[dict]:
+    """Casualty rows for counts that revise a tally named without its casualty word ("Five people were
+    killed. Officials corrected the figure to four."): they take the state of the casualty figure before them."""
+    if not rows or not len(figures):
+        return []
+    numbered = sorted((r for r in rows if r.get("figure") is not None), key=lambda r: int(r["start"]))
+    out = []
+    flags = figures["is_casualty"].fillna(False).astype(bool).tolist()
+    for i, f in enumerate(figures.to_dict("records")):
+        if flags[i] or f["kind"] != "count" or int(f["paragraph"]) not in paragraphs:
+            continue
+        span = doc.char_span(int(f["start"]), int(f["end"]), alignment_mode="expand")
+        if span is None or not _REVISE_STEMS.search(span.sent.text):
+            continue
+        verb = tally_verb(span.root)
+        if verb is None or verb.lemma_.lower() not in REVISE_VERBS:
+            continue
+        noun = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") and c.lower_ in TALLY_NOUNS), None)
+        # the tally revised is the casualty figure just before, in this sentence or the two before it
+        before = [r for r in numbered if int(r["start"]) < int(f["start"])
+                  and int(f["sentence"]) - 2 <= int(r["sentence"]) <= int(f["sentence"])]
+        if noun is None or not before:
+            continue
+        last = before[-1]
+        count = f["value"] if f["qualifier"] in ("exact", "approximate") else pd.NA
+        out.append({"paragraph": f["paragraph"], "sentence": f["sentence"], "start": f["start"], "end": f["end"],
+                    "text": f["text"], "casualty_type": last["casualty_type"], "cue": noun.lower_, "count": count,
+                    "low": f["low"], "high": f["high"], "qualifier": f["qualifier"], "quantified": True,
+                    "implicit": False, "victims": last["victims"], "side": last["side"], "period": last["period"],
+                    "source": f["source"], "source_row": f["source_row"], "figure": i, "revision": True})
+    return out
+
+
+def _state(casualty_type) -> str:
+    """The state of casualty_totals a casualty type counts in ("dead" is killed)."""
+    return "killed" if casualty_type == "dead" else str(casualty_type)
+
+
+def superseded(rows: list[dict], year: int | None = None) -> list[bool]:
+    """For mentions in text order, whether a later revision of the same state and side (and time) replaces
+    each numbered one ("71 people died" ... "revised the toll down to 63")."""
+    out = [False] * len(rows)
+    for j, rev in enumerate(rows):
+        if not rev.get("revision"):
+            continue
+        state, side, when = _state(rev["casualty_type"]), _key(rev.get("side")), elsewhen(rev.get("period"), year)
+        for i in range(j):
+            r = rows[i]
+            if (_state(r["casualty_type"]) == state and _key(r.get("side")) == side and r.get("quantified")
+                    and elsewhen(r.get("period"), year) == when and int(r["start"]) < int(rev["start"])):
+                out[i] = True
+    return out
 
 
 def _phrase(row) -> str:
@@ -1286,7 +1392,9 @@ def summary(casualties: pd.DataFrame | list[dict], year: int | None = None) -> p
     rows = []
     for key, members in groups.items():
         scored = [(_estimate(r), n, r) for n, r in members]
-        best = max(scored, key=lambda x: (x[0] is not None, x[0] or 0.0, -x[1]))[2]
+        # a revised figure is the best only when its group has nothing else ("revised down to 63")
+        best = max(scored, key=lambda x: (not _key(x[2].get("superseded")), x[0] is not None, x[0] or 0.0,
+                                          -x[1]))[2]
         row = {k: best[k] for k in ("article_id", "casualty_type", "victims", "side", "count", "low", "high",
                                     "qualifier", "source")}
         row["rows"] = ",".join(str(n) for n, _ in members)
@@ -1360,7 +1468,7 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict], year: int | N
     with the interval the chosen claim allows (see ESTIMATE_RULE); `year` is the article's."""
     records = casualties.to_dict("records") if isinstance(casualties, pd.DataFrame) else list(casualties)
     # a rate ("1,200 a day") is no count of people, whatever it multiplies to
-    scored = [(r, v) for r in records if (v := _estimate(r)) is not None
+    scored = [(r, v) for r in records if (v := _estimate(r)) is not None and not _key(r.get("superseded"))
               and not RATE.fullmatch((_key(r.get("period")) or "").strip())]
     dated = [elsewhen(r.get("period"), year) for r, _ in scored]
     # One individual's mentions tell of one event: "Van Gogh was shot ... shot and stabbed in November 2004".
