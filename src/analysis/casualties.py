@@ -89,7 +89,13 @@ firefighters firefighter firemen fireman rescuers rescuer paramedics paramedic m
 tourists tourist visitors visitor pilgrims pilgrim protesters protester demonstrators demonstrator
 worshippers worshipper spectators spectator fans fan shoppers shopper commuters commuter villagers villager
 inmates inmate prisoners prisoner hostages hostage peacekeepers peacekeeper staff volunteers volunteer
-colleagues colleague elderly survivors survivor""".split())
+colleagues colleague elderly survivors survivor robber robbers burglar burglars intruder intruders attacker
+attackers assailant assailants thief thieves carjacker carjackers motorist motorists cyclist cyclists bicyclist
+bicyclists motorcyclist motorcyclists jogger joggers witness witnesses bartender bartenders bouncer bouncers
+patron patrons couple lady ladies guy guys gentleman hunter hunters dentist dentists lawyer lawyers attorney
+attorneys pastor pastors priest priests professor professors manager managers chef cook farmer farmers mechanic
+veteran veterans rapper singer musician actor actress mayor councilman councilwoman official officials judge
+landlord tenant tenants mom dad grandma grandpa boss coach coaches""".split())
 # Words of the main sides of current wars (and their leaders and capitals) beside the countries of
 # `places`; "georgian" and "turkish" are here because `places` leaves out "georgia" and "turkey".
 DEMONYMS = {"russian": "Russia", "russians": "Russia", "russia": "Russia", "ukrainian": "Ukraine",
@@ -169,7 +175,7 @@ def sport_injury(sentence: str) -> bool:
 # A cheap filter: sentences without any of these stems hold no casualty mention.
 CUE_STEMS = tuple("kill dead death die dying wound injur hurt shot shoot stab casualt fatal missing captur "
                   "prisoner pow hostage displac refugee fled flee hospital murder toll slain slay massacr execut "
-                  "abduct kidnap perish succumb victim maim unaccounted evacu deceased graz struck strik".split()) + (
+                  "abduct kidnap perish succumb victim maim unaccounted evacu deceased graz struck strik body".split()) + (
     " hit",  # not "white" or "architect"
     *(f"{grade} condition" for grade in ("critical", "serious", "stable", "grave", "fair", "guarded",
                                         "life-threatening", "satisfactory")), "in extremis",
@@ -733,7 +739,12 @@ def _np_count_one(noun: Token) -> float | None:
         return 0.0
     if word in ("both",) or "both" in dets:
         return 2.0
-    if word in ("he", "she", "him", "her", "another") or noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
+    if word in ("couple", "pair") and dets & {"a", "the", "this", "that"}:
+        return 2.0  # "a married couple"
+    if word in ("they", "them") and any(c.lower_ == "both" for c in (*noun.children, *noun.head.children)):
+        return 2.0  # "they were both taken to hospital", "they both died"
+    if word in ("he", "she", "him", "her", "himself", "herself", "another") or \
+            noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
         return 1.0
     if (word == "old" or word.endswith("-old")) and dets & {"a", "an", "the", "another"}:
         return 1.0  # "the 22-year-old who had been shot"
@@ -798,6 +809,55 @@ def _victim_of(cue: Token) -> Token | None:
         if cue.dep_ == "amod":
             return cue.head
     return None
+
+
+# Nouns of a killing, and of an attack that the adjective makes one ("the fatal shooting of ...").
+KILLING_NOUNS = frozenset({"killing", "murder", "slaying", "homicide"})
+ATTACK_NOUNS = frozenset({"shooting", "stabbing", "beating"})
+# Verbs by which a person's body is found ("the body of a man was found in a ditch").
+FOUND_BODY = frozenset({"find", "discover", "recover", "pull", "retrieve", "locate", "dump", "wash", "exhume"})
+
+
+def _killing_victim(noun: Token) -> tuple[str, Token] | None:
+    """(casualty_type, victim) of a killing named by a noun: "the killing of X", "the fatal shooting of X"
+    (killed), or a person's body found ("the body of a man", "Hobson's body", "a body was found": dead)."""
+    word = noun.lower_
+    if word == "body":
+        if noun.dep_ not in ("dobj", "obj", "nsubjpass") or _lemma(noun.head) not in FOUND_BODY \
+                or hypothetical(noun.head):
+            return None  # "where her body might not be found"
+        for c in noun.children:
+            if c.dep_ == "poss" and c.lower_ == "whose" and noun.head.dep_ == "relcl":
+                return "dead", noun.head.head  # "a man whose body was found"
+            if c.dep_ == "poss" and (is_person(c) or c.pos_ == "PROPN"):
+                return "dead", c  # "Thomas Hobson's body"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                found = [g for g in c.children if g.dep_ == "pobj"]
+                return ("dead", found[0]) if found and is_person(found[0]) else None  # "the body of a dog": no
+            if c.dep_ == "poss":
+                return None  # "its body"
+        return "dead", noun
+    if any(c.lower_ in ("attempted", "attempt", "attempts") for c in noun.children):
+        return None  # "attempted murder of two people"
+    if noun.lemma_.lower() not in KILLING_NOUNS and not (
+            word.rstrip("s") in ATTACK_NOUNS and any(c.dep_ == "amod" and c.lower_ in ("fatal", "deadly")
+                                                     for c in noun.children)):
+        return None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj" and (is_person(g) or g.pos_ == "PROPN" and g.ent_type_ in NAME_TYPES):
+                    return "killed", g
+    return None
+
+
+def _gapped_victim(cue: Token) -> Token | None:
+    """ "another" of a clause whose verb is left out ("One man was killed and another wounded"), which
+    the parser hangs elsewhere; None when the cue has no such word right before it."""
+    if cue.i < 2 or cue.tag_ != "VBN":
+        return None
+    before, joint = cue.doc[cue.i - 1], cue.doc[cue.i - 2]
+    return before if before.lower_ == "another" and joint.lower_ in ("and", "while", ",", "but") else None
 
 
 def _noun_victim(noun: Token) -> Token | None:
@@ -894,7 +954,9 @@ def _care_victim(noun: Token) -> Token | None:
     # of a verb of staying ("he remains in hospital"), never the agent who took them there
     passive = [c for c in clause.children if c.dep_ == "nsubjpass"]
     objects = [c for c in holder.children if c.dep_ in ("dobj", "obj")]
-    subjects = [] if verbs is TO_HOSPITAL else [c for c in clause.children if c.dep_ == "nsubj"]
+    gapped = holder.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in holder.children)
+    # "and another taken to a hospital": a passive with its auxiliary left out has the one taken as subject
+    subjects = [] if verbs is TO_HOSPITAL and not gapped else [c for c in clause.children if c.dep_ == "nsubj"]
     found = passive or objects or subjects
     return found[-1] if found and is_person(found[-1]) else None
 
@@ -959,7 +1021,23 @@ def hypothetical(verb: Token) -> bool:
         if h.dep_ == "ccomp" and h.head.lemma_.lower() in DOUBT_VERBS and any(
                 c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in h.head.children):
             return True  # "it does not appear that she was injured", "police do not believe he was shot"
+        if h.dep_ == "pcomp" and h.head.lower_ == "from" and h.head.head.lemma_.lower() in PREVENT_VERBS:
+            return True  # "stopped him from killing himself"
+        if h.dep_ in ("acl", "ccomp") and h.head.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in h.head.children):
+            return True  # "there are no reports that anyone was hurt", "no indication that he was shot"
+        if h.dep_ == "ccomp" and (h.head.lower_ in MAYBE or any(
+                c.dep_ == "acomp" and c.lower_ in MAYBE for c in h.head.children)):
+            return True  # "it is possible a person was shot and fled"
+    if verb.dep_ == "conj" and verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return hypothetical(verb.head)  # "threatened to shoot and kill her", "not to take the car or hurt her"
     return False
+
+
+# Verbs that keep what follows "from" from happening ("prevented him from shooting anyone").
+PREVENT_VERBS = frozenset({"stop", "prevent", "keep", "save", "talk", "dissuade", "deter", "block", "bar", "spare"})
+# Adjectives that leave the clause they introduce unasserted ("it is possible a person was shot").
+MAYBE = frozenset({"possible", "unclear", "unknown", "uncertain", "unconfirmed"})
 
 
 # Verbs whose denial leaves what they introduce unasserted ("did not believe he had been shot"); "did not
@@ -993,6 +1071,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
                 continue
             kind, cue = r
             victim = _victim_of(tok)
+            if (victim is None or not is_person(victim)) and (gapped := _gapped_victim(tok)) is not None:
+                victim = gapped  # "one man was killed and another wounded"
             if victim is None:
                 continue
             if kind == "displaced" and lemma == "flee" and victim.lower_ in ("suspect", "suspects", "gunman", "gunmen", "he", "they", "shooter"):
@@ -1007,6 +1087,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
             victim = _victim_of(tok)
             if victim is None:
                 continue
+        elif tok.pos_ == "NOUN" and (killing := _killing_victim(tok)) is not None:
+            kind, victim = killing  # "the fatal shooting of Melvin DeVost", "the body of a man was found"
         elif tok.pos_ == "NOUN" and _noun_type(tok):
             kind = _noun_type(tok)
             if any(c.dep_ == "nummod" for c in tok.children):
@@ -1052,6 +1134,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
             count, implicit = _np_count(victim)
             if named and count is None:
                 count = 1.0  # one named person
+            if victim is tok and tok.lower_ == "body":
+                count, implicit = 1.0, True  # "a body was found": one dead person
         if tok.pos_ == "NOUN" and victim is not tok and _np_count_one(tok) == 0.0:
             count, implicit = 0.0, True
         words = [t for t in (victim, tok) if t is not None]
@@ -1075,7 +1159,7 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
 
 
 GENERIC = {"victim", "person", "one", "individual"}
-PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "us", "i", "me", "you", "who"}
+PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "they", "them", "we", "us", "i", "me", "you", "who"}
 
 
 def people(doc: Doc, rows: list[dict]) -> list[str | None]:
@@ -1103,7 +1187,7 @@ def people(doc: Doc, rows: list[dict]) -> list[str | None]:
                 found = next((p for p in reversed(individuals) if p["name"] is None), None)
                 if found is not None:
                     found["name"] = name
-        elif w in ("he", "she", "him", "her"):
+        elif w in ("he", "she", "him", "her", "himself", "herself"):
             found = individuals[-1] if individuals else None
         elif "another" in dets or w in ("another",):
             found = None
@@ -1130,7 +1214,7 @@ def _further(r: dict) -> bool:
     """A count of people other than the dead ("another man was also shot", "five others suffered
     gunshot wounds"): never taken off the killed."""
     # "three were killed and five others suffered gunshot wounds": the others are not the dead
-    if _key(r.get("victims")) in ("others", "other"):
+    if _key(r.get("victims")) in ("others", "other", "another"):
         return True
     # a wound may be a dead person's ("the second neighbor died from a self-inflicted wound")
     return bool(r.get("implicit")) and r["cue"] not in WOUND_NOUNS \
@@ -1370,7 +1454,7 @@ def _phrase(row) -> str:
         n = "an unstated number of"
     who = row["victims"] if pd.notna(row["victims"]) else "people"
     if who in PRONOUNS:  # "He died": one person, not "1 he dead"
-        one = pd.notna(v) and float(v) == 1 or who in ("he", "she", "him", "her")
+        one = pd.notna(v) and float(v) == 1 or who in ("he", "she", "him", "her", "himself", "herself")
         who = "person" if one else "people"
     side = f" ({row['side']})" if pd.notna(row["side"]) else ""
     src = f", according to {row['source']}" if pd.notna(row["source"]) else ""
