@@ -806,3 +806,19 @@ def test_a_body_found_a_named_killing_and_a_killing_of_oneself_are_one_killed(ta
 ])
 def test_bodies_of_things_attempts_and_prevented_killings_are_no_dead(tables_of, text):
     assert total(tables_of(text), "killed") is None
+
+
+@pytest.mark.parametrize("text, wounded", [
+    ("The homeowner accidentally shot himself on Monday.", 1),
+    ("A man shot himself in the leg while cleaning a gun.", 1),
+    ("Police said he shot his wife and then shot himself.", 1),  # his own wound or death is not said
+])
+def test_shooting_oneself_is_a_wound_only_when_told_as_one(tables_of, text, wounded):
+    t = tables_of(text)
+    assert total(t, "wounded") == wounded
+    assert t["casualties"]["count"].notna().sum() == 1
+
+
+def test_a_shooter_who_killed_himself_is_not_taken_off_those_he_wounded(tables_of):
+    t = tables_of("A man shot and wounded his wife, then shot and killed himself.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, 1)

@@ -851,6 +851,15 @@ def _killing_victim(noun: Token) -> tuple[str, Token] | None:
     return None
 
 
+def _self_wound(cue: Token) -> bool:
+    """Whether shooting oneself is told as a wound, not as a possible suicide: "accidentally shot
+    himself", "shot himself in the leg"."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("accidentally", "unintentionally", "inadvertently")
+               for c in cue.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("in", "through") and any(g.lower_ in BODY_PARTS for g in c.children)
+        for c in cue.children)
+
+
 def _gapped_victim(cue: Token) -> Token | None:
     """ "another" of a clause whose verb is left out ("One man was killed and another wounded"), which
     the parser hangs elsewhere; None when the cue has no such word right before it."""
@@ -1136,6 +1145,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
                 count = 1.0  # one named person
             if victim is tok and tok.lower_ == "body":
                 count, implicit = 1.0, True  # "a body was found": one dead person
+            if victim.lower_ in ("himself", "herself") and kind == "wounded" and not _self_wound(tok):
+                count = None  # "then shot himself" often tells of a suicide: wounded or dead is not said
         if tok.pos_ == "NOUN" and victim is not tok and _np_count_one(tok) == 0.0:
             count, implicit = 0.0, True
         words = [t for t in (victim, tok) if t is not None]
@@ -1221,6 +1232,7 @@ def _further(r: dict) -> bool:
         and FURTHER_TEXT.match(str(_key(r.get("text")) or "")) is not None
 
 
+SELVES = frozenset({"himself", "herself", "themselves"})
 # Cues for people who may be the same people later reported dead ("shot", "suffered gunshot wounds").
 SHOT_CUES = ("shot", "stabbed", "wounds", "wound", "injuries", "injury")
 
@@ -1583,6 +1595,10 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict], year: int | N
 
         killed = best(("killed", "dead"))
         k = killed[0] if killed else 0.0
+        dead = [(r, v) for r, v in g if r["casualty_type"] in ("killed", "dead")]
+        if any(_key(r.get("victims")) in SELVES for r, _ in dead):
+            # the shot who may have died: a shooter who killed himself is not one of those he shot
+            k = max((v for r, v in dead if _key(r.get("victims")) not in SELVES), default=0.0)
         # A stated number of wounded stands; "shot", "gunshot wounds" and one-person mentions
         # ("the injured man") may be people later reported dead.
         maybe_dead = [(r, v) for r, v in g if r["casualty_type"] == "wounded" and not _further(r)
