@@ -822,3 +822,12 @@ def test_shooting_oneself_is_a_wound_only_when_told_as_one(tables_of, text, woun
 def test_a_shooter_who_killed_himself_is_not_taken_off_those_he_wounded(tables_of):
     t = tables_of("A man shot and wounded his wife, then shot and killed himself.")
     assert (total(t, "killed"), total(t, "wounded")) == (1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "The former manager of the singer has died at the age of 79, his family said. He served as an air "
+    "gunner during the war.",
+    "A former soldier died aged 79 at his home. He had fought in the war.",
+])
+def test_a_death_told_with_its_age_is_an_obituary_even_in_an_article_about_war(tables_of, text):
+    assert tables_of(text)["casualties"].empty

@@ -1287,6 +1287,9 @@ def _ordinary(m: dict, doc: Doc, sentence: str, violent: bool) -> bool:
     an injury or one person's death in an article telling of no violence, war, crime or accident."""
     if m["count"] == 0.0:
         return False  # "no injuries were reported" says so whatever the event
+    if m["casualty_type"] == "dead" and _aged(doc[m["cue_i"]]) and VIOLENCE.search(sentence) is None \
+            and HARM.search(sentence) is None:
+        return True  # "has died at the age of 79", "died aged 79": an obituary, whatever else the article tells
     if m["cue"] in EUPHEMISMS:
         # "passed away", "lost his life": said of illness and old age too, so the harm must be in the sentence
         return VIOLENCE.search(sentence) is None and HARM.search(sentence) is None
@@ -1299,6 +1302,12 @@ def _ordinary(m: dict, doc: Doc, sentence: str, violent: bool) -> bool:
         victim = doc[m["victim_i"]] if m.get("victim_i") is not None else None
         return m["count"] is None and victim is not None and victim.tag_ in ("NN", "NNP", "PRP")
     return False
+
+
+def _aged(cue: Token) -> bool:
+    """Whether a death is told with the age it came at ("died at the age of 79", "died aged 79")."""
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(g.lower_ == "age" for g in c.children)
+               or c.lower_ == "aged" for c in cue.children)
 
 
 def _figure_finder(figures: pd.DataFrame):
