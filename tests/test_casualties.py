@@ -831,3 +831,9 @@ def test_a_shooter_who_killed_himself_is_not_taken_off_those_he_wounded(tables_o
 ])
 def test_a_death_told_with_its_age_is_an_obituary_even_in_an_article_about_war(tables_of, text):
     assert tables_of(text)["casualties"].empty
+
+
+def test_stable_is_no_stabbing():
+    assert casualties.VIOLENCE.search("The economy remains stable and the patient is in stable condition.") is None
+    assert casualties.CARE_HARM.search("taken to hospital with stable vital signs") is None
+    assert casualties.VIOLENCE.search("He was stabbed twice") and casualties.CARE_HARM.search("with stab wounds")

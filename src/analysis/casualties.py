@@ -153,7 +153,7 @@ SPORT_WEAK = re.compile(
     r"comeback|withdr[ae]w\w*|limped|tackle[ds]?|athletics|marathon)\b", re.I)
 # Violence, war, crime and justice, disasters and accidents: the events whose casualties are counted.
 VIOLENCE = re.compile(
-    r"\b(?:shots?|shoot\w*|gun\w*|fired|armed|robb\w*|burglar\w*|stabb?\w*|knife|(?<!heart\s)attack(?:s|ed|ers?)?|"
+    r"\b(?:shots?|shoot\w*|gun\w*|fired|armed|robb\w*|burglar\w*|stab(?:s|bed|bings?|ber)?|knife|(?<!heart\s)attack(?:s|ed|ers?)?|"
     r"bomb\w*|blasts?|explo(?:sion|sive|ded)\w*|crash(?:es|ed|ing)?(?!\s+out\b)|collisions?|accidents?|"
     r"(?:wild|bush)?fires?|blaze|floods?|flooding|quakes?|earthquakes?|storms?|hurricanes?|cyclones?|"
     r"typhoons?|tornado(?:es|s)?|tsunami|(?:land|mud)slides?|avalanche|eruption|"
@@ -911,7 +911,7 @@ NO_HARM_CARE = {"precaution", "evaluation", "evaluations", "observation", "asses
 
 
 # What a person taken to or kept in hospital "with" has when it is harm ("with gunshot wounds").
-CARE_HARM = re.compile(r"\b(?:injur\w*|wound\w*|gunshot|shot|stab\w*|burns?|broken|fractur\w*|bleed\w*|"
+CARE_HARM = re.compile(r"\b(?:injur\w*|wound\w*|gunshot|shot|stab(?:s|bed|bings?)?\b|burns?|broken|fractur\w*|bleed\w*|"
                        r"trauma\w*|bruis\w*|cuts|lacerations?|bullet\w*)\b", re.I)
 
 
