@@ -795,3 +795,132 @@ def test_a_toll_someone_puts_or_revises_is_read(tables_of):
 def test_others_wounded_are_not_taken_off_the_dead(tables_of):
     t = tables_of("Three people were killed and five others suffered gunshot wounds.")
     assert (total(t, "killed"), total(t, "wounded")) == (3, 5)
+
+
+# --- revised tolls ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, old, new", [
+    ("71 people died in the fire. Officials later revised the toll down to 63.", 71, 63),
+    ("At least 40 people were killed in the blast. The death toll was later revised to 35.", 40, 35),
+    ("Police said 12 people died. The death toll has since risen to 80.", 12, 80),
+    ("Five people were killed on Monday. Officials corrected the figure to four.", 5, 4),
+    ("Five people were killed in the crash. Authorities revised the death toll from 7 to 3.", 5, 3),
+])
+def test_a_revised_toll_is_the_total_and_the_old_figure_stays_marked(tables_of, text, old, new):
+    t = tables_of(text)
+    c = t["casualties"]
+    assert total(t, "killed") == new
+    assert c["superseded"].tolist() == [True, False]
+    assert c["low"].tolist()[0] == old
+
+
+def test_tolls_of_different_claimants_without_a_revision_keep_the_largest(tables_of):
+    t = tables_of("The ministry said 50 people were killed. The UN said 70 people had died. "
+                  "Later, a hospital official said 60 people had died.")
+    assert total(t, "killed") == 70
+    assert not t["casualties"]["superseded"].any()
+
+
+def test_a_revision_replaces_only_its_own_state_and_side(tables_of):
+    t = tables_of("Nine Russian soldiers were killed. Twelve people died and 30 were injured in the town. "
+                  "The death toll was later revised down to 10.")
+    c = t["casualties"].set_index("text")
+    assert not c.loc["Nine", "superseded"] and not c.loc["30", "superseded"] and c.loc["Twelve", "superseded"]
+    assert total(t, "killed", "Russia") == 9
+    assert (total(t, "killed"), total(t, "wounded")) == (10, 30)
+
+
+# --- unasserted harm, left-out verbs, people nouns ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Shots were fired. Deputies said there are no reports that either person was hurt.",
+    "Shots were fired. There is no indication that anyone was injured.",
+    "Shots were fired at the house. It is possible a person was shot and fled.",
+    "He was arrested after he said he was going to put an end to her and kill her.",
+    "The robber pointed a gun. She pleaded for him to not take the car or hurt her.",
+    "The man was arrested after he threatened to shoot and kill them.",
+])
+def test_harm_denied_doubted_or_only_threatened_is_no_casualty(tables_of, text):
+    assert tables_of(text)["casualties"].empty
+
+
+@pytest.mark.parametrize("text", [
+    "One man was killed and another wounded Monday night in a shooting.",
+    "One man was killed and another taken to a hospital after a shooting.",
+    "A shooting in Houston killed one person and seriously injured another.",
+])
+def test_another_wounded_beside_the_dead_is_one_wounded(tables_of, text):
+    t = tables_of(text)
+    assert (total(t, "killed"), total(t, "wounded")) == (1, 1)
+
+
+def test_robbers_intruders_and_motorists_are_people_who_can_be_shot(tables_of):
+    t = tables_of("One robber was shot and a second got away. Two intruders were wounded, and three "
+                  "motorists were injured in the crash.")
+    assert t["casualties"]["count"].tolist() == [1, 2, 3]
+
+
+@pytest.mark.parametrize("text, column", [
+    ("Police are investigating a shooting that left a married couple injured.", "wounded"),
+    ("Shots were fired through a window. They were both taken to a local hospital with gunshot wounds.", "wounded"),
+    ("A couple was killed in the crash.", "killed"),
+])
+def test_a_couple_and_they_both_are_two_people(tables_of, text, column):
+    assert total(tables_of(text), column) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Police found the body of a man in a ditch after a shooting.",
+    "Thomas Hobson's body was found with a gunshot wound.",
+    "Police named a man whose body was found in a ditch after a shooting.",
+    "A body was found in the river after the attack.",
+    "He was held in connection with the fatal shooting of Melvin DeVost, 29.",
+    "Fernandez is a suspect in the killing of former Marine Christopher Corey.",
+    "After a collision on the highway, a man shot and killed himself.",
+    "A retired dentist died Monday of an apparent accidental gunshot.",
+])
+def test_a_body_found_a_named_killing_and_a_killing_of_oneself_are_one_killed(tables_of, text):
+    assert total(tables_of(text), "killed") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The body of the car was damaged in the crash.",
+    "Police shot the dog. Rescuers found the body of a dog.",
+    "Officers wore body cameras during the shooting. The governing body found the rules were broken.",
+    "The robber took her car. She was afraid he might kill her in a place where her body might not be found.",
+    "He was convicted of attempted murder of two people in the shooting.",
+    "Police stopped him from killing himself after the shooting.",
+])
+def test_bodies_of_things_attempts_and_prevented_killings_are_no_dead(tables_of, text):
+    assert total(tables_of(text), "killed") is None
+
+
+@pytest.mark.parametrize("text, wounded", [
+    ("The homeowner accidentally shot himself on Monday.", 1),
+    ("A man shot himself in the leg while cleaning a gun.", 1),
+    ("Police said he shot his wife and then shot himself.", 1),  # his own wound or death is not said
+])
+def test_shooting_oneself_is_a_wound_only_when_told_as_one(tables_of, text, wounded):
+    t = tables_of(text)
+    assert total(t, "wounded") == wounded
+    assert t["casualties"]["count"].notna().sum() == 1
+
+
+def test_a_shooter_who_killed_himself_is_not_taken_off_those_he_wounded(tables_of):
+    t = tables_of("A man shot and wounded his wife, then shot and killed himself.")
+    assert (total(t, "killed"), total(t, "wounded")) == (1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "The former manager of the singer has died at the age of 79, his family said. He served as an air "
+    "gunner during the war.",
+    "A former soldier died aged 79 at his home. He had fought in the war.",
+])
+def test_a_death_told_with_its_age_is_an_obituary_even_in_an_article_about_war(tables_of, text):
+    assert tables_of(text)["casualties"].empty
+
+
+def test_stable_is_no_stabbing():
+    assert casualties.VIOLENCE.search("The economy remains stable and the patient is in stable condition.") is None
+    assert casualties.CARE_HARM.search("taken to hospital with stable vital signs") is None
+    assert casualties.VIOLENCE.search("He was stabbed twice") and casualties.CARE_HARM.search("with stab wounds")

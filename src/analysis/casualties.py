@@ -92,7 +92,13 @@ tourists tourist visitors visitor pilgrims pilgrim protesters protester demonstr
 fishermen fisherman swimmers swimmer hikers hiker climbers climber seekers
 worshippers worshipper spectators spectator fans fan shoppers shopper commuters commuter villagers villager
 inmates inmate prisoners prisoner hostages hostage peacekeepers peacekeeper staff volunteers volunteer
-colleagues colleague elderly survivors survivor""".split())
+colleagues colleague elderly survivors survivor robber robbers burglar burglars intruder intruders attacker
+attackers assailant assailants thief thieves carjacker carjackers motorist motorists cyclist cyclists bicyclist
+bicyclists motorcyclist motorcyclists jogger joggers witness witnesses bartender bartenders bouncer bouncers
+patron patrons couple lady ladies guy guys gentleman hunter hunters dentist dentists lawyer lawyers attorney
+attorneys pastor pastors priest priests professor professors manager managers chef cook farmer farmers mechanic
+veteran veterans rapper singer musician actor actress mayor councilman councilwoman official officials judge
+landlord tenant tenants mom dad grandma grandpa boss coach coaches""".split())
 # Words of the main sides of current wars (and their leaders and capitals) beside the countries of
 # `places`; "georgian" and "turkish" are here because `places` leaves out "georgia" and "turkey".
 DEMONYMS = {"russian": "Russia", "russians": "Russia", "russia": "Russia", "ukrainian": "Ukraine",
@@ -163,7 +169,7 @@ SPORT_WEAK = re.compile(
     r"comeback|withdr[ae]w\w*|limped|tackle[ds]?|athletics|marathon)\b", re.I)
 # Violence, war, crime and justice, disasters and accidents: the events whose casualties are counted.
 VIOLENCE = re.compile(
-    r"\b(?:shots?|shoot\w*|gun\w*|fired|armed|robb\w*|burglar\w*|stabb?\w*|knife|(?<!heart\s)attack(?:s|ed|ers?)?|"
+    r"\b(?:shots?|shoot\w*|gun\w*|fired|armed|robb\w*|burglar\w*|stab(?:s|bed|bings?|ber)?|knife|(?<!heart\s)attack(?:s|ed|ers?)?|"
     r"bomb\w*|blasts?|explo(?:sion|sive|ded)\w*|crash(?:es|ed|ing)?(?!\s+out\b)|collisions?|accidents?|"
     r"(?:wild|bush)?fires?|blaze|floods?|flooding|quakes?|earthquakes?|storms?|hurricanes?|cyclones?|"
     r"typhoons?|tornado(?:es|s)?|tsunami|(?:land|mud)slides?|avalanche|eruption|"
@@ -186,7 +192,7 @@ def sport_injury(sentence: str) -> bool:
 CUE_STEMS = tuple("kill dead death die dying drown suffocat asphyx wound injur hurt shot shoot stab casualt "
                   "fatal missing captur "
                   "prisoner pow hostage displac refugee fled flee hospital murder toll slain slay massacr execut "
-                  "abduct kidnap perish succumb victim maim unaccounted evacu deceased graz struck strik".split()) + (
+                  "abduct kidnap perish succumb victim maim unaccounted evacu deceased graz struck strik body".split()) + (
     " hit",  # not "white" or "architect"
     *(f"{grade} condition" for grade in ("critical", "serious", "stable", "grave", "fair", "guarded",
                                         "life-threatening", "satisfactory")), "in extremis",
@@ -242,6 +248,10 @@ CASUALTIES = declare("casualties", (
            "for counted groups.", "<NA>"),
     Column("figure", "Int64", "Row of the article's `figures` table (its position among the article's "
            "figures) for counted mentions; missing for mentions without a digit.", "10"),
+    Column("superseded", "boolean", "True when the article later revises this figure (\"71 people died\" ... "
+           "\"officials revised the toll down to 63\", \"the toll has since risen to 80\"): a mention of the "
+           "same state and side before the revision; the row is kept, but casualty_totals and the summary's "
+           "best count use the revision.", "False"),
 ), doc="One row per casualty mention in headline, subheading and body paragraphs: casualty figures and mentions "
        "without a digit, in text order.")
 
@@ -376,7 +386,45 @@ TALLY_VERBS = {"rise", "climb", "reach", "pass", "hit", "stand", "top", "exceed"
                "grow", "mount", "soar", "go", "edge", "creep", "swell"}
 TALLY_OBJECT_VERBS = {"reach", "pass", "hit", "top", "exceed", "surpass"}
 # Verbs by which someone sets a tally at a number: "put the death toll at 52", "revised the toll down to 63".
-TALLY_SETTERS = {"put", "place", "set", "revise", "raise", "lower", "bring", "update", "estimate", "cut"}
+TALLY_SETTERS = {"put", "place", "set", "revise", "raise", "lower", "bring", "update", "estimate", "cut",
+                 "correct", "amend", "adjust", "downgrade", "upgrade", "reduce"}
+
+
+# Verbs that replace a tally the article gave before ("revised the toll down to 63", "corrected the
+# figure to four"), and the adverbs that make a rise or a new level a later update ("has since risen to 80").
+REVISE_VERBS = frozenset({"revise", "correct", "update", "amend", "adjust", "downgrade", "upgrade", "lower",
+                          "reduce", "raise", "cut"})
+LATER = frozenset({"since", "later", "subsequently"})
+# Nouns that name a tally without saying of what ("the figure", "the total"): a revision of one
+# revises the casualty figure just before it.
+TALLY_NOUNS = frozenset({"figure", "figures", "number", "tally", "total", "count", "toll", "estimate"})
+
+
+def tally_verb(number: Token) -> Token | None:
+    """The verb whose new value a number is: "rose to 5", "stood at 40", "revised the toll down to 63",
+    "revised the toll from 71 to 63"; None otherwise."""
+    if number.dep_ != "pobj":
+        return None
+    prep = number.head
+    holder = prep.head
+    if prep.lower_ in ("to", "at") and holder.lower_ == "from" and holder.dep_ == "prep":
+        holder = holder.head  # "from 71 to 63": the parse hangs "to" on "from"
+    elif prep.lower_ in ("to", "at") and holder.dep_ in ("prt", "advmod") and holder.lower_ in ("down", "up"):
+        holder = holder.head  # "revised the toll down to 63": the verb's particle holds "to"
+    elif prep.lower_ not in ("to", "at", "down", "up"):
+        return None
+    return holder if holder.pos_ in ("VERB", "AUX") else None
+
+
+def is_revision(number: Token) -> bool:
+    """Whether a number is a tally's revised value: set by a revising verb ("revised the toll down to 63",
+    "the figure was corrected to four") or reached later ("the toll has since risen to 80")."""
+    verb = tally_verb(number)
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in REVISE_VERBS or (lemma in TALLY_VERBS | TALLY_SETTERS
+                                     and any(c.dep_ == "advmod" and c.lower_ in LATER for c in verb.children))
 
 
 def _tally_type(subject: Token, verb: Token) -> tuple[str, str] | None:
@@ -389,6 +437,10 @@ def _tally_type(subject: Token, verb: Token) -> tuple[str, str] | None:
         # a bare toll that rises to a head count is the death toll; "road toll", "toll charges" are not bare
         bare = not any(c.dep_ in ("compound", "amod", "nmod") for c in subject.children)
         return ("dead", "toll") if bare else None
+    if subject.lower_ in TALLY_NOUNS:
+        for c in subject.children:  # "the death tally", "the casualty figure", "the injury count"
+            if c.dep_ in ("compound", "amod") and (kind := _noun_type(c)):
+                return kind, c.lower_
     if subject.lemma_.lower() == "number":
         # the cue is the casualty word, so that it is not read again as a mention without a digit
         for of in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -471,13 +523,10 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
             c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
                 g.dep_ == "pobj" and g.lower_ in HOME_NOUNS for g in c.children) for c in head.children):
         return "displaced", head.lower_, head  # "forced more than 88,000 people from their homes"
-    if dep == "pobj" and head.lower_ in ("to", "at") and head.head.dep_ in ("prt", "advmod") \
-            and head.head.lower_ in ("down", "up") and head.head.head.pos_ in ("VERB", "AUX"):
-        head = head.head  # "revised the toll down to 63": the verb's particle holds "to"
-    if dep == "pobj" and head.lower_ in ("to", "at", "down", "up") and head.head.pos_ in ("VERB", "AUX"):
-        verb = head.head  # "the death toll rose to 5", "casualties stood at 40"
+    if dep == "pobj" and (verb := tally_verb(tok)) is not None:
+        # "the death toll rose to 5", "casualties stood at 40", "the toll was revised down to 63"
         for c in verb.children:
-            setter = c.dep_ in ("dobj", "obj") and _lemma(verb) in TALLY_SETTERS
+            setter = c.dep_ in ("dobj", "obj", "nsubjpass") and _lemma(verb) in TALLY_SETTERS
             if (c.dep_ == "nsubj" or setter) and (tally := _tally_type(c, verb)):
                 if any(t.lower_ in ("many", "high", "up") for t in tok.lefts):
                     # "could rise to as many as 300": a ceiling, kept though forecast (not a count)
@@ -797,7 +846,12 @@ def _np_count_one(noun: Token) -> float | None:
         return 0.0  # "no deaths or injuries": the "no" covers both
     if word in ("both",) or "both" in dets:
         return 2.0
-    if word in ("he", "she", "him", "her", "another") or noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
+    if word in ("couple", "pair") and dets & {"a", "the", "this", "that"}:
+        return 2.0  # "a married couple"
+    if word in ("they", "them") and any(c.lower_ == "both" for c in (*noun.children, *noun.head.children)):
+        return 2.0  # "they were both taken to hospital", "they both died"
+    if word in ("he", "she", "him", "her", "himself", "herself", "another") or \
+            noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
         return 1.0
     if (word == "old" or word.endswith("-old")) and dets & {"a", "an", "the", "another"}:
         return 1.0  # "the 22-year-old who had been shot"
@@ -878,6 +932,64 @@ def _victim_of(cue: Token) -> Token | None:
     return None
 
 
+# Nouns of a killing, and of an attack that the adjective makes one ("the fatal shooting of ...").
+KILLING_NOUNS = frozenset({"killing", "murder", "slaying", "homicide"})
+ATTACK_NOUNS = frozenset({"shooting", "stabbing", "beating"})
+# Verbs by which a person's body is found ("the body of a man was found in a ditch").
+FOUND_BODY = frozenset({"find", "discover", "recover", "pull", "retrieve", "locate", "dump", "wash", "exhume"})
+
+
+def _killing_victim(noun: Token) -> tuple[str, Token] | None:
+    """(casualty_type, victim) of a killing named by a noun: "the killing of X", "the fatal shooting of X"
+    (killed), or a person's body found ("the body of a man", "Hobson's body", "a body was found": dead)."""
+    word = noun.lower_
+    if word == "body":
+        if noun.dep_ not in ("dobj", "obj", "nsubjpass") or _lemma(noun.head) not in FOUND_BODY \
+                or hypothetical(noun.head):
+            return None  # "where her body might not be found"
+        for c in noun.children:
+            if c.dep_ == "poss" and c.lower_ == "whose" and noun.head.dep_ == "relcl":
+                return "dead", noun.head.head  # "a man whose body was found"
+            if c.dep_ == "poss" and (is_person(c) or c.pos_ == "PROPN"):
+                return "dead", c  # "Thomas Hobson's body"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                found = [g for g in c.children if g.dep_ == "pobj"]
+                return ("dead", found[0]) if found and is_person(found[0]) else None  # "the body of a dog": no
+            if c.dep_ == "poss":
+                return None  # "its body"
+        return "dead", noun
+    if any(c.lower_ in ("attempted", "attempt", "attempts") for c in noun.children):
+        return None  # "attempted murder of two people"
+    if noun.lemma_.lower() not in KILLING_NOUNS and not (
+            word.rstrip("s") in ATTACK_NOUNS and any(c.dep_ == "amod" and c.lower_ in ("fatal", "deadly")
+                                                     for c in noun.children)):
+        return None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj" and (is_person(g) or g.pos_ == "PROPN" and g.ent_type_ in NAME_TYPES):
+                    return "killed", g
+    return None
+
+
+def _self_wound(cue: Token) -> bool:
+    """Whether shooting oneself is told as a wound, not as a possible suicide: "accidentally shot
+    himself", "shot himself in the leg"."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("accidentally", "unintentionally", "inadvertently")
+               for c in cue.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("in", "through") and any(g.lower_ in BODY_PARTS for g in c.children)
+        for c in cue.children)
+
+
+def _gapped_victim(cue: Token) -> Token | None:
+    """ "another" of a clause whose verb is left out ("One man was killed and another wounded"), which
+    the parser hangs elsewhere; None when the cue has no such word right before it."""
+    if cue.i < 2 or cue.tag_ != "VBN":
+        return None
+    before, joint = cue.doc[cue.i - 1], cue.doc[cue.i - 2]
+    return before if before.lower_ == "another" and joint.lower_ in ("and", "while", ",", "but") else None
+
+
 def _noun_victim(noun: Token) -> Token | None:
     """Who suffered a casualty noun: the subject of "suffer"/"sustain", of the clause it hangs off."""
     for c in noun.children:  # "the shooting death of Lavon Spaights"
@@ -920,7 +1032,7 @@ NO_HARM_CARE = {"precaution", "evaluation", "evaluations", "observation", "asses
 
 
 # What a person taken to or kept in hospital "with" has when it is harm ("with gunshot wounds").
-CARE_HARM = re.compile(r"\b(?:injur\w*|wound\w*|gunshot|shot|stab\w*|burns?|broken|fractur\w*|bleed\w*|"
+CARE_HARM = re.compile(r"\b(?:injur\w*|wound\w*|gunshot|shot|stab(?:s|bed|bings?)?\b|burns?|broken|fractur\w*|bleed\w*|"
                        r"trauma\w*|bruis\w*|cuts|lacerations?|bullet\w*)\b", re.I)
 
 
@@ -972,7 +1084,9 @@ def _care_victim(noun: Token) -> Token | None:
     # of a verb of staying ("he remains in hospital"), never the agent who took them there
     passive = [c for c in clause.children if c.dep_ == "nsubjpass"]
     objects = [c for c in holder.children if c.dep_ in ("dobj", "obj")]
-    subjects = [] if verbs is TO_HOSPITAL else [c for c in clause.children if c.dep_ == "nsubj"]
+    gapped = holder.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in holder.children)
+    # "and another taken to a hospital": a passive with its auxiliary left out has the one taken as subject
+    subjects = [] if verbs is TO_HOSPITAL and not gapped else [c for c in clause.children if c.dep_ == "nsubj"]
     found = passive or objects or subjects
     return found[-1] if found and is_person(found[-1]) else None
 
@@ -1045,7 +1159,23 @@ def hypothetical(verb: Token) -> bool:
         if h.dep_ == "ccomp" and h.head.lemma_.lower() in DOUBT_VERBS and any(
                 c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in h.head.children):
             return True  # "it does not appear that she was injured", "police do not believe he was shot"
+        if h.dep_ == "pcomp" and h.head.lower_ == "from" and h.head.head.lemma_.lower() in PREVENT_VERBS:
+            return True  # "stopped him from killing himself"
+        if h.dep_ in ("acl", "ccomp") and h.head.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in h.head.children):
+            return True  # "there are no reports that anyone was hurt", "no indication that he was shot"
+        if h.dep_ == "ccomp" and (h.head.lower_ in MAYBE or any(
+                c.dep_ == "acomp" and c.lower_ in MAYBE for c in h.head.children)):
+            return True  # "it is possible a person was shot and fled"
+    if verb.dep_ == "conj" and verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return hypothetical(verb.head)  # "threatened to shoot and kill her", "not to take the car or hurt her"
     return False
+
+
+# Verbs that keep what follows "from" from happening ("prevented him from shooting anyone").
+PREVENT_VERBS = frozenset({"stop", "prevent", "keep", "save", "talk", "dissuade", "deter", "block", "bar", "spare"})
+# Adjectives that leave the clause they introduce unasserted ("it is possible a person was shot").
+MAYBE = frozenset({"possible", "unclear", "unknown", "uncertain", "unconfirmed"})
 
 
 # Verbs whose denial leaves what they introduce unasserted ("did not believe he had been shot"); "did not
@@ -1079,6 +1209,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
                 continue
             kind, cue = r
             victim = _victim_of(tok)
+            if (victim is None or not is_person(victim)) and (gapped := _gapped_victim(tok)) is not None:
+                victim = gapped  # "one man was killed and another wounded"
             if victim is None:
                 continue
             if kind == "displaced" and lemma == "flee" and victim.lower_ in ("suspect", "suspects", "gunman", "gunmen", "he", "they", "shooter"):
@@ -1093,6 +1225,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
             victim = _victim_of(tok)
             if victim is None:
                 continue
+        elif tok.pos_ == "NOUN" and (killing := _killing_victim(tok)) is not None:
+            kind, victim = killing  # "the fatal shooting of Melvin DeVost", "the body of a man was found"
         elif tok.pos_ == "NOUN" and _noun_type(tok):
             kind = _noun_type(tok)
             if any(c.dep_ == "nummod" for c in tok.children):
@@ -1138,6 +1272,10 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
             count, implicit = _np_count(victim)
             if named and count is None:
                 count = 1.0  # one named person
+            if victim is tok and tok.lower_ == "body":
+                count, implicit = 1.0, True  # "a body was found": one dead person
+            if victim.lower_ in ("himself", "herself") and kind == "wounded" and not _self_wound(tok):
+                count = None  # "then shot himself" often tells of a suicide: wounded or dead is not said
         if tok.pos_ == "NOUN" and victim is not tok and _np_count_one(tok) == 0.0:
             count, implicit = 0.0, True
         words = [t for t in (victim, tok) if t is not None]
@@ -1161,7 +1299,7 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
 
 
 GENERIC = {"victim", "person", "one", "individual"}
-PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "us", "i", "me", "you", "who"}
+PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "they", "them", "we", "us", "i", "me", "you", "who"}
 
 
 def people(doc: Doc, rows: list[dict]) -> list[str | None]:
@@ -1189,7 +1327,7 @@ def people(doc: Doc, rows: list[dict]) -> list[str | None]:
                 found = next((p for p in reversed(individuals) if p["name"] is None), None)
                 if found is not None:
                     found["name"] = name
-        elif w in ("he", "she", "him", "her"):
+        elif w in ("he", "she", "him", "her", "himself", "herself"):
             found = individuals[-1] if individuals else None
         elif "another" in dets or w in ("another",):
             found = None
@@ -1216,13 +1354,14 @@ def _further(r: dict) -> bool:
     """A count of people other than the dead ("another man was also shot", "five others suffered
     gunshot wounds"): never taken off the killed."""
     # "three were killed and five others suffered gunshot wounds": the others are not the dead
-    if _key(r.get("victims")) in ("others", "other"):
+    if _key(r.get("victims")) in ("others", "other", "another"):
         return True
     # a wound may be a dead person's ("the second neighbor died from a self-inflicted wound")
     return bool(r.get("implicit")) and r["cue"] not in WOUND_NOUNS \
         and FURTHER_TEXT.match(str(_key(r.get("text")) or "")) is not None
 
 
+SELVES = frozenset({"himself", "herself", "themselves"})
 # Cues for people who may be the same people later reported dead ("shot", "suffered gunshot wounds").
 SHOT_CUES = ("shot", "stabbed", "wounds", "wound", "injuries", "injury")
 
@@ -1299,6 +1438,9 @@ def _ordinary(m: dict, doc: Doc, sentence: str, violent: bool) -> bool:
     an injury or one person's death in an article telling of no violence, war, crime or accident."""
     if m["count"] == 0.0:
         return False  # "no injuries were reported" says so whatever the event
+    if m["casualty_type"] == "dead" and _aged(doc[m["cue_i"]]) and VIOLENCE.search(sentence) is None \
+            and HARM.search(sentence) is None:
+        return True  # "has died at the age of 79", "died aged 79": an obituary, whatever else the article tells
     if m["cue"] in EUPHEMISMS:
         # "passed away", "lost his life": said of illness and old age too, so the harm must be in the sentence
         return VIOLENCE.search(sentence) is None and HARM.search(sentence) is None
@@ -1326,6 +1468,12 @@ def _own_words(doc: Doc, sent: Span, source: str | None, cue: str | None) -> boo
             return True
         at = sent.text.find(source, at + 1)
     return False
+
+
+def _aged(cue: Token) -> bool:
+    """Whether a death is told with the age it came at ("died at the age of 79", "died aged 79")."""
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(g.lower_ == "age" for g in c.children)
+               or c.lower_ == "aged" for c in cue.children)
 
 
 def _figure_finder(figures: pd.DataFrame):
@@ -1370,6 +1518,7 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
                      "implicit": False, "victims": f["victims"], "side": f["side"], "period": f["period"],
                      "source": f["source"], "source_row": f["source_row"], "figure": i})
         span = doc.char_span(int(f["start"]), int(f["end"]), alignment_mode="expand")
+        rows[-1]["revision"] = span is not None and is_revision(span.root)
         if span is not None:
             cues = cue_by_sentence.setdefault(int(f["sentence"]), set())
             cues.update(t.i for t in span)
@@ -1379,6 +1528,7 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
             for t in span.sent[:]:
                 if t.lower_ == (f["cue"] or "") and abs(t.i - span.root.i) < 25:
                     cues.add(t.i)
+    rows += _revised_figures(doc, figures, rows, paragraphs)
     names = ("paragraph", "sentence", "start", "end", "text")
     columns = [sentences[c].tolist() for c in names] if len(sentences) else []
     for paragraph, sentence, start, end, text in zip(*columns):
@@ -1409,11 +1559,72 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
             m.update(paragraph=paragraph, sentence=sentence, source=said[0], source_row=said[1], figure=None)
             rows.append(m)
     rows.sort(key=lambda r: (int(r["start"]), int(r["end"])))
-    for r, key in zip(rows, people(doc, rows)):
+    replaced = superseded(rows, article_year(article.published))
+    for r, key, old in zip(rows, people(doc, rows), replaced):
         r["article_id"] = article.article_id
         r["person"] = key
+        r["superseded"] = old
         r.pop("victim_i", None)
+        r.pop("revision", None)
     return rows
+
+
+# Stems of the verbs in REVISE_VERBS: a cheap test of a sentence before its figures are parsed.
+_REVISE_STEMS = re.compile(r"\b(?:revis|correct|updat|amend|adjust|downgrad|upgrad|lower|reduc|rais|cut)", re.I)
+
+
+def _revised_figures(doc: Doc, figures: pd.DataFrame, rows: list[dict], paragraphs: set[int]) -> list[dict]:
+    """Casualty rows for counts that revise a tally named without its casualty word ("Five people were
+    killed. Officials corrected the figure to four."): they take the state of the casualty figure before them."""
+    if not rows or not len(figures):
+        return []
+    numbered = sorted((r for r in rows if r.get("figure") is not None), key=lambda r: int(r["start"]))
+    out = []
+    flags = figures["is_casualty"].fillna(False).astype(bool).tolist()
+    for i, f in enumerate(figures.to_dict("records")):
+        if flags[i] or f["kind"] != "count" or int(f["paragraph"]) not in paragraphs:
+            continue
+        span = doc.char_span(int(f["start"]), int(f["end"]), alignment_mode="expand")
+        if span is None or not _REVISE_STEMS.search(span.sent.text):
+            continue
+        verb = tally_verb(span.root)
+        if verb is None or verb.lemma_.lower() not in REVISE_VERBS:
+            continue
+        noun = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") and c.lower_ in TALLY_NOUNS), None)
+        # the tally revised is the casualty figure just before, in this sentence or the two before it
+        before = [r for r in numbered if int(r["start"]) < int(f["start"])
+                  and int(f["sentence"]) - 2 <= int(r["sentence"]) <= int(f["sentence"])]
+        if noun is None or not before:
+            continue
+        last = before[-1]
+        count = f["value"] if f["qualifier"] in ("exact", "approximate") else pd.NA
+        out.append({"paragraph": f["paragraph"], "sentence": f["sentence"], "start": f["start"], "end": f["end"],
+                    "text": f["text"], "casualty_type": last["casualty_type"], "cue": noun.lower_, "count": count,
+                    "low": f["low"], "high": f["high"], "qualifier": f["qualifier"], "quantified": True,
+                    "implicit": False, "victims": last["victims"], "side": last["side"], "period": last["period"],
+                    "source": f["source"], "source_row": f["source_row"], "figure": i, "revision": True})
+    return out
+
+
+def _state(casualty_type) -> str:
+    """The state of casualty_totals a casualty type counts in ("dead" is killed)."""
+    return "killed" if casualty_type == "dead" else str(casualty_type)
+
+
+def superseded(rows: list[dict], year: int | None = None) -> list[bool]:
+    """For mentions in text order, whether a later revision of the same state and side (and time) replaces
+    each numbered one ("71 people died" ... "revised the toll down to 63")."""
+    out = [False] * len(rows)
+    for j, rev in enumerate(rows):
+        if not rev.get("revision"):
+            continue
+        state, side, when = _state(rev["casualty_type"]), _key(rev.get("side")), elsewhen(rev.get("period"), year)
+        for i in range(j):
+            r = rows[i]
+            if (_state(r["casualty_type"]) == state and _key(r.get("side")) == side and r.get("quantified")
+                    and elsewhen(r.get("period"), year) == when and int(r["start"]) < int(rev["start"])):
+                out[i] = True
+    return out
 
 
 def _phrase(row) -> str:
@@ -1434,7 +1645,7 @@ def _phrase(row) -> str:
         n = "an unstated number of"
     who = row["victims"] if pd.notna(row["victims"]) else "people"
     if who in PRONOUNS:  # "He died": one person, not "1 he dead"
-        one = pd.notna(v) and float(v) == 1 or who in ("he", "she", "him", "her")
+        one = pd.notna(v) and float(v) == 1 or who in ("he", "she", "him", "her", "himself", "herself")
         who = "person" if one else "people"
     side = f" ({row['side']})" if pd.notna(row["side"]) else ""
     src = f", according to {row['source']}" if pd.notna(row["source"]) else ""
@@ -1456,7 +1667,9 @@ def summary(casualties: pd.DataFrame | list[dict], year: int | None = None) -> p
     rows = []
     for key, members in groups.items():
         scored = [(_estimate(r), n, r) for n, r in members]
-        best = max(scored, key=lambda x: (x[0] is not None, x[0] or 0.0, -x[1]))[2]
+        # a revised figure is the best only when its group has nothing else ("revised down to 63")
+        best = max(scored, key=lambda x: (not _key(x[2].get("superseded")), x[0] is not None, x[0] or 0.0,
+                                          -x[1]))[2]
         row = {k: best[k] for k in ("article_id", "casualty_type", "victims", "side", "count", "low", "high",
                                     "qualifier", "source")}
         row["rows"] = ",".join(str(n) for n, _ in members)
@@ -1533,7 +1746,7 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict], year: int | N
     records, later_dead = _died_later(records)
 
     # a rate ("1,200 a day") is no count of people, whatever it multiplies to
-    scored = [(r, v) for r in records if (v := _estimate(r)) is not None
+    scored = [(r, v) for r in records if (v := _estimate(r)) is not None and not _key(r.get("superseded"))
               and not RATE.fullmatch((_key(r.get("period")) or "").strip())]
     dated = [elsewhen(r.get("period"), year) for r, _ in scored]
     # One individual's mentions tell of one event: "Van Gogh was shot ... shot and stabbed in November 2004".
@@ -1564,6 +1777,10 @@ def totals(article_id: str, casualties: pd.DataFrame | list[dict], year: int | N
 
         killed = best(("killed", "dead"))
         k = killed[0] if killed else 0.0
+        dead = [(r, v) for r, v in g if r["casualty_type"] in ("killed", "dead")]
+        if any(_key(r.get("victims")) in SELVES for r, _ in dead):
+            # the shot who may have died: a shooter who killed himself is not one of those he shot
+            k = max((v for r, v in dead if _key(r.get("victims")) not in SELVES), default=0.0)
         # A stated number of wounded stands; "shot", "gunshot wounds" and one-person mentions
         # ("the injured man") may be people later reported dead.
         maybe_dead = [(r, v) for r, v in g if r["casualty_type"] == "wounded" and not _further(r)
