@@ -239,8 +239,10 @@ CASUALTIES = declare("casualties", (
     Column("period", "string", "Time span covered, as written (see figures.period), or a rate (\"per day\"), "
            "which no total uses; also the date of what did the killing when only that is dated (\"2018\" "
            "of \"The 2018 earthquake killed 4,300\", \"April 2023\" of \"the war, which began in April 2023, "
-           "has killed\"). A period placing a mention at another time than the article keeps it out of "
-           "casualty_totals.", "just over a month of fighting"),
+           "has killed\"), of an earlier event named with its year (\"the 2003 European heatwave\") or set "
+           "years apart (\"six years after\"), or of a running count (\"so far this year\", \"since "
+           "March\", \"2024 so far\"). A period placing a mention at another time than the article, or "
+           "making it a running count, keeps it out of casualty_totals.", "just over a month of fighting"),
     Column("source", "string", "Who the mention is attributed to (see figures.source).", "a NATO official"),
     Column("source_row", "Int64", "Matching row of the article's `sources` table (see figures.source_row).", "15"),
     Column("person", "string", "The individual a one-person mention refers to (\"person 1\", ...): mentions "
@@ -284,8 +286,10 @@ _STATE_MEANING = {
 }
 ESTIMATE_RULE = ("The best single estimate is the largest of the article's mentions of that state that "
                  "are about the article's own event and time: a mention placed at another time (\"last "
-                 "year\", \"since 1998, when...\", a written year other than the publication year) is left "
-                 "out unless every numbered mention is, and vague quantities (\"dozens\") and ceilings "
+                 "year\", \"since 1998, when...\", a written year other than the publication year, \"the "
+                 "2003 heatwave\", \"six years after\") or a running count (\"so far this year\", \"since "
+                 "March\") is left out unless every numbered mention is, a mention the article later revises "
+                 "(`superseded`) is left out for the revision, and vague quantities (\"dozens\") and ceilings "
                  "(\"up to\") count only when no mention states a number. Each mention is "
                  "read as: its number when exact or approximate (\"some six million\" -> 6000000); the "
                  "middle of a range (\"between 1.1 and 1.5 million\" -> 1300000) or of a vague quantity's "
