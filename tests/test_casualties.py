@@ -924,3 +924,16 @@ def test_stable_is_no_stabbing():
     assert casualties.VIOLENCE.search("The economy remains stable and the patient is in stable condition.") is None
     assert casualties.CARE_HARM.search("taken to hospital with stable vital signs") is None
     assert casualties.VIOLENCE.search("He was stabbed twice") and casualties.CARE_HARM.search("with stab wounds")
+
+
+def test_a_superlative_of_the_year_is_no_running_count(tables_of):
+    t = tables_of("At least 37 people were killed when shells hit a market in Kadugli on Friday, medics said, "
+                  "in one of the worst attacks this year.\n\nThe rebels said the army had killed 9 of its fighters.")
+    assert total(t, "killed") == 37
+
+
+def test_an_earlier_year_before_the_clause_wins_over_a_span_inside_it(tables_of):
+    t = tables_of("Twelve people died in floods in the valley on Sunday, officials said.\n\nLast year, 180 "
+                  "people died in storm-related disasters between July and September, according to official "
+                  "figures.")
+    assert total(t, "killed") == 12

@@ -141,6 +141,10 @@ MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|octob
 RUNNING = re.compile(r"\bthis\s+year\b|\b(?:1[89]|20)\d\d\s+so\s+far\b|\byear[\s-]to[\s-]date\b|"
                      r"^since\s+(?:the\s+(?:start|beginning|turn)\s+of\s+(?:the|this)\s+year|" + MONTHS
                      + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$)", re.I)
+RUNNING_PERIOD = re.compile(r"(?:so\s+far\s+)?(?:(?:during|in)\s+)?this\s+year(?:\s+so\s+far)?|"
+                            r"(?:in\s+)?(?:1[89]|20)\d\d\s+so\s+far|(?:the\s+)?year[\s-]to[\s-]date|"
+                            r"since\s+(?:the\s+(?:start|beginning|turn)\s+of\s+(?:the|this)\s+year|" + MONTHS
+                            + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)", re.I)
 # A period that is only a date ("1998", "March 2003", "the summer of 2001"): its year dates the mention.
 DATE_PERIOD = re.compile(r"(?:(?:the|early|late|mid|end|start|beginning|spring|summer|autumn|fall|winter|of|"
                          r"january|february|march|april|may|june|july|august|september|october|november|"
@@ -626,6 +630,14 @@ def _period(*tokens: Token | None) -> str | None:
     onset = _since_onset(tokens[0]) if tokens and tokens[0] is not None else None
     if onset:
         return onset
+    # "Last year, 224 people died in disasters between June and September": the other year wins over a
+    # span inside the clause, since it places the whole mention
+    first = tokens[0] if tokens else None
+    for c in first.children if first is not None else ():
+        if c.dep_ in ("npadvmod", "advmod"):
+            sub = first.doc[c.left_edge.i:c.right_edge.i + 1]
+            if OTHER_TIME.search(sub.text):
+                return sub.text
     for tok in tokens:
         if tok is None:
             continue
@@ -1707,7 +1719,8 @@ def elsewhen(period, year: int | None) -> bool:
     p = _key(period)
     if p is None:
         return False
-    if OTHER_TIME.search(p) or RUNNING.search(p.strip()):
+    # The whole period must be the running count: "one of the deadliest attacks this year" is no tally.
+    if OTHER_TIME.search(p) or RUNNING_PERIOD.fullmatch(p.strip()):
         return True
     m = DATE_PERIOD.fullmatch(p.strip()) or EVENT_YEAR.fullmatch(p.strip())
     if m is not None:  # a date, or an event named with its year ("the 2003 European heatwave")
