@@ -937,3 +937,33 @@ def test_an_earlier_year_before_the_clause_wins_over_a_span_inside_it(tables_of)
                   "people died in storm-related disasters between July and September, according to official "
                   "figures.")
     assert total(t, "killed") == 12
+
+
+# --- displacement by force and into shelters, one row per number (fix-cas7) -------------------
+
+def test_forced_to_flee_a_town_or_their_homes_is_displacement(tables_of):
+    t = tables_of("Fighting spread on Monday. The violence had forced some 8,000 people to flee Aldova "
+                  "this week. About 600 villagers were forced to flee their homes.")
+    c = t["casualties"]
+    assert c["casualty_type"].tolist() == ["displaced", "displaced"]
+    assert c["count"].tolist() == [8000, 600]
+    assert total(t, "displaced") == 8000
+
+
+def test_moved_to_temporary_shelters_is_displacement(tables_of):
+    t = tables_of("Floods hit the valley on Sunday. Officials said 900 residents had been moved to schools "
+                  "and temporary shelters.")
+    assert total(t, "displaced") == 900
+
+
+def test_shoppers_forced_to_flee_a_store_are_not_displaced(tables_of):
+    t = tables_of("A gunman opened fire on Friday. About 20 shoppers were forced to flee the store.")
+    assert total(t, "displaced") is None
+
+
+def test_one_row_for_a_number_told_by_several_care_words(tables_of):
+    t = tables_of("A landslide struck the village on Saturday. Nine people were taken to hospital with injuries, "
+                  "two of them in critical condition.")
+    c = t["casualties"]
+    assert c[c["count"] == 9].shape[0] == 1
+    assert total(t, "wounded") == 9

@@ -68,6 +68,14 @@ BODY_NOUNS = {"bodies", "corpses", "remains"}
 # Where people are driven from when they are displaced ("forced 5,000 people from their homes").
 HOME_NOUNS = {"home", "homes", "house", "houses", "village", "villages", "town", "towns", "land", "lands",
               "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "camp", "camps"}
+# Places people live in, which fleeing or leaving under force displaces them from ("to flee the city").
+PLACE_NOUNS = frozenset({"city", "cities", "region", "regions", "area", "areas", "country", "province", "district",
+                         "districts", "valley", "island", "islands", "territory", "enclave", "strip"})
+# Verbs that move people to where displaced people are housed ("moved to temporary shelters").
+SHELTER_VERBS = frozenset({"move", "relocate", "evacuate", "take", "transfer", "house", "shelter", "rehouse",
+                           "send", "bus", "resettle"})
+# What people under force do to their homes ("forced to flee their homes", "forced to leave the city").
+LEAVE_VERBS = frozenset({"flee", "leave", "abandon", "evacuate", "quit", "escape"})
 BODY_VERBS = {"recover", "find", "pull", "retrieve", "discover", "bury", "identify", "exhume", "wash", "count",
               "collect", "remove", "bring", "lie", "see", "dig", "receive", "repatriate", "return", "transport"}
 FATAL = re.compile(r"^(?:fatally|mortally|dead|death|killed|kill)$", re.I)
@@ -527,10 +535,10 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
             for c in head.children:  # "5,000 people have been left homeless"
                 if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "conj") and c.lower_ == "homeless":
                     return "displaced", c.lower_, c
-    if dep in ("dobj", "obj", "nsubjpass") and _lemma(head) in ("force", "drive", "chase", "push", "flush") and any(
-            c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
-                g.dep_ == "pobj" and g.lower_ in HOME_NOUNS for g in c.children) for c in head.children):
-        return "displaced", head.lower_, head  # "forced more than 88,000 people from their homes"
+    if dep in ("dobj", "obj", "nsubjpass") and _driven_home(head):
+        # "forced more than 88,000 people from their homes", "forced 25,000 people to flee El Fasher",
+        # "1,200 residents had been moved to temporary shelters"
+        return "displaced", head.lower_, head
     if dep == "pobj" and (verb := tally_verb(tok)) is not None:
         # "the death toll rose to 5", "casualties stood at 40", "the toll was revised down to 63"
         for c in verb.children:
@@ -560,10 +568,47 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
 
 def _driven_home(verb: Token) -> bool:
     """Whether a verb drives people from their homes ("forced ... from their homes", "driven out of
-    their villages"): displacement, not the police forcing protesters into a van."""
-    return _lemma(verb) in ("force", "drive", "chase", "push", "flush") and any(
-        c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
-            g.dep_ == "pobj" and g.lower_ in HOME_NOUNS for g in c.children) for c in verb.children)
+    their villages", "forced ... to flee the city") or into shelters ("moved to temporary shelters"):
+    displacement, not the police forcing protesters into a van or shoppers to flee a store."""
+    lemma = _lemma(verb)
+    if lemma in SHELTER_VERBS:
+        return any(c.dep_ == "prep" and c.lower_ in ("to", "into", "in") and any(
+            _shelter(g, lemma) for g in _pobjs(c)) for c in verb.children)
+    if lemma not in ("force", "drive", "chase", "push", "flush", "compel"):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("from", "out") and any(g.lower_ in HOME_NOUNS for g in _pobjs(c))
+           for c in verb.children):
+        return True
+    # "forced to flee their homes", "forced 25,000 people to flee El Fasher": fled from a home or a
+    # place people live in; fleeing a shop or a gunman is not displacement
+    return any(c.dep_ == "xcomp" and _lemma(c) in LEAVE_VERBS and any(
+        (g.dep_ in ("dobj", "obj") and _home_or_place(g))
+        or (g.dep_ == "prep" and g.lower_ in ("from", "out") and any(_home_or_place(h) for h in _pobjs(g)))
+        for g in c.children) for c in verb.children)
+
+
+def _shelter(noun: Token, lemma: str) -> bool:
+    """Whether people moved to this noun are housed away from home: shelters, tents, relief camps or
+    evacuation centres ("taken to a camp" alone may be a prison camp; "a medical centre" is care)."""
+    if noun.lower_ in ("shelter", "shelters", "tent", "tents"):
+        return True
+    housing = any(c.lower_ in ("evacuation", "relief", "reception", "displacement", "refugee", "temporary",
+                               "emergency") for c in noun.children if c.dep_ in ("compound", "amod"))
+    return housing or (noun.lower_ in ("camp", "camps") and lemma != "take")
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition with their conjuncts ("to schools and temporary shelters"), and of
+    "out of" ("driven out of their villages")."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    objs += [h for g in prep.children if g.dep_ == "prep" for h in g.children if h.dep_ == "pobj"]
+    return objs + [c for g in objs for c in g.conjuncts]
+
+
+def _home_or_place(noun: Token) -> bool:
+    """Whether a noun is a home or a place people live in: a home noun, "the city" / "the region", or a
+    name (the small tagger types towns as ORG or PERSON: "flee El Fasher", "flee Khartoum")."""
+    return noun.lower_ in HOME_NOUNS or noun.lower_ in PLACE_NOUNS or noun.pos_ == "PROPN"
 
 
 def _set_at(at: Token) -> tuple[str, str, Token] | None:
@@ -1214,6 +1259,7 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
     """Casualty mentions without a digit in one sentence (those whose cue no figure already claims);
     `text` is the article text when the caller has it; `figure_at(offset)` the figure row there, if any."""
     out = []
+    numbers_read: set[int] = set()  # a number counts its people once, however many cues tell of them
     for tok in sent:
         if tok.i in figure_cues or not _cue_word(tok.lower_, tok.lemma_):
             continue
@@ -1278,6 +1324,9 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
         if number:
             if any(c.i in figure_cues for c in number):
                 continue  # a casualty figure already counts them ("two people were injured")
+            if number[0].i in numbers_read:
+                continue  # "14 people were taken to hospital with injuries": one mention, not one per cue
+            numbers_read.add(number[0].i)
             from .figures import parse_number
             count = parse_number(number[0].text)
             f = figure_at(number[0].idx) if figure_at is not None else None
