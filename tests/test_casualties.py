@@ -967,3 +967,53 @@ def test_one_row_for_a_number_told_by_several_care_words(tables_of):
     c = t["casualties"]
     assert c[c["count"] == 9].shape[0] == 1
     assert total(t, "wounded") == 9
+
+
+# --- casualty figures in other wordings; no count from "each"; found alive (fix-cas7) ----------
+
+def figure_row(t, text):
+    f = t["figures"]
+    return f[f["text"] == text].iloc[0]
+
+
+def test_the_dead_included_children_counts_dead_children(tables_of):
+    t = tables_of("A flood killed 30 people on Monday. Doctors said the dead included eight children.")
+    row = figure_row(t, "eight")
+    assert row.is_casualty and (row.casualty_type, row.victims) == ("dead", "children")
+    assert total(t, "killed") == 30
+
+
+def test_with_people_shot_is_a_count_of_people_shot(tables_of):
+    # the parser tags "shot" VBD here (a past tense without an object), not VBN
+    t = tables_of("A gunman killed two people on Sunday. Shootings are down 35%, with 1,240 people shot so far in "
+                  "2025, compared with 1,650 at this point in 2024.")
+    row = figure_row(t, "1,240")
+    assert row.is_casualty and row.casualty_type == "wounded"
+
+
+def test_an_events_toll_rising_to_a_number_is_a_death_toll(tables_of):
+    t = tables_of("Flood toll rises to 27 in Kerala")
+    row = figure_row(t, "27")
+    assert row.is_casualty and row.casualty_type == "dead"
+
+
+def test_a_road_toll_is_no_death_toll(tables_of):
+    t = tables_of("The bridge toll rises to 12 next year, the council said.")
+    assert not figure_row(t, "12").is_casualty
+
+
+def test_each_person_killed_counts_no_one(tables_of):
+    t = tables_of("A storm killed 12 people on Friday. Governor Lee promised payments of 5,000 dollars to the "
+                  "family of each person killed.")
+    assert t["casualties"]["count"].tolist() == [12]
+    assert total(t, "killed") == 12
+
+
+def test_reported_dead_but_found_alive_is_not_dead(tables_of):
+    t = tables_of("A bus crashed on Friday. A driver was initially reported dead but was later found alive.")
+    assert total(t, "killed") is None
+
+
+def test_one_found_alive_beside_the_killed_does_not_undo_them(tables_of):
+    t = tables_of("A bus crashed on Friday. Three people were killed and one was found alive.")
+    assert total(t, "killed") == 3

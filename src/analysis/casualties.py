@@ -400,6 +400,9 @@ def _noun_type(noun: Token) -> str | None:
 # Verbs by which a tally reaches a number: "rose to 14", "stood at 40", "passed 5,000".
 TALLY_VERBS = {"rise", "climb", "reach", "pass", "hit", "stand", "top", "exceed", "surpass", "jump", "increase",
                "grow", "mount", "soar", "go", "edge", "creep", "swell"}
+# What a toll is charged for: a "road toll" rising to 31 is money, not a death toll.
+TOLL_CHARGES = frozenset({"road", "bridge", "motorway", "highway", "tunnel", "turnpike", "expressway", "crossing",
+                          "motorists", "car", "lorry", "truck", "congestion", "phone", "call", "plaza", "booth"})
 TALLY_OBJECT_VERBS = {"reach", "pass", "hit", "top", "exceed", "surpass"}
 # Verbs by which someone sets a tally at a number: "put the death toll at 52", "revised the toll down to 63".
 TALLY_SETTERS = {"put", "place", "set", "revise", "raise", "lower", "bring", "update", "estimate", "cut",
@@ -450,8 +453,10 @@ def _tally_type(subject: Token, verb: Token) -> tuple[str, str] | None:
     if kind or verb.lemma_.lower() not in TALLY_VERBS | TALLY_SETTERS:
         return (kind, subject.lower_) if kind else None
     if subject.lower_ == "toll":
-        # a bare toll that rises to a head count is the death toll; "road toll", "toll charges" are not bare
-        bare = not any(c.dep_ in ("compound", "amod", "nmod") for c in subject.children)
+        # a bare toll that rises to a head count is the death toll, and so is an event's ("Landslide toll
+        # rises to 31"); "road toll", "bridge toll", "emotional toll" are not
+        bare = not any(c.dep_ in ("amod", "nmod") or (c.dep_ == "compound" and (
+            c.lower_ in TOLL_CHARGES or c.pos_ != "NOUN")) for c in subject.children)
         return ("dead", "toll") if bare else None
     if subject.lower_ in TALLY_NOUNS:
         for c in subject.children:  # "the death tally", "the casualty figure", "the injury count"
@@ -504,6 +509,18 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
         if dep in ("nsubjpass", "dobj", "obj") or (dep == "npadvmod" and lemma in VERBS):
             r = _type_of_verb(head)
             if r and not (dep == "nsubjpass" and lemma in SUBJECT_VERBS):
+                return (*r, head)
+        if dep in ("dobj", "obj") and lemma == "include":
+            for c in head.children:  # "the dead included nine children", "casualties include three officers"
+                if c.dep_ == "nsubj" and (_noun_type(c) or (c.lower_ in ADJECTIVES and any(
+                        d.lower_ == "the" for d in c.children))):
+                    kind = _noun_type(c) or ADJECTIVES[c.lower_]
+                    return kind, c.lower_, c
+        if dep == "nsubj" and lemma in VERBS and lemma not in SUBJECT_VERBS and head.tag_ in ("VBD", "VBN") \
+                and not has_object and ((head.dep_ == "pcomp" and head.head.lower_ == "with")
+                                        or any(c.dep_ == "mark" and c.lower_ == "with" for c in head.children)):
+            r = _type_of_verb(head)  # "with 1,105 people shot so far": a passive without its auxiliary
+            if r:
                 return (*r, head)
         if dep == "nsubj" and head.pos_ == "ADJ" and head.lower_ in ADJECTIVES and _found_state(head):
             return ADJECTIVES[head.lower_], head.lower_, head  # "deputies found one man dead"
@@ -595,6 +612,20 @@ def _shelter(noun: Token, lemma: str) -> bool:
     housing = any(c.lower_ in ("evacuation", "relief", "reception", "displacement", "refugee", "temporary",
                                "emergency") for c in noun.children if c.dep_ in ("compound", "amod"))
     return housing or (noun.lower_ in ("camp", "camps") and lemma != "take")
+
+
+# Determiners that make a noun any one of many ("each person killed"), which counts no one.
+DISTRIBUTIVE = frozenset({"each", "every", "any"})
+
+
+def _found_alive(cue: Token) -> bool:
+    """Whether the clause of a death or a disappearance goes on to find the person alive ("was reported
+    dead but was later found alive")."""
+    verbs = (cue, cue.head) if cue.dep_ in ("oprd", "acomp", "xcomp") else (cue,)  # "reported [dead]"
+    # the same subject found alive: "three were killed and one was found alive" is another person
+    later = [c for v in verbs for c in v.conjuncts
+             if c.i > v.i and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    return any(t.lower_ == "alive" for c in later for t in c.subtree)
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -846,6 +877,8 @@ def reading(span: Span, counted: Token | None) -> dict | None:
         return None  # "two cars were shot"
     if cue_tok.pos_ in ("VERB", "AUX", "ADJ") and hypothetical(cue_tok):
         return None
+    if kind in ("dead", "killed", "missing") and _found_alive(cue_tok):
+        return None  # "two climbers were reported missing but later found alive"
     if cue in INJURY_CUES and sport_injury(span.sent.text):
         return None  # "four or five central defenders are away because of injuries"
     victim_noun = counted
@@ -1309,6 +1342,14 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
             continue
         if victim is not None and victim.lower_ in ("who", "that", "which") and victim.head.dep_ == "relcl":
             victim = victim.head.head
+        described = [victim] if victim is not None else []
+        described += [tok.head] if tok.dep_ in ("acl", "amod", "relcl") else []  # "each person [killed]"
+        if tok.i > sent.start and doc[tok.i - 1].pos_ == "NOUN":
+            described.append(doc[tok.i - 1])  # the same, when the parser hangs "killed" on the main verb
+        if any(c.dep_ == "det" and c.lower_ in DISTRIBUTIVE for t in described for c in t.children):
+            continue  # "to the family of each person killed": a rule for any victim, not one more victim
+        if kind in ("dead", "killed", "missing") and _found_alive(tok):
+            continue  # "was initially reported dead but was later found alive"
         if victim is not None and (victim.like_num or victim.pos_ == "NUM") \
                 and not any(c.lower_ == "no" for c in victim.children):
             continue  # a figure counts them ("one was shot"); "no one" is read here
