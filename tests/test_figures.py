@@ -947,3 +947,39 @@ def test_from_to_after_a_verb_of_change_and_its_object_is_two_levels(figures_of)
     assert (one(f, "29%").value, one(f, "40%").value) == (29, 40)
     g = figures_of("Estimates ranged from 20% to 30% of the vote.")
     assert one(g, "from 20% to 30%").qualifier == "range"
+
+
+# --- year spans, crowns, ages said outright, a measure written once (fix-cas7) ------------------
+
+def test_a_season_or_financial_year_is_a_date_not_a_count(figures_of):
+    f = figures_of("The 2014-15 season ended early, and the 2021/22 budget was cut.")
+    assert one(f, "2014-15").kind == "date" and one(f, "2021/22").kind == "date"
+    assert f["kind"].tolist() == ["date", "date"]
+
+
+def test_crowns_are_money_in_the_unit_as_written_unless_a_country_is_named(figures_of):
+    f = figures_of("He cut his target for the shares to 730 crowns. A ticket costs 1,200 Czech crowns.")
+    assert (one(f, "730 crowns").kind, one(f, "730 crowns").unit) == ("money", "crowns")
+    assert one(f, "1,200 Czech crowns").unit == "CZK"
+
+
+def test_crowns_won_are_titles_not_money(figures_of):
+    f = figures_of("She has won 14 crowns in her career.")
+    assert one(f, "14 crowns").kind == "count"
+
+
+def test_an_age_said_outright_is_an_age(figures_of):
+    f = figures_of("Every day he rows out. He is 58, and he has fished here all his life.")
+    row = one(f, "58")
+    assert (row.kind, row.unit) == ("age", "years")
+
+
+def test_the_second_end_of_a_change_takes_the_measure_of_the_first(figures_of):
+    f = figures_of("The forest shrank from about 9,000 square km to less than 900 by 2010.")
+    row = one(f, "less than 900")
+    assert (row.kind, row.unit, row.qualifier) == ("other", "square km", "less_than")
+
+
+def test_a_range_with_the_currency_after_its_second_number_does_not_raise(figures_of):
+    f = figures_of("Prices rose from 1990-2500 dollars.")
+    assert "money" in f["kind"].tolist()

@@ -111,15 +111,18 @@ _CURRENCY = {"$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "£": "GBP", "�
              "philippine pesos": "PHP", "swedish kronor": "SEK", "danish kroner": "DKK",
              "norwegian kroner": "NOK", "south african rand": "ZAR", "japanese yen": "JPY",
              "chinese yuan": "CNY", "russian roubles": "RUB", "brazilian reais": "BRL", "turkish lira": "TRY",
-             "israeli shekels": "ILS", "polish zloty": "PLN"}
+             "israeli shekels": "ILS", "polish zloty": "PLN",
+             # "crowns" is the koruna, krona or krone: the unit is the words as written unless a country is named
+             "koruna": "CZK", "korun": "CZK", "koruny": "CZK", "czech crowns": "CZK", "czech koruna": "CZK",
+             "swedish crowns": "SEK", "danish crowns": "DKK", "norwegian crowns": "NOK", "icelandic crowns": "ISK"}
 # Currency words after a number ("86.7bn Swiss francs", "151.5 pence", "300m rupees", "millions of
 # dollars"); the unit is the ISO code when the words name one currency, else the words as written.
 _CURRENCY_WORDS = (r"dollars?|euros?|pounds\s+sterling|roubles?|rubles?|hryvnias?|yuan|yen|renminbi|francs?|"
                    r"pence|cents|(?-i:cent)|rupees?|rupiah|kronor|kroner|kronur|krona|krone|naira|pesos?|rand|"
-                   r"reais|ringgit|baht|dinars?|dirhams?|shekels?|zloty|forints?|lira|lire|riyals?|rials?")
+                   r"reais|ringgit|baht|dinars?|dirhams?|shekels?|zloty|forints?|lira|lire|riyals?|rials?|crowns?|korun[ay]?")
 _CURRENCY_OF = (r"US|American|Australian|Canadian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan(?:ese)?|"
                 r"Zimbabwe(?:an)?|Swiss|Indian|Pakistani|Sri\s+Lankan|Nepalese|Mexican|Argentine|Philippine|"
-                r"Swedish|Danish|Norwegian|Icelandic|Turkish|Egyptian|Iraqi|Kuwaiti|Saudi|Iranian|South\s+African|"
+                r"Swedish|Danish|Norwegian|Icelandic|Czech|Turkish|Egyptian|Iraqi|Kuwaiti|Saudi|Iranian|South\s+African|"
                 r"Nigerian|Japanese|Chinese|Russian|Brazilian|Israeli|Polish|Hungarian|euro")
 _DISTANCE = r"miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|ft|yards?|inch(?:es)?|cm|mm"
 _DURATION = (r"seconds?|(?-i:secs?|mins?|hrs?)|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|"
@@ -312,6 +315,9 @@ DATES = re.compile(
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>\d{{4}})\b)?"
     rf"|\b(?P<m3>{_MONTH}),?\s+(?P<y3>\d{{4}})\b"
     r"|\b(?P<iso>\d{4}-\d{2}-\d{2})\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:1[89]|20)\d0s\b")
+# A season, a financial year or a span of years: "in 2018-19", "the 2019/20 budget", "2018-2020". The
+# second year follows the first by at most ten years, which a range of counts rarely does.
+YEAR_SPAN = re.compile(r"(?<![\w,.$£€-])(?P<a>(?:1[89]|20)\d{2})\s?[-–/]\s?(?P<b>(?:1[89]|20)?\d{2})(?![\w%-]|[.,]\d)")
 YEAR = re.compile(r"(?<![\w,.$£€-])(?:1[89]|20)\d{2}(?![\w%-]|[.,]\d)")
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid|year|"
                           r"spring|summer|autumn|fall|winter|and|or|to|through|season|fiscal|class)\s*|"
@@ -354,8 +360,15 @@ _PEOPLE_BEFORE = re.compile(r"\b(?:people|those|anyone|anybody|everyone|adults|m
                             re.I)
 _WAS_AGE_BEFORE = re.compile(r"\b(?:(?:when|since|until|till|before|after|because|while)\s+(?:I|he|she|they|we|you)"
                              r"\s+(?:was|were)|turned|turning|turns)\s+$", re.I)
+# A person's age said outright: "He is 61, and ...", "She was 34." (a number ending its phrase).
+_IS_AGE_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:is|was|[’']s)\s+$")
 _AGE_END = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or|who|were|are|was|is|will|would|can|could|had|have|has|in|on|"
                       r"at|from|with|for|he|she|I|they|we|when|last|this)\b")
+# Winning words before "crowns", which then are titles ("has won 12 crowns"), not money.
+_WON_BEFORE = re.compile(r"\b(?:won|win|wins|winning|claimed|clinched|collected|defended|record|title)\b", re.I)
+# The measure a bare number ends a "from ... to" of: "from roughly 25,000 square km to less than 2,500".
+_FROM_UNIT_BEFORE = re.compile(rf"\bfrom\s+(?:[a-z]+\s+)?\d[\d,.]*\s*(?:(?P<dist>{_DISTANCE})|(?P<other>{_OTHER_UNIT}))"
+                               r"\s+to\s+$", re.I)
 _AGED_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?$", re.I)
 _AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
 _UNIT_AFTER = re.compile(
@@ -808,6 +821,11 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
     for m in IDENTIFIERS.finditer(chunk) if digits else ():
         if not claimed.overlaps(start + m.start(), start + m.end()):
             take(m.start(), m.end())
+    for m in YEAR_SPAN.finditer(chunk) if digits else ():
+        a, b = int(m.group("a")), m.group("b")
+        b = int(b) if len(b) == 4 else a - a % 100 + int(b)
+        if 0 < b - a <= 10 and not claimed.overlaps(start + m.start(), start + m.end()):
+            take(m.start(), m.end(), kind="date", qualifier="exact", date_iso=None)
     for m in YEAR.finditer(chunk) if digits else ():
         s, e = start + m.start(), start + m.end()
         if claimed.overlaps(s, e):
@@ -1047,9 +1065,14 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
         s = m.start("cur") if m.group("cur") else a_s
     kind, unit = "count", None
     if money:
-        cur = (m.group("cur") or "").strip().lower() or (unit_m.group("cur") or "").strip().lower()
+        # a range whose second number carries the currency ("from 1990-2500 dollars") has no unit match
+        cur = (m.group("cur") or "").strip().lower() or (
+            (unit_m.group("cur") if unit_m is not None else None) or "").strip().lower()
         cur = html.unescape(re.sub(r"^of\s+", "", re.sub(r"\s+", " ", cur)))  # "&#163;" is £
         kind, unit = "money", _CURRENCY.get(cur, cur or None)
+    if kind == "money" and unit in ("crowns", "crown") and (
+            value is None or value < 10 or _WON_BEFORE.search(chunk, max(0, s - 30), s)):
+        kind, unit = "count", None  # "won three crowns", "two crowns fitted": titles or teeth, not money
     if unit_m is not None and (unit_m.group(0) or unit_m.groupdict().get("dist") == ""):
         g = unit_m.groupdict()
         if g.get("pct"):
@@ -1093,8 +1116,12 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
             and _AGE_END.match(chunk, e) and (
                 qualifier in ("more_than", "less_than", "at_least", "at_most")
                 and _PEOPLE_BEFORE.search(chunk, max(0, s - 30), s)
-                or _WAS_AGE_BEFORE.search(chunk, max(0, s - 30), s)):
-        kind, unit = "age", "years"  # "people over 60", "children under five", "when he was 16", "turned 40"
+                or _WAS_AGE_BEFORE.search(chunk, max(0, s - 30), s) or _IS_AGE_BEFORE.search(chunk, max(0, s - 12), s)):
+        # "people over 60", "children under five", "when he was 16", "turned 40", "He is 61, and"
+        kind, unit = "age", "years"
+    if kind == "count" and not b and (ranged := _FROM_UNIT_BEFORE.search(chunk, max(0, s - 50), s)):
+        # the second end of a change in one measure carries the first end's unit, written once
+        kind, unit = ("distance", ranged["dist"].lower()) if ranged["dist"] else ("other", ranged["other"].lower())
     if kind == "count" and b and qualifier == "range" and _AGED_BEFORE.search(chunk, max(0, s - 20), s):
         kind, unit = "age", "years"  # "children aged 5-11", "those aged between 18 and 24"
     return {"s": s, "e": e, "value": value, "low": low, "high": high, "qualifier": qualifier,
