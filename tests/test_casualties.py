@@ -1017,3 +1017,8 @@ def test_reported_dead_but_found_alive_is_not_dead(tables_of):
 def test_one_found_alive_beside_the_killed_does_not_undo_them(tables_of):
     t = tables_of("A bus crashed on Friday. Three people were killed and one was found alive.")
     assert total(t, "killed") == 3
+
+
+def test_taken_to_emergency_rooms_is_care_not_displacement(tables_of):
+    t = tables_of("A fire broke out on Sunday. Four people were taken to emergency rooms.")
+    assert total(t, "displaced") is None

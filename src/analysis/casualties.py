@@ -609,8 +609,10 @@ def _shelter(noun: Token, lemma: str) -> bool:
     evacuation centres ("taken to a camp" alone may be a prison camp; "a medical centre" is care)."""
     if noun.lower_ in ("shelter", "shelters", "tent", "tents"):
         return True
-    housing = any(c.lower_ in ("evacuation", "relief", "reception", "displacement", "refugee", "temporary",
-                               "emergency") for c in noun.children if c.dep_ in ("compound", "amod"))
+    if noun.lower_ not in ("camp", "camps", "centre", "centres", "center", "centers", "accommodation", "housing"):
+        return False  # "taken to emergency rooms" is care, not housing
+    housing = any(c.lower_ in ("evacuation", "relief", "reception", "displacement", "refugee", "temporary")
+                  for c in noun.children if c.dep_ in ("compound", "amod"))
     return housing or (noun.lower_ in ("camp", "camps") and lemma != "take")
 
 
