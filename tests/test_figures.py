@@ -983,3 +983,9 @@ def test_the_second_end_of_a_change_takes_the_measure_of_the_first(figures_of):
 def test_a_range_with_the_currency_after_its_second_number_does_not_raise(figures_of):
     f = figures_of("Prices rose from 1990-2500 dollars.")
     assert "money" in f["kind"].tolist()
+
+
+def test_a_change_written_to_then_from_gives_the_from_number_the_same_unit(figures_of):
+    f = figures_of("The bank cut its target to 730 crowns from 810. The price rose to 50 euros from 40.")
+    assert (one(f, "810").kind, one(f, "810").unit) == ("money", "crowns")
+    assert (one(f, "40").kind, one(f, "40").unit) == ("money", "EUR")

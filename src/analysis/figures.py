@@ -367,8 +367,10 @@ _AGE_END = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or|who|were|are|was|is|will
 # Winning words before "crowns", which then are titles ("has won 12 crowns"), not money.
 _WON_BEFORE = re.compile(r"\b(?:won|win|wins|winning|claimed|clinched|collected|defended|record|title)\b", re.I)
 # The measure a bare number ends a "from ... to" of: "from roughly 25,000 square km to less than 2,500".
-_FROM_UNIT_BEFORE = re.compile(rf"\bfrom\s+(?:[a-z]+\s+)?\d[\d,.]*\s*(?:(?P<dist>{_DISTANCE})|(?P<other>{_OTHER_UNIT}))"
-                               r"\s+to\s+$", re.I)
+# The same written the other way round: "cut her target to 480 crowns from 560".
+_FROM_UNIT_BEFORE = re.compile(rf"\b(?:from\s+(?:[a-z]+\s+)?\d[\d,.]*\s*(?:(?P<dist>{_DISTANCE})|(?P<other>{_OTHER_UNIT}))"
+                               rf"\s+to|to\s+\d[\d,.]*\s*(?:(?P<dist2>{_DISTANCE})|(?P<other2>{_OTHER_UNIT})|"
+                               rf"(?P<cur>{_CURRENCY_WORDS}))\s+from)\s+$", re.I)
 _AGED_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?$", re.I)
 _AGE_AFTER = re.compile(r"^(?:\s*(?:,|\)|;)|\s+(?:and|of|from)\b)")
 _UNIT_AFTER = re.compile(
@@ -1121,7 +1123,13 @@ def _expression(m: re.Match, chunk: str, claimed: _Claimed, offset: int, doc: Do
         kind, unit = "age", "years"
     if kind == "count" and not b and (ranged := _FROM_UNIT_BEFORE.search(chunk, max(0, s - 50), s)):
         # the second end of a change in one measure carries the first end's unit, written once
-        kind, unit = ("distance", ranged["dist"].lower()) if ranged["dist"] else ("other", ranged["other"].lower())
+        dist, other, cur = ranged["dist"] or ranged["dist2"], ranged["other"] or ranged["other2"], ranged["cur"]
+        if cur:
+            cur = re.sub(r"\s+", " ", cur.lower())
+            if cur not in ("crowns", "crown") or value is not None and value >= 10:
+                kind, unit = "money", _CURRENCY.get(cur, cur)
+        else:
+            kind, unit = ("distance", dist.lower()) if dist else ("other", other.lower())
     if kind == "count" and b and qualifier == "range" and _AGED_BEFORE.search(chunk, max(0, s - 20), s):
         kind, unit = "age", "years"  # "children aged 5-11", "those aged between 18 and 24"
     return {"s": s, "e": e, "value": value, "low": low, "high": high, "qualifier": qualifier,
