@@ -584,9 +584,8 @@ def _verb_reading(anchor: Token) -> tuple[str, str, Token] | None:
 
 
 def _driven_home(verb: Token) -> bool:
-    """Whether a verb drives people from their homes ("forced ... from their homes", "driven out of
-    their villages", "forced ... to flee the city") or into shelters ("moved to temporary shelters"):
-    displacement, not the police forcing protesters into a van or shoppers to flee a store."""
+    """Whether a verb drives people from their homes ("forced ... from their homes", "forced ... to flee the
+    city") or into shelters ("moved to temporary shelters"); not shoppers forced to flee a store."""
     lemma = _lemma(verb)
     if lemma in SHELTER_VERBS:
         return any(c.dep_ == "prep" and c.lower_ in ("to", "into", "in") and any(
