@@ -1079,3 +1079,23 @@ def test_a_name_set_off_after_a_role_noun_is_the_speaker_whatever_its_entity_typ
 def test_the_cue_of_told_a_briefing_that_names_the_setting_listener(attribute):
     row = attribute("The mayor told a briefing that crews had rescued nine people.").iloc[0]
     assert row.cue == "told a briefing"
+
+
+# --- session 7: a blind reviewer's texts (own sentences) ---------------------------------------
+
+@pytest.mark.parametrize("text, speaker_text", [
+    ("The pool will close for repairs next month, a spokeswoman for Mayor Lena Ortiz said.",
+     "a spokeswoman for Mayor Lena Ortiz"),
+    ("A senior aide to Governor Paul Brandt said the budget would pass.", "A senior aide to Governor Paul Brandt"),
+    ("A district official in Mao, who asked not to be named, said the road was closed.",
+     "A district official in Mao, who asked not to be named"),
+])
+def test_a_name_behind_a_preposition_is_whom_or_where_the_speaker_serves(attribute, text, speaker_text):
+    row = attribute(text).iloc[0]
+    assert row.speaker_text == speaker_text
+    assert (row.speaker, row.named, row.speaker_kind) == (speaker_text, False, "person")
+
+
+def test_an_acronym_under_an_indefinite_article_describes_an_unnamed_person(attribute):
+    row = attribute("Clinics are running out of flu vaccine, a GP in Leeds told the BBC.").iloc[0]
+    assert (row.speaker, row.named, row.speaker_kind, row.role) == ("a GP", False, "person", "GP")

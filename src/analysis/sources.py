@@ -232,8 +232,8 @@ ROLE_TYPES = (
     ("journalist", "correspondent reporter journalist editor anchor columnist host commentator "
                    "newspaper broadcaster"),
     ("expert", "analyst expert professor researcher scholar economist pollster scientist strategist "
-               "historian lawyer attorney doctor fellow consultant"),
-    ("politician", "senator congressman congresswoman lawmaker legislator mp candidate nominee "
+               "historian lawyer attorney doctor gp fellow consultant"),
+    ("politician", "senator congressman congresswoman lawmaker legislator mp msp mep mla mpp candidate nominee "
                    "representative rep. sen. politician governor mayor speaker delegate campaign "
                    "chairman chairwoman running"),
     ("government", "president minister secretary spokesman spokeswoman spokesperson official "
@@ -291,6 +291,8 @@ PERSON_NOUNS = frozenset("""official spokesman spokeswoman spokesperson source d
 negotiator minister president adviser advisor aide analyst expert officer commander general resident
 witness man woman person leader lawmaker senator correspondent reporter journalist member executive
 director chief secretary envoy representative candidate governor mayor professor researcher""".split())
+# Acronyms for a person's office or trade: "a GP", "an MEP" describe a person, "an NGO" a body.
+_PERSON_ACRONYMS = frozenset("gp mp msp mep mla mpp td ceo cfo coo cto md".split())
 # Words that open a name phrase but are no part of the name.
 _ROLE_WORDS = frozenset(_TYPE_OF_WORD) | PERSON_NOUNS | frozenset(
     {"founder", "actress", "actor", "singer", "star", "judge", "pastor", "reverend", "rev.", "father", "fr.", "pope"})
@@ -1770,6 +1772,21 @@ def _in_name(tok: Token, head: Token) -> bool:
         tok.head.pos_ == "PROPN" and tok.head.head.i == head.i
 
 
+def _prep_of(tok: Token, head: Token) -> Token | None:
+    """The preposition on `head` whose phrase holds `tok`, when `head` is a common noun."""
+    if head.pos_ != "NOUN":
+        return None
+    for a in [tok, *tok.ancestors]:
+        if a.head.i == head.i and a.i != head.i:
+            return a if a.dep_ == "prep" else None
+    return None
+
+
+def _behind_prep(tok: Token, head: Token) -> bool:
+    """True for a word in a prepositional phrase on a common-noun head ("a spokesman for X")."""
+    return _prep_of(tok, head) is not None
+
+
 class _Resolver:
     """Resolves speakers within one article: names, surnames, pronouns, descriptions, organisations."""
 
@@ -2011,6 +2028,10 @@ class _Resolver:
         head = span.root
         text = span.text
         persons = [e for e in self.persons if e.start >= span.start and e.end <= span.end]
+        # "a spokesperson for Mayor Brandon Johnson", "an official in Bol": a name behind a
+        # preposition on a common noun is whom or where the speaker serves, not the speaker
+        behind = [e for e in persons if _behind_prep(e.root, head)]
+        persons = [e for e in persons if e not in behind]
         if len(span) == 1 and head.lower_ in PRONOUNS:
             low = head.lower_
             if low in PRONOUN_GENDER:
@@ -2131,6 +2152,13 @@ class _Resolver:
         org = _org(text)
         if org:
             return Profile(org[0], "organization", True, None, False, org[0], _type_of(None, org[0])), True
+        if head.pos_ in ("NOUN", "PROPN") and head.text.isupper() and len(head) >= 2 and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children):
+            # "a GP", "an SNP MSP", "an NGO": an acronym under an indefinite article is a common noun,
+            # so the phrase describes an unnamed person (or body), it names none
+            kind = "person" if low in _PERSON_ACRONYMS else "organization"
+            role = head.text if kind == "person" else None
+            return Profile(text, kind, False, role, False, aff, _type_of(role, aff, kind)), False
         if (head.ent_type_ == "GPE" or _country(text)) and len([t for t in span if not t.is_stop]) <= 3 and \
                 _country(text.replace("the ", "")):
             c = _country(re.sub(r"^the\s+", "", text, flags=re.I))
@@ -2163,8 +2191,9 @@ class _Resolver:
         former = any(t.lower_ in ("former", "ex") for t in span)
         # the role is the head and its modifiers before it: "A doctor at X, who asked not to be named
         # for fear of reprisals" is a doctor
+        served = {t.i for e in behind for t in _prep_of(e.root, head).subtree}  # "for Mayor X": no role of its own
         role_toks = [t for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.ent_type_ and t.lower_ != "former"
-                     and t.lower_ not in TITLES and not any(
+                     and t.lower_ not in TITLES and t.i not in served and not any(
                          a.dep_ in ("relcl", "acl", "advcl") and span.start <= a.i < span.end for a in t.ancestors)]
         role = " ".join(t.text for t in role_toks) or None
         # a share of people ("Six in 10", "half", "a majority of voters") is a group, as plurals are
