@@ -1099,3 +1099,27 @@ def test_a_name_behind_a_preposition_is_whom_or_where_the_speaker_serves(attribu
 def test_an_acronym_under_an_indefinite_article_describes_an_unnamed_person(attribute):
     row = attribute("Clinics are running out of flu vaccine, a GP in Leeds told the BBC.").iloc[0]
     assert (row.speaker, row.named, row.speaker_kind, row.role) == ("a GP", False, "person", "GP")
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    ("Inspectors are looking at a 40-metre stretch of rail, a source close to the inquiry said.",
+     "a source close to the inquiry", "Inspectors are looking at a 40-metre stretch of rail"),
+    ("Detectives are studying a short section of cable, a source close to the investigation said.",
+     "a source close to the investigation", "Detectives are studying a short section of cable"),
+])
+def test_a_description_hung_on_the_content_as_an_apposition_still_speaks(attribute, text, speaker, quote):
+    # the parser makes "a source" an apposition of the noun before it, leaving "said" no subject
+    r = attribute(text)
+    assert len(r) == 1
+    row = r.iloc[0]
+    assert (row.speaker, row.named, row.quote) == (speaker, False, quote)
+
+
+def test_a_scare_quote_inside_the_sentence_does_not_block_an_inserted_frame(attribute):
+    text = ('Mrs Ana Reyes runs a clinic in the town. Public trust had been "worn down" over a decade, '
+            'she said, and the floods made it worse.')
+    r = attribute(text)
+    assert len(r) == 1
+    row = r.iloc[0]
+    assert row.speaker_text == "she"
+    assert row.quote.startswith("Public trust had been") and row.quote.endswith("the floods made it worse")

@@ -1113,6 +1113,8 @@ class _Finder:
                     lo = verb.i + 1
                 elif all(r.i < verb.i for r in roots):
                     hi = min(verb.i, speaker.start if speaker.start > lo else verb.i)
+            if lo < speaker.start and speaker.end == hi <= verb.i:
+                hi = speaker.start  # the speaker the parser hung inside the content, at its end
             if lo > verb.i and any(r.dep_ == "ccomp" for r in roots) and speaker.start < verb.i:
                 hi = _clause_tail(verb, hi)
             span = self._trim(self.doc[lo:hi])
@@ -1146,8 +1148,7 @@ class _Finder:
             st = self._around(verb, verb.head, sent, row, cue, speaker)
             if st is not None:
                 return self._relcl(st, verb)
-        if verb.dep_ == "parataxis" and verb.head.sent == verb.sent and not any(
-                self.quote_at(t.idx) for t in (verb.head,)):
+        if verb.dep_ == "parataxis" and verb.head.sent == verb.sent and not self._quoted_next_to(verb):
             # "This campaign, he says, is different": the sentence around the inserted frame is the content
             frame = {t.i for t in verb.subtree}
             span = self._trim(self.doc[sent.start:sent.end])
@@ -1222,6 +1223,17 @@ class _Finder:
             return None
         return span
 
+    def _quoted_next_to(self, verb: Token) -> bool:
+        """True when the word a frame hangs on is inside a quotation right next to the frame ('"...,"
+        she said'); a quoted phrase inside the reported sentence ('had been "chipped away" over
+        years, she said, and ...') is not: there the sentence around the frame is the content."""
+        q = self.quote_at(verb.head.idx)
+        if q is None:
+            return False
+        lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+        between = self.text[q[1]:lo] if q[1] <= lo else self.text[hi:q[0]] if q[0] >= hi else ""
+        return not re.search(r"\w", between)
+
     def _frame_at_edge(self, verb: Token, frame: set[int]) -> bool:
         """True when a parenthetical frame stands at the start or end of its head's clause, set off by a comma."""
         head = verb.head
@@ -1271,8 +1283,17 @@ class _Finder:
             return None
         if i == verb.i - 1:
             tok = self.doc[i]
-            return tok if tok.ent_type_ == "PERSON" and tok.dep_ == "appos" and self.quote_at(tok.idx) is None \
-                else None
+            if tok.ent_type_ == "PERSON" and tok.dep_ == "appos":
+                return tok if self.quote_at(tok.idx) is None else None
+            # "..., a source close to the investigation said.": a description of a person the parser
+            # hung as an apposition on a noun of the content, set off by a comma and ending at the verb
+            desc = next((a for a in [tok, *tok.ancestors] if a.dep_ == "appos"), None)
+            if desc is not None and desc.right_edge.i == i and desc.pos_ == "NOUN" and \
+                    desc.lemma_.lower() in PERSON_NOUNS and desc.left_edge.i > 0 and \
+                    self.doc[desc.left_edge.i - 1].text == "," and self.quote_at(desc.idx) is None and \
+                    verb.is_ancestor(desc):
+                return desc
+            return None
         tok = self.doc[i]
         if tok.ent_type_ == "PERSON" and tok.dep_ in ("appos", "conj", "pobj", "dobj") and \
                 self.quote_at(tok.idx) is None:
