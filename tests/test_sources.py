@@ -1123,3 +1123,8 @@ def test_a_scare_quote_inside_the_sentence_does_not_block_an_inserted_frame(attr
     row = r.iloc[0]
     assert row.speaker_text == "she"
     assert row.quote.startswith("Public trust had been") and row.quote.endswith("the floods made it worse")
+
+
+def test_an_adjective_after_the_speaker_keeps_its_complement(attribute):
+    row = attribute("A person familiar with the talks said the offer had been withdrawn.").iloc[0]
+    assert (row.speaker_text, row.named) == ("A person familiar with the talks", False)

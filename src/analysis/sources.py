@@ -627,8 +627,10 @@ def _speaker_span(head: Token) -> Span:
                 continue
             share = tok is head and head.pos_ == "NUM" and child.lower_ in ("in", "out") and any(
                 c.pos_ == "NUM" for c in child.subtree)  # "About 4 in 10 say", "Six out of 10 say"
+            # "a person familiar with the talks": an adjective after the head keeps its complement
+            completes = tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i == head.i and tok.i > head.i
             if child.dep_ == "prep" and child.i > head.i and child.lower_ not in ("of", "for", "to", "at") and \
-                    not share and not any(c.dep_ == "pobj" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "DATE")
+                    not share and not completes and not any(c.dep_ == "pobj" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "DATE")
                                           for c in child.children):
                 continue  # "Commission on Presidential Debates" keeps its name, "X in Moscow" does not
             if child.text == "(" or child.dep_ == "appos" and child.nbor(-1).text == "(":
