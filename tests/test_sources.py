@@ -1128,3 +1128,11 @@ def test_a_scare_quote_inside_the_sentence_does_not_block_an_inserted_frame(attr
 def test_an_adjective_after_the_speaker_keeps_its_complement(attribute):
     row = attribute("A person familiar with the talks said the offer had been withdrawn.").iloc[0]
     assert (row.speaker_text, row.named) == ("A person familiar with the talks", False)
+
+
+def test_the_channel_of_a_statement_is_no_organisation_the_group_could_be(attribute):
+    text = ("The army accused the Eastern Shield Brigade (ESB) of shelling the town.\n\n"
+            "The ESB denied the charge. In a post on Telegram, the group said its fighters had withdrawn "
+            "from the area a week earlier.")
+    row = attribute(text).iloc[-1]
+    assert (row.speaker_text, row.speaker, row.named) == ("the group", "ESB", True)

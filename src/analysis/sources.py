@@ -1774,6 +1774,16 @@ def _company_like(name: str) -> bool:
         and not _NEWS_NAME.search(name)
 
 
+# Nouns for the channel a statement came through: "in a post on Telegram" names no actor.
+_MEDIUM_NOUNS = frozenset("post posts statement message video interview broadcast website channel account".split())
+
+
+def _medium(ent: Span) -> bool:
+    """True for a name that is the channel of a statement ("a post on Telegram", "a video on X")."""
+    prep = ent.root.head
+    return ent.root.dep_ == "pobj" and prep.lower_ in ("on", "via") and prep.head.lemma_.lower() in _MEDIUM_NOUNS
+
+
 def _body_name(span: Span) -> str:
     """A body's name without the description before it: "security firm RSA" -> "RSA"."""
     for t in reversed(span):
@@ -2016,7 +2026,8 @@ class _Resolver:
 
         def seen(e: Span) -> bool:  # named by the reporter in the window, not in someone's words
             return lo <= e.start_char and e.end_char <= span.start_char and \
-                self.finder.quote_at(e.start_char) is None and not _inside(self.contents, e.start_char)
+                self.finder.quote_at(e.start_char) is None and not _inside(self.contents, e.start_char) \
+                and not _medium(e)
 
         names = [(e.start_char, re.sub(r"\s*'s$", "", _org_name(e.text))) for e in self.orgs if seen(e)]
         names += [(at, p.name) for p, at in previous if p.kind == "organization" and p.named and not p.document
