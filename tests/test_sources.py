@@ -1136,3 +1136,9 @@ def test_the_channel_of_a_statement_is_no_organisation_the_group_could_be(attrib
             "from the area a week earlier.")
     row = attribute(text).iloc[-1]
     assert (row.speaker_text, row.speaker, row.named) == ("the group", "ESB", True)
+
+
+def test_a_title_with_a_preposition_before_a_name_still_names_the_speaker(attribute):
+    # no determiner: "Shadow spokesman for transport" is a title, the name after it speaks
+    row = attribute("Shadow spokesman for transport Ian Berry said the plan was dead.").iloc[0]
+    assert (row.speaker, row.named) == ("Ian Berry", True)

@@ -1806,8 +1806,10 @@ def _in_name(tok: Token, head: Token) -> bool:
 
 
 def _prep_of(tok: Token, head: Token) -> Token | None:
-    """The preposition on `head` whose phrase holds `tok`, when `head` is a common noun."""
-    if head.pos_ != "NOUN":
+    """The preposition on `head` whose phrase holds `tok`, when `head` is a common noun with a
+    determiner: a description ("a spokesman for X"), not a title before a name ("Spokesman for
+    sport Hugh Robertson")."""
+    if head.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") for c in head.children):
         return None
     for a in [tok, *tok.ancestors]:
         if a.head.i == head.i and a.i != head.i:
