@@ -1142,3 +1142,13 @@ def test_a_title_with_a_preposition_before_a_name_still_names_the_speaker(attrib
     # no determiner: "Shadow spokesman for transport" is a title, the name after it speaks
     row = attribute("Shadow spokesman for transport Ian Berry said the plan was dead.").iloc[0]
     assert (row.speaker, row.named) == ("Ian Berry", True)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rail operator Nordline said the line had been checked in May. It said it was helping the police.", "Nordline"),
+    ("Bus operator Kestrel said the route would close. It said drivers were short.", "Kestrel"),
+])
+def test_a_name_right_after_a_body_noun_is_the_bodys_and_it_continues_it(attribute, text, name):
+    r = attribute(text)
+    assert list(r["speaker"]) == [name, name]
+    assert set(r["speaker_kind"]) == {"organization"} and r["named"].all()

@@ -591,6 +591,16 @@ def _body_noun(tok: Token) -> bool:
     return tok.lower_ in ORG_NOUNS
 
 
+def _named_by_body_noun(ent: Span) -> bool:
+    """True for a one-word name right after a common noun naming a body ("railway operator Trenord",
+    "pop group Abba"): a body's name, whatever type the recogniser gave it."""
+    if len(ent) != 1 or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    # "operator" names a body only before a name: "a crane operator" is a person
+    return before.pos_ == "NOUN" and before.text.islower() and (_body_noun(before) or before.lower_ == "operator")
+
+
 def _name_after_role(head: Token, child: Token) -> bool:
     """A person's name set off after a person's role noun, whatever entity type the recogniser gave it:
     "Italy's interior minister, Matteo Piantedosi," (read as an organisation)."""
@@ -1787,7 +1797,7 @@ def _medium(ent: Span) -> bool:
 def _body_name(span: Span) -> str:
     """A body's name without the description before it: "security firm RSA" -> "RSA"."""
     for t in reversed(span):
-        if t.pos_ == "NOUN" and t.text.islower() and _body_noun(t):
+        if t.pos_ == "NOUN" and t.text.islower() and (_body_noun(t) or t.lower_ == "operator"):
             rest = span.doc[t.i + 1:span.end]
             if len(rest) and rest[0].pos_ == "PROPN" and all(
                     x.pos_ == "PROPN" or x.lower_ in ("&", "of", "and", "the") for x in rest):
@@ -1835,6 +1845,8 @@ class _Resolver:
         para_starts = sorted((p.start, p.index) for p in article.paragraphs)
         self.persons: list[Span] = []
         self.orgs: list[Span] = []  # organisations named in the text, for "it" and "the company"
+        # names the text gives a body's noun ("railway operator Trenord"): bodies in every mention
+        self.body_names = {e.text for e in doc.ents if e.label_ != "ORG" and _named_by_body_noun(e)}
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
@@ -1845,7 +1857,7 @@ class _Resolver:
             # Dems"); a name the gazetteer knows as an organisation or country is not one.
             if _country(ent.text):
                 continue
-            if ent.label_ == "ORG" or _org(ent.text):
+            if ent.label_ == "ORG" or _org(ent.text) or ent.text in self.body_names:
                 self.orgs.append(ent)
             else:
                 self.persons.append(ent)
@@ -2134,6 +2146,13 @@ class _Resolver:
             prof.role = prof.role or _police_rank(rank)
             prof.source_type = _type_of(prof.role, prof.affiliation)
             return prof, True
+        named_body = next((e for e in self.orgs if e.label_ != "ORG" and span.start <= e.start and e.end <= span.end
+                           and e.text in self.body_names and head.i in (e.root.i, e.start - 1)), None)
+        if named_body is not None and not persons:
+            # "railway operator Trenord", whatever the recogniser typed it: the body named after its noun
+            org = _org(named_body.text)
+            return Profile(org[0] if org else named_body.text, "organization", True, None, False,
+                           org[0] if org else None, _body_type(None, text, by_country=False) or "organization"), True
         if persons and not body_head:
             name = self.canonical(self._clean(persons[-1]))
             return self._with_appos(self._profile(name), head), True
