@@ -1152,3 +1152,4 @@ def test_a_name_right_after_a_body_noun_is_the_bodys_and_it_continues_it(attribu
     r = attribute(text)
     assert list(r["speaker"]) == [name, name]
     assert set(r["speaker_kind"]) == {"organization"} and r["named"].all()
+

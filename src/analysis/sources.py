@@ -598,7 +598,12 @@ def _named_by_body_noun(ent: Span) -> bool:
         return False
     before = ent.doc[ent.start - 1]
     # "operator" names a body only before a name: "a crane operator" is a person
-    return before.pos_ == "NOUN" and before.text.islower() and (_body_noun(before) or before.lower_ == "operator")
+    # and only as a compound on the name (or the name as its apposition): the noun may end a phrase
+    # of its own ("the dispute with the club Smith had joined")
+    tied = before.dep_ == "compound" and before.head.i == ent.root.i or \
+        ent.root.dep_ == "appos" and ent.root.head.i == before.i
+    return before.pos_ == "NOUN" and before.text.islower() and tied and \
+        (_body_noun(before) or before.lower_ == "operator")
 
 
 def _name_after_role(head: Token, child: Token) -> bool:
