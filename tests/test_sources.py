@@ -1153,3 +1153,11 @@ def test_a_name_right_after_a_body_noun_is_the_bodys_and_it_continues_it(attribu
     assert list(r["speaker"]) == [name, name]
     assert set(r["speaker_kind"]) == {"organization"} and r["named"].all()
 
+
+def test_the_group_is_the_body_that_spoke_last_when_it_was_named_last(attribute):
+    text = ("The Eastern Shield Brigade denied the charge, and the Highland Relief Committee said 40 homes "
+            "had burned.\n\n"
+            "According to the River Valley Medical Network, the dead included four children. The group said "
+            "the clinic had run out of beds.")
+    row = attribute(text).iloc[-1]
+    assert (row.speaker_text, row.speaker, row.named) == ("The group", "River Valley Medical Network", True)

@@ -2073,6 +2073,13 @@ class _Resolver:
         words = [set(re.sub(r"[’']s\b", "", n.lower()).split()) for _, n in fits]
         # "Acme" and "Acme Corp" are one name; two names neither of which holds the other are two
         if any(not (a <= b or b <= a) for a in words for b in words):
+            # "According to the Sudan Doctors Network, ... The group said": the body that spoke last,
+            # named after every other candidate, is the one meant
+            last = previous[-1] if previous else None
+            latest = max(fits)
+            if last is not None and last[0].kind == "organization" and last[0].named and \
+                    not last[0].document and latest[1] == last[0].name and latest[0] >= last[1]:
+                return latest[1], latest[0]
             return None
         return max(fits, key=lambda f: (len(f[1]), f[0]))[1], max(at for at, _ in fits)
 
