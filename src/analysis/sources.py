@@ -232,8 +232,8 @@ ROLE_TYPES = (
     ("journalist", "correspondent reporter journalist editor anchor columnist host commentator "
                    "newspaper broadcaster"),
     ("expert", "analyst expert professor researcher scholar economist pollster scientist strategist "
-               "historian lawyer attorney doctor fellow consultant"),
-    ("politician", "senator congressman congresswoman lawmaker legislator mp candidate nominee "
+               "historian lawyer attorney doctor gp fellow consultant"),
+    ("politician", "senator congressman congresswoman lawmaker legislator mp msp mep mla mpp candidate nominee "
                    "representative rep. sen. politician governor mayor speaker delegate campaign "
                    "chairman chairwoman running"),
     ("government", "president minister secretary spokesman spokeswoman spokesperson official "
@@ -291,6 +291,8 @@ PERSON_NOUNS = frozenset("""official spokesman spokeswoman spokesperson source d
 negotiator minister president adviser advisor aide analyst expert officer commander general resident
 witness man woman person leader lawmaker senator correspondent reporter journalist member executive
 director chief secretary envoy representative candidate governor mayor professor researcher""".split())
+# Acronyms for a person's office or trade: "a GP", "an MEP" describe a person, "an NGO" a body.
+_PERSON_ACRONYMS = frozenset("gp mp msp mep mla mpp td ceo cfo coo cto md".split())
 # Words that open a name phrase but are no part of the name.
 _ROLE_WORDS = frozenset(_TYPE_OF_WORD) | PERSON_NOUNS | frozenset(
     {"founder", "actress", "actor", "singer", "star", "judge", "pastor", "reverend", "rev.", "father", "fr.", "pope"})
@@ -589,6 +591,21 @@ def _body_noun(tok: Token) -> bool:
     return tok.lower_ in ORG_NOUNS
 
 
+def _named_by_body_noun(ent: Span) -> bool:
+    """True for a one-word name right after a common noun naming a body ("railway operator Trenord",
+    "pop group Abba"): a body's name, whatever type the recogniser gave it."""
+    if len(ent) != 1 or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    # "operator" names a body only before a name: "a crane operator" is a person
+    # and only as a compound on the name (or the name as its apposition): the noun may end a phrase
+    # of its own ("the dispute with the club Smith had joined")
+    tied = before.dep_ == "compound" and before.head.i == ent.root.i or \
+        ent.root.dep_ == "appos" and ent.root.head.i == before.i
+    return before.pos_ == "NOUN" and before.text.islower() and tied and \
+        (_body_noun(before) or before.lower_ == "operator")
+
+
 def _name_after_role(head: Token, child: Token) -> bool:
     """A person's name set off after a person's role noun, whatever entity type the recogniser gave it:
     "Italy's interior minister, Matteo Piantedosi," (read as an organisation)."""
@@ -625,8 +642,10 @@ def _speaker_span(head: Token) -> Span:
                 continue
             share = tok is head and head.pos_ == "NUM" and child.lower_ in ("in", "out") and any(
                 c.pos_ == "NUM" for c in child.subtree)  # "About 4 in 10 say", "Six out of 10 say"
+            # "a person familiar with the talks": an adjective after the head keeps its complement
+            completes = tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i == head.i and tok.i > head.i
             if child.dep_ == "prep" and child.i > head.i and child.lower_ not in ("of", "for", "to", "at") and \
-                    not share and not any(c.dep_ == "pobj" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "DATE")
+                    not share and not completes and not any(c.dep_ == "pobj" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "DATE")
                                           for c in child.children):
                 continue  # "Commission on Presidential Debates" keeps its name, "X in Moscow" does not
             if child.text == "(" or child.dep_ == "appos" and child.nbor(-1).text == "(":
@@ -1111,6 +1130,8 @@ class _Finder:
                     lo = verb.i + 1
                 elif all(r.i < verb.i for r in roots):
                     hi = min(verb.i, speaker.start if speaker.start > lo else verb.i)
+            if lo < speaker.start and speaker.end == hi <= verb.i:
+                hi = speaker.start  # the speaker the parser hung inside the content, at its end
             if lo > verb.i and any(r.dep_ == "ccomp" for r in roots) and speaker.start < verb.i:
                 hi = _clause_tail(verb, hi)
             span = self._trim(self.doc[lo:hi])
@@ -1144,8 +1165,7 @@ class _Finder:
             st = self._around(verb, verb.head, sent, row, cue, speaker)
             if st is not None:
                 return self._relcl(st, verb)
-        if verb.dep_ == "parataxis" and verb.head.sent == verb.sent and not any(
-                self.quote_at(t.idx) for t in (verb.head,)):
+        if verb.dep_ == "parataxis" and verb.head.sent == verb.sent and not self._quoted_next_to(verb):
             # "This campaign, he says, is different": the sentence around the inserted frame is the content
             frame = {t.i for t in verb.subtree}
             span = self._trim(self.doc[sent.start:sent.end])
@@ -1220,6 +1240,17 @@ class _Finder:
             return None
         return span
 
+    def _quoted_next_to(self, verb: Token) -> bool:
+        """True when the word a frame hangs on is inside a quotation right next to the frame ('"...,"
+        she said'); a quoted phrase inside the reported sentence ('had been "chipped away" over
+        years, she said, and ...') is not: there the sentence around the frame is the content."""
+        q = self.quote_at(verb.head.idx)
+        if q is None:
+            return False
+        lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+        between = self.text[q[1]:lo] if q[1] <= lo else self.text[hi:q[0]] if q[0] >= hi else ""
+        return not re.search(r"\w", between)
+
     def _frame_at_edge(self, verb: Token, frame: set[int]) -> bool:
         """True when a parenthetical frame stands at the start or end of its head's clause, set off by a comma."""
         head = verb.head
@@ -1269,8 +1300,17 @@ class _Finder:
             return None
         if i == verb.i - 1:
             tok = self.doc[i]
-            return tok if tok.ent_type_ == "PERSON" and tok.dep_ == "appos" and self.quote_at(tok.idx) is None \
-                else None
+            if tok.ent_type_ == "PERSON" and tok.dep_ == "appos":
+                return tok if self.quote_at(tok.idx) is None else None
+            # "..., a source close to the investigation said.": a description of a person the parser
+            # hung as an apposition on a noun of the content, set off by a comma and ending at the verb
+            desc = next((a for a in [tok, *tok.ancestors] if a.dep_ == "appos"), None)
+            if desc is not None and desc.right_edge.i == i and desc.pos_ == "NOUN" and \
+                    desc.lemma_.lower() in PERSON_NOUNS and desc.left_edge.i > 0 and \
+                    self.doc[desc.left_edge.i - 1].text == "," and self.quote_at(desc.idx) is None and \
+                    verb.is_ancestor(desc):
+                return desc
+            return None
         tok = self.doc[i]
         if tok.ent_type_ == "PERSON" and tok.dep_ in ("appos", "conj", "pobj", "dobj") and \
                 self.quote_at(tok.idx) is None:
@@ -1749,10 +1789,20 @@ def _company_like(name: str) -> bool:
         and not _NEWS_NAME.search(name)
 
 
+# Nouns for the channel a statement came through: "in a post on Telegram" names no actor.
+_MEDIUM_NOUNS = frozenset("post posts statement message video interview broadcast website channel account".split())
+
+
+def _medium(ent: Span) -> bool:
+    """True for a name that is the channel of a statement ("a post on Telegram", "a video on X")."""
+    prep = ent.root.head
+    return ent.root.dep_ == "pobj" and prep.lower_ in ("on", "via") and prep.head.lemma_.lower() in _MEDIUM_NOUNS
+
+
 def _body_name(span: Span) -> str:
     """A body's name without the description before it: "security firm RSA" -> "RSA"."""
     for t in reversed(span):
-        if t.pos_ == "NOUN" and t.text.islower() and _body_noun(t):
+        if t.pos_ == "NOUN" and t.text.islower() and (_body_noun(t) or t.lower_ == "operator"):
             rest = span.doc[t.i + 1:span.end]
             if len(rest) and rest[0].pos_ == "PROPN" and all(
                     x.pos_ == "PROPN" or x.lower_ in ("&", "of", "and", "the") for x in rest):
@@ -1770,6 +1820,23 @@ def _in_name(tok: Token, head: Token) -> bool:
         tok.head.pos_ == "PROPN" and tok.head.head.i == head.i
 
 
+def _prep_of(tok: Token, head: Token) -> Token | None:
+    """The preposition on `head` whose phrase holds `tok`, when `head` is a common noun with a
+    determiner: a description ("a spokesman for X"), not a title before a name ("Spokesman for
+    sport Hugh Robertson")."""
+    if head.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") for c in head.children):
+        return None
+    for a in [tok, *tok.ancestors]:
+        if a.head.i == head.i and a.i != head.i:
+            return a if a.dep_ == "prep" else None
+    return None
+
+
+def _behind_prep(tok: Token, head: Token) -> bool:
+    """True for a word in a prepositional phrase on a common-noun head ("a spokesman for X")."""
+    return _prep_of(tok, head) is not None
+
+
 class _Resolver:
     """Resolves speakers within one article: names, surnames, pronouns, descriptions, organisations."""
 
@@ -1783,6 +1850,8 @@ class _Resolver:
         para_starts = sorted((p.start, p.index) for p in article.paragraphs)
         self.persons: list[Span] = []
         self.orgs: list[Span] = []  # organisations named in the text, for "it" and "the company"
+        # names the text gives a body's noun ("railway operator Trenord"): bodies in every mention
+        self.body_names = {e.text for e in doc.ents if e.label_ != "ORG" and _named_by_body_noun(e)}
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
@@ -1793,7 +1862,7 @@ class _Resolver:
             # Dems"); a name the gazetteer knows as an organisation or country is not one.
             if _country(ent.text):
                 continue
-            if ent.label_ == "ORG" or _org(ent.text):
+            if ent.label_ == "ORG" or _org(ent.text) or ent.text in self.body_names:
                 self.orgs.append(ent)
             else:
                 self.persons.append(ent)
@@ -1976,7 +2045,8 @@ class _Resolver:
 
         def seen(e: Span) -> bool:  # named by the reporter in the window, not in someone's words
             return lo <= e.start_char and e.end_char <= span.start_char and \
-                self.finder.quote_at(e.start_char) is None and not _inside(self.contents, e.start_char)
+                self.finder.quote_at(e.start_char) is None and not _inside(self.contents, e.start_char) \
+                and not _medium(e)
 
         names = [(e.start_char, re.sub(r"\s*'s$", "", _org_name(e.text))) for e in self.orgs if seen(e)]
         names += [(at, p.name) for p, at in previous if p.kind == "organization" and p.named and not p.document
@@ -2003,6 +2073,13 @@ class _Resolver:
         words = [set(re.sub(r"[’']s\b", "", n.lower()).split()) for _, n in fits]
         # "Acme" and "Acme Corp" are one name; two names neither of which holds the other are two
         if any(not (a <= b or b <= a) for a in words for b in words):
+            # "According to the Sudan Doctors Network, ... The group said": the body that spoke last,
+            # named after every other candidate, is the one meant
+            last = previous[-1] if previous else None
+            latest = max(fits)
+            if last is not None and last[0].kind == "organization" and last[0].named and \
+                    not last[0].document and latest[1] == last[0].name and latest[0] >= last[1]:
+                return latest[1], latest[0]
             return None
         return max(fits, key=lambda f: (len(f[1]), f[0]))[1], max(at for at, _ in fits)
 
@@ -2011,6 +2088,10 @@ class _Resolver:
         head = span.root
         text = span.text
         persons = [e for e in self.persons if e.start >= span.start and e.end <= span.end]
+        # "a spokesperson for Mayor Brandon Johnson", "an official in Bol": a name behind a
+        # preposition on a common noun is whom or where the speaker serves, not the speaker
+        behind = [e for e in persons if _behind_prep(e.root, head)]
+        persons = [e for e in persons if e not in behind]
         if len(span) == 1 and head.lower_ in PRONOUNS:
             low = head.lower_
             if low in PRONOUN_GENDER:
@@ -2077,6 +2158,13 @@ class _Resolver:
             prof.role = prof.role or _police_rank(rank)
             prof.source_type = _type_of(prof.role, prof.affiliation)
             return prof, True
+        named_body = next((e for e in self.orgs if e.label_ != "ORG" and span.start <= e.start and e.end <= span.end
+                           and e.text in self.body_names and head.i in (e.root.i, e.start - 1)), None)
+        if named_body is not None and not persons:
+            # "railway operator Trenord", whatever the recogniser typed it: the body named after its noun
+            org = _org(named_body.text)
+            return Profile(org[0] if org else named_body.text, "organization", True, None, False,
+                           org[0] if org else None, _body_type(None, text, by_country=False) or "organization"), True
         if persons and not body_head:
             name = self.canonical(self._clean(persons[-1]))
             return self._with_appos(self._profile(name), head), True
@@ -2131,6 +2219,13 @@ class _Resolver:
         org = _org(text)
         if org:
             return Profile(org[0], "organization", True, None, False, org[0], _type_of(None, org[0])), True
+        if head.pos_ in ("NOUN", "PROPN") and head.text.isupper() and len(head) >= 2 and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children):
+            # "a GP", "an SNP MSP", "an NGO": an acronym under an indefinite article is a common noun,
+            # so the phrase describes an unnamed person (or body), it names none
+            kind = "person" if low in _PERSON_ACRONYMS else "organization"
+            role = head.text if kind == "person" else None
+            return Profile(text, kind, False, role, False, aff, _type_of(role, aff, kind)), False
         if (head.ent_type_ == "GPE" or _country(text)) and len([t for t in span if not t.is_stop]) <= 3 and \
                 _country(text.replace("the ", "")):
             c = _country(re.sub(r"^the\s+", "", text, flags=re.I))
@@ -2163,8 +2258,9 @@ class _Resolver:
         former = any(t.lower_ in ("former", "ex") for t in span)
         # the role is the head and its modifiers before it: "A doctor at X, who asked not to be named
         # for fear of reprisals" is a doctor
+        served = {t.i for e in behind for t in _prep_of(e.root, head).subtree}  # "for Mayor X": no role of its own
         role_toks = [t for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.ent_type_ and t.lower_ != "former"
-                     and t.lower_ not in TITLES and not any(
+                     and t.lower_ not in TITLES and t.i not in served and not any(
                          a.dep_ in ("relcl", "acl", "advcl") and span.start <= a.i < span.end for a in t.ancestors)]
         role = " ".join(t.text for t in role_toks) or None
         # a share of people ("Six in 10", "half", "a majority of voters") is a group, as plurals are
