@@ -50,11 +50,13 @@ FIGURES = declare("figures", (
            "life as a range with no value (\"in his 60s\" 60-69; early, mid and late are the first four, "
            "middle three and last three years: \"early 30s\" 30-33); a decade without its century "
            "(\"the 80s\") is a date with no date_iso; a race time (\"9:05.73\") a duration in seconds; a "
-           "rank (\"world number 46\", \"seeded three\") an ordinal.",
+           "rank (\"world number 46\", \"seeded three\") an ordinal; a season or span of years (\"2018-19\", "
+           "\"2019/20\") a date.",
            "count"),
     Column("unit", "string", "Unit as written for measurements and money (miles, months, USD ...), "
            "\"times\" for repetitions (\"Twice\", \"shot three times\"), \"fraction\" for fractions; "
-           "missing for counts of things.", "miles"),
+           "missing for counts of things. Money is the ISO code when the text names one currency, else the "
+           "currency word as written (\"480 crowns\" with no country named: crowns).", "miles"),
     Column("counted", "string", "The noun counted, as written (lower case), for counts.", "soldiers"),
     Column("is_casualty", "boolean", "True when the figure counts people killed, dead, wounded, missing, "
            "captured, displaced, or casualties.", "True"),
