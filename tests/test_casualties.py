@@ -1022,3 +1022,14 @@ def test_one_found_alive_beside_the_killed_does_not_undo_them(tables_of):
 def test_taken_to_emergency_rooms_is_care_not_displacement(tables_of):
     t = tables_of("A fire broke out on Sunday. Four people were taken to emergency rooms.")
     assert total(t, "displaced") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Six miners died in a blast on Monday. It is the worst accident at the pit since March 2019, when 14 men "
+     "died in a fire.", 6),
+    ("Three people were shot dead at the mall on Sunday. The country changed its gun laws after the 1987 "
+     "Hoddle Street massacre, in which 7 people were killed.", 3),
+    ("The outbreak has killed 58 people. It is the largest since 2012-2013, when 214 deaths were recorded.", 58),
+])
+def test_an_earlier_event_told_in_a_when_or_in_which_clause_is_not_the_articles_toll(tables_of, text, expected):
+    assert total(tables_of(text), "killed") == expected

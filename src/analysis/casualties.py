@@ -153,6 +153,8 @@ RUNNING_PERIOD = re.compile(r"(?:so\s+far\s+)?(?:(?:during|in)\s+)?this\s+year(?
                             r"(?:in\s+)?(?:1[89]|20)\d\d\s+so\s+far|(?:the\s+)?year[\s-]to[\s-]date|"
                             r"since\s+(?:the\s+(?:start|beginning|turn)\s+of\s+(?:the|this)\s+year|" + MONTHS
                             + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)", re.I)
+# A span of years ("2017-2018", "2012/13"): dated by its first year.
+YEAR_SPAN = re.compile(r"((?:1[89]|20)\d\d)[-–/](?:(?:1[89]|20)\d\d|\d\d)")
 # A period that is only a date ("1998", "March 2003", "the summer of 2001"): its year dates the mention.
 DATE_PERIOD = re.compile(r"(?:(?:the|early|late|mid|end|start|beginning|spring|summer|autumn|fall|winter|of|"
                          r"january|february|march|april|may|june|july|august|september|october|november|"
@@ -252,7 +254,9 @@ CASUALTIES = declare("casualties", (
            "which no total uses; also the date of what did the killing when only that is dated (\"2018\" "
            "of \"The 2018 earthquake killed 4,300\", \"April 2023\" of \"the war, which began in April 2023, "
            "has killed\"), of an earlier event named with its year (\"the 2003 European heatwave\") or set "
-           "years apart (\"six years after\"), or of a running count (\"so far this year\", \"since "
+           "years apart (\"six years after\"), the date or event a \"when\" or \"in which\" clause hangs on (\"since "
+           "April 2022, when 18 men died\", \"the 1996 Port Arthur massacre, in which 35 were killed\"), or of a "
+           "running count (\"so far this year\", \"since "
            "March\", \"2024 so far\"). A period placing a mention at another time than the article, or "
            "making it a running count, keeps it out of casualty_totals.", "just over a month of fighting"),
     Column("source", "string", "Who the mention is attributed to (see figures.source).", "a NATO official"),
@@ -741,6 +745,14 @@ def _period(*tokens: Token | None) -> str | None:
             return apart
         if tok.dep_ == "relcl" and YEAR.fullmatch(tok.head.text):
             return tok.head.text  # "since 1998, when about 2,000 people died"
+        if tok.dep_ == "relcl":
+            # "after the 1996 Port Arthur massacre, in which 35 people were killed": the event's year
+            named = tok.doc[tok.head.left_edge.i:tok.head.i + 1].text
+            if EVENT_YEAR.fullmatch(named):
+                return named
+        found = _when_date(tok)
+        if found:
+            return found
         # "11,520 killed and 23,640 injured since February 2022": one time phrase covers both
         for c in tok.children:
             if c.dep_ == "conj":
@@ -750,6 +762,22 @@ def _period(*tokens: Token | None) -> str | None:
         found = _event_date(tok)
         if found:
             return found
+    return None
+
+
+# "since April 2022, when 18 men died", "since 2017-2018, when 114 deaths were recorded": the date a
+# "when" clause hangs on, written right before it.
+_DATE_BEFORE_WHEN = re.compile(r"\b(?:since|in|after|before|during)\s+((?:(?:early|late|mid-?)\s+)?(?:" + MONTHS
+                               + r"\s+)?(?:1[89]|20)\d\d(?:[-–/](?:1[89]|20)?\d\d)?)\s*,?\s*$", re.I)
+
+
+def _when_date(tok: Token) -> str | None:
+    """The date before a "when" clause holding the casualty word ("since April 2022, when 18 men died")."""
+    for verb in [tok, *list(tok.ancestors)[:3]]:
+        if any(c.lower_ == "when" and c.tag_ == "WRB" for c in verb.children):
+            start = verb.left_edge.idx
+            m = _DATE_BEFORE_WHEN.search(verb.doc.text, max(0, start - 40), start)
+            return m.group(1) if m else None
     return None
 
 
@@ -1813,7 +1841,7 @@ def elsewhen(period, year: int | None) -> bool:
     # The whole period must be the running count: "one of the deadliest attacks this year" is no tally.
     if OTHER_TIME.search(p) or RUNNING_PERIOD.fullmatch(p.strip()):
         return True
-    m = DATE_PERIOD.fullmatch(p.strip()) or EVENT_YEAR.fullmatch(p.strip())
+    m = DATE_PERIOD.fullmatch(p.strip()) or EVENT_YEAR.fullmatch(p.strip()) or YEAR_SPAN.fullmatch(p.strip())
     if m is not None:  # a date, or an event named with its year ("the 2003 European heatwave")
         return year is None or int(m.group(1)) != year
     # A longer phrase with a year ("since the full-scale invasion in February 2022") places the
