@@ -1022,3 +1022,12 @@ def test_one_found_alive_beside_the_killed_does_not_undo_them(tables_of):
 def test_taken_to_emergency_rooms_is_care_not_displacement(tables_of):
     t = tables_of("A fire broke out on Sunday. Four people were taken to emergency rooms.")
     assert total(t, "displaced") is None
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("Gunmen opened fire on a bus, wounding three people. All three later died.", 3, 0),
+    ("Four people were wounded in the attack. Two of them later died in hospital.", 2, 2),
+])
+def test_wounded_who_all_or_some_of_them_later_died_are_killed(tables_of, text, killed, wounded):
+    t = tables_of(text)
+    assert (total(t, "killed"), total(t, "wounded")) == (killed, wounded)
