@@ -1385,6 +1385,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
                 count = None  # "then shot himself" often tells of a suicide: wounded or dead is not said
         if tok.pos_ == "NOUN" and victim is not tok and _np_count_one(tok) == 0.0:
             count, implicit = 0.0, True
+        if count and kind in ("killed", "dead") and not hedge and (more := _along_with(tok)):
+            count += more  # "the driver was killed along with two passengers": three people
         words = [t for t in (victim, tok) if t is not None]
         words += [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i]  # "heavy casualties"
         if victim is not None:  # "another man was also shot": the word that makes them someone else is kept
@@ -1403,6 +1405,19 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
                     "victim_i": victim.i if victim is not None else None})
     return out
 
+
+
+def _along_with(tok) -> float | None:
+    """How many people "along with one passenger", said of a death, adds to its victim (else None)."""
+    from .figures import parse_number
+
+    for c in tok.children:
+        if c.lower_ == "with" and c.dep_ == "prep" and any(a.lower_ == "along" for a in (*tok.children, *c.children)):
+            for g in c.children:
+                if g.dep_ == "pobj" and is_person(g):
+                    nums = [n for n in g.children if n.dep_ == "nummod" and n.like_num]
+                    return parse_number(nums[0].text) if nums else _np_count(g)[0]
+    return None
 
 
 GENERIC = {"victim", "person", "one", "individual"}
