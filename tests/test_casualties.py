@@ -1033,3 +1033,20 @@ def test_taken_to_emergency_rooms_is_care_not_displacement(tables_of):
 ])
 def test_an_earlier_event_told_in_a_when_or_in_which_clause_is_not_the_articles_toll(tables_of, text, expected):
     assert total(tables_of(text), "killed") == expected
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("Gunmen opened fire on a bus, wounding three people. All three later died.", 3, 0),
+    ("Four people were wounded in the attack. Two of them later died in hospital.", 2, 2),
+])
+def test_wounded_who_all_or_some_of_them_later_died_are_killed(tables_of, text, killed, wounded):
+    t = tables_of(text)
+    assert (total(t, "killed"), total(t, "wounded")) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("A lorry hit the car. The driver was killed along with one passenger.", 2),
+    ("A lorry hit the car. The driver was killed along with two passengers.", 3),
+])
+def test_a_death_along_with_others_counts_them_too(tables_of, text, killed):
+    assert total(tables_of(text), "killed") == killed

@@ -989,3 +989,9 @@ def test_a_change_written_to_then_from_gives_the_from_number_the_same_unit(figur
     f = figures_of("The bank cut its target to 730 crowns from 810. The price rose to 50 euros from 40.")
     assert (one(f, "810").kind, one(f, "810").unit) == ("money", "crowns")
     assert (one(f, "40").kind, one(f, "40").unit) == ("money", "EUR")
+
+
+def test_a_unit_before_ago_is_a_duration_of_one(figures_of):
+    f = figures_of("The shop closed a month ago, and its owner left an hour ago.")
+    assert [(r.text, r.kind, r.unit, r.value) for r in f.itertuples()] == [
+        ("a month", "duration", "month", 1.0), ("an hour", "duration", "hour", 1.0)]

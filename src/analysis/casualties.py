@@ -1413,6 +1413,8 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
                 count = None  # "then shot himself" often tells of a suicide: wounded or dead is not said
         if tok.pos_ == "NOUN" and victim is not tok and _np_count_one(tok) == 0.0:
             count, implicit = 0.0, True
+        if count and kind in ("killed", "dead") and not hedge and (more := _along_with(tok)):
+            count += more  # "the driver was killed along with two passengers": three people
         words = [t for t in (victim, tok) if t is not None]
         words += [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i]  # "heavy casualties"
         if victim is not None:  # "another man was also shot": the word that makes them someone else is kept
@@ -1431,6 +1433,19 @@ def mentions(doc: Doc, sent: Span, figure_cues: set[int], text: str | None = Non
                     "victim_i": victim.i if victim is not None else None})
     return out
 
+
+
+def _along_with(tok) -> float | None:
+    """How many people "along with one passenger", said of a death, adds to its victim (else None)."""
+    from .figures import parse_number
+
+    for c in tok.children:
+        if c.lower_ == "with" and c.dep_ == "prep" and any(a.lower_ == "along" for a in (*tok.children, *c.children)):
+            for g in c.children:
+                if g.dep_ == "pobj" and is_person(g):
+                    nums = [n for n in g.children if n.dep_ == "nummod" and n.like_num]
+                    return parse_number(nums[0].text) if nums else _np_count(g)[0]
+    return None
 
 
 GENERIC = {"victim", "person", "one", "individual"}
@@ -1505,6 +1520,18 @@ SHOT_CUES = ("shot", "stabbed", "wounds", "wound", "injuries", "injury")
 BACK_REFERENCES = frozenset({"both", "they", "them", "all", "each"})
 
 
+def _refers_back(tok) -> str | None:
+    """The word by which a number counts people just named ("all" three, two of "them"), else None."""
+    for c in tok.children:
+        if c.lower_ == "all":
+            return "all"
+        if c.lower_ == "of":
+            for g in c.children:
+                if g.lower_ == "them":
+                    return "them"
+    return None
+
+
 def _died_later(records: list[dict]) -> tuple[list[dict], set[int]]:
     """(records, ids of wounded mentions whose people a death right after refers back to: "two
     passengers were taken to hospital, but both later died"): the same people, counted once, as
@@ -1515,7 +1542,10 @@ def _died_later(records: list[dict]) -> tuple[list[dict], set[int]]:
             continue
         before = [w for w in records[:i] if w["casualty_type"] == "wounded"
                   and 0 <= int(r["sentence"]) - int(w["sentence"]) <= 1]
-        if not before or _key(r.get("count")) not in (None, _estimate(before[-1])):
+        n = _key(r.get("count"))
+        # "two of them" may be some of the wounded; "both" must be all of them
+        if not before or not (n is None or n == _estimate(before[-1])
+                              or (_key(r.get("victims")) == "them" and (_estimate(before[-1]) or 0) >= n)):
             continue
         found.add(id(before[-1]))
         if _key(r.get("count")) is None:
@@ -1654,6 +1684,9 @@ def mention_rows(article: Article, doc: Doc, sentences: pd.DataFrame, figures: p
                      "source": f["source"], "source_row": f["source_row"], "figure": i})
         span = doc.char_span(int(f["start"]), int(f["end"]), alignment_mode="expand")
         rows[-1]["revision"] = span is not None and is_revision(span.root)
+        if span is not None and _key(f["victims"]) is None:
+            # "All three later died", "two of them": the people just counted, read back by `_died_later`
+            rows[-1]["victims"] = _refers_back(span.root)
         if span is not None:
             cues = cue_by_sentence.setdefault(int(f["sentence"]), set())
             cues.update(t.i for t in span)

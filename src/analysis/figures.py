@@ -287,6 +287,8 @@ def decade_bounds(decade: str, part: str | None) -> tuple[float, float]:
 
 
 _DURATION_ONE = re.compile(rf"(?P<hedge>\b(?:{_HEDGE})\s+)(?P<a>(?:a|an|one)\s+(?:{_DURATION}))\b", re.I)
+# A bare "a month" is too often no measure ("once a month"); before "ago" it is one ("a month ago").
+_DURATION_AGO = re.compile(rf"\b(?P<a>(?:a|an|one)\s+(?:{_DURATION}))(?=\s+ago\b)", re.I)
 # Cheap necessary conditions, searched first so that the long patterns run only where they can match.
 _DURATION_HINT = re.compile(rf"\b(?:a|an|one)\s+(?:{_DURATION})\b", re.I)
 _FRACTION_WORDS = tuple(_DENOMINATORS)
@@ -888,6 +890,10 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
             q = _hedge(m.group("hedge")) or "exact"
             low, high = bounds(1.0, q)
             take(m.start(), m.end(), kind="duration", unit=unit, qualifier=q, value=1.0, low=low, high=high)
+    for m in _DURATION_AGO.finditer(chunk) if _DURATION_HINT.search(chunk) else ():
+        if not claimed.overlaps(start + m.start(), start + m.end()):
+            take(m.start(), m.end(), kind="duration", unit=m.group("a").split()[-1].lower(), qualifier="exact",
+                 value=1.0, low=1.0, high=1.0)
     for m in RATIO.finditer(chunk) if _RATIO_HINT.search(chunk) else ():
         n, d = (_ratio_term(m.group(g)) for g in ("n", "d"))
         if n is None or not d or n > d or claimed.overlaps(start + m.start("a"), start + m.end("a")) \
