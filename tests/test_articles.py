@@ -668,10 +668,3 @@ def test_a_timestamp_heading_a_block_is_a_paragraph_of_its_own():
         ("Storm hits coast", "headline"), ("14:32 GMT", "boilerplate"),
         ("Police said three people were hurt.", "body"), ("The river burst its banks.", "body")]
     assert all(text[p.start:p.end] == p.text for p in paras)
-
-
-def test_blank_markup_keeps_length_and_turns_only_emphasis_marks_into_spaces():
-    text = "Estimates of _up to 150,000_ and **40** dead; file_name stays, 2 * 3 stays."
-    blank = articles.blank_markup(text)
-    assert len(blank) == len(text)
-    assert blank == "Estimates of  up to 150,000  and   40   dead; file_name stays, 2 * 3 stays."

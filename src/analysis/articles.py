@@ -368,14 +368,6 @@ def plain_view(text: str) -> str:
     return _MD_EMPHASIS.sub("", _MD_LINK.sub(r"\1", text))
 
 
-def blank_markup(text: str) -> str:
-    """A same-length copy of text with Markdown emphasis marks ("_up to 150,000_", "**killed**") turned
-    into spaces, for pattern matching: every offset into it is an offset into text."""
-    if "*" not in text and "_" not in text:
-        return text
-    return _MD_EMPHASIS.sub(lambda m: " " * len(m.group()), text)
-
-
 def _markdown_kind(text: str) -> str | None:
     """The kind of a paragraph that is Markdown furniture: a picture with its description is a caption,
     a picture without one or a rule line is markup only."""

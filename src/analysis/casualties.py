@@ -146,13 +146,14 @@ MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|octob
           r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?")
 # A running count since the start of the year ("so far this year", "since January", "in 2024 so far"):
 # a tally of many events, not the article's event; no total uses it.
+_SINCE_YEAR_START = (r"since\s+(?:the\s+(?:start|beginning|turn)\s+of\s+(?:the|this)\s+year|" + MONTHS
+                     + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)")
 RUNNING = re.compile(r"\bthis\s+year\b|\b(?:1[89]|20)\d\d\s+so\s+far\b|\byear[\s-]to[\s-]date\b|"
-                     r"^since\s+(?:the\s+(?:start|beginning|turn)\s+of\s+(?:the|this)\s+year|" + MONTHS
-                     + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$)", re.I)
+                     rf"^{_SINCE_YEAR_START}$", re.I)
+# The same, as a whole period (used on a mention's period, where "this year" may end a longer phrase).
 RUNNING_PERIOD = re.compile(r"(?:so\s+far\s+)?(?:(?:during|in)\s+)?this\s+year(?:\s+so\s+far)?|"
                             r"(?:in\s+)?(?:1[89]|20)\d\d\s+so\s+far|(?:the\s+)?year[\s-]to[\s-]date|"
-                            r"since\s+(?:the\s+(?:start|beginning|turn)\s+of\s+(?:the|this)\s+year|" + MONTHS
-                            + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)", re.I)
+                            + _SINCE_YEAR_START, re.I)
 # A span of years ("2017-2018", "2012/13"): dated by its first year.
 YEAR_SPAN = re.compile(r"((?:1[89]|20)\d\d)[-–/](?:(?:1[89]|20)\d\d|\d\d)")
 # A period that is only a date ("1998", "March 2003", "the summer of 2001"): its year dates the mention.

@@ -19,7 +19,8 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
-from .articles import Article, blank_markup
+from .articles import Article
+from .nlp import parser_view
 from .schema import Column, conform, declare
 
 QUALIFIERS = ("exact", "approximate", "at_least", "more_than", "at_most", "up_to", "less_than", "range")
@@ -766,9 +767,9 @@ def candidates(text: str, start: int = 0, end: int | None = None, doc: Doc | Non
     """Every numeric expression in text[start:end], as dicts with offsets into `text`, in text order."""
     end = len(text) if end is None else end
     written = text[start:end]
-    # Patterns read the text without its emphasis marks, so "_up to 150,000_" keeps its hedge; a row's
-    # text is what is written.
-    chunk = blank_markup(written)
+    # Patterns read the text as the parser does, without its Markdown marks, so "_up to 150,000_" keeps
+    # its hedge; a row's text is what is written.
+    chunk = parser_view(written)
     claimed = _Claimed()
     rows: list[dict] = []
 
